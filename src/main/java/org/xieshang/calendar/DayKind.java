@@ -1,0 +1,6 @@
+package org.xieshang.calendar;
+
+/** An exception to the Monday–Friday week: a public holiday, or a make-up working day (调休). */
+public enum DayKind {
+    HOLIDAY, WORKDAY
+}

@@ -1,0 +1,105 @@
+package org.xieshang.calendar.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.calendar.DayKind;
+import org.xieshang.calendar.WorkingCalendar;
+import org.xieshang.calendar.WorkingDays;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.error.NotFound;
+
+@Service
+@Transactional(readOnly = true)
+public class CalendarService implements WorkingCalendar {
+
+    public record DayView(LocalDate date, DayKind kind, String name) {
+    }
+
+    private final CalendarDayRepository days;
+
+    CalendarService(CalendarDayRepository days) {
+        this.days = days;
+    }
+
+    @Override
+    public boolean isWorkingDay(LocalDate date) {
+        return WorkingDays.isWorkingDay(date, exceptions(date, date));
+    }
+
+    @Override
+    public LocalDate addWorkingDays(LocalDate start, int n) {
+        // a working day is at most ~3 calendar days away even around the longest holidays
+        int span = Math.abs(n) * 3 + 30;
+        LocalDate from = n >= 0 ? start : start.minusDays(span);
+        LocalDate to = n >= 0 ? start.plusDays(span) : start;
+        return WorkingDays.add(start, n, exceptions(from, to));
+    }
+
+    @Override
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        LocalDate a = from.isBefore(to) ? from : to;
+        LocalDate b = from.isBefore(to) ? to : from;
+        return WorkingDays.between(from, to, exceptions(a, b));
+    }
+
+    @Override
+    @Transactional
+    public void seedDefaults() {
+        ChinaHolidays.all().forEach((date, day) -> {
+            if (days.findByDay(date).isEmpty()) {
+                days.save(new CalendarDay(date, day.kind(), day.name()));
+            }
+        });
+    }
+
+    public List<DayView> year(int year) {
+        CurrentUsers.require();
+        return days.findByDayBetweenOrderByDayAsc(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(d -> new DayView(d.getDay(), d.getKind(), d.getName())).toList();
+    }
+
+    @Transactional
+    public DayView set(LocalDate date, DayKind kind, String name) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        InvalidInput invalid = new InvalidInput();
+        if (date == null) {
+            invalid.add("date", "validation.required");
+        }
+        if (kind == null) {
+            invalid.add("kind", "validation.required");
+        }
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            invalid.add("name", "validation.length", 1, 100);
+        }
+        invalid.throwIfAny();
+        CalendarDay day = days.findByDay(date).orElse(null);
+        if (day == null) {
+            day = days.save(new CalendarDay(date, kind, clean));
+        } else {
+            day.change(kind, clean);
+            days.saveAndFlush(day);
+        }
+        return new DayView(day.getDay(), day.getKind(), day.getName());
+    }
+
+    /** Removes an exception: the day follows the ordinary week again (audited as a delete). */
+    @Transactional
+    public void remove(LocalDate date) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        CalendarDay day = days.findByDay(date).orElseThrow(NotFound::new);
+        days.delete(day);
+    }
+
+    private Map<LocalDate, DayKind> exceptions(LocalDate from, LocalDate to) {
+        Map<LocalDate, DayKind> map = new HashMap<>();
+        days.findByDayBetweenOrderByDayAsc(from, to).forEach(d -> map.put(d.getDay(), d.getKind()));
+        return map;
+    }
+}

@@ -1,0 +1,5 @@
+package org.xieshang.committee;
+
+public enum CommitteeLevel {
+    NATIONAL, PROVINCIAL, CITY, COUNTY
+}

@@ -1,0 +1,227 @@
+package org.xieshang.committee.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.committee.ReferenceDataChanges;
+import org.xieshang.committee.UnitType;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
+import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.error.NotFound;
+
+/** Reference data of the current committee: reads for everyone, changes for the committee office. */
+@Service
+@Transactional(readOnly = true)
+public class ReferenceDataService implements ReferenceData, ReferenceDataChanges {
+
+    private final SectorRepository sectors;
+    private final UnitRepository units;
+    private final SpecialCommitteeRepository specialCommittees;
+    private final TermRepository terms;
+    private final SessionRepository sessions;
+
+    ReferenceDataService(SectorRepository sectors, UnitRepository units, SpecialCommitteeRepository specialCommittees,
+                         TermRepository terms, SessionRepository sessions) {
+        this.sectors = sectors;
+        this.units = units;
+        this.specialCommittees = specialCommittees;
+        this.terms = terms;
+        this.sessions = sessions;
+    }
+
+    // --- changes (ADMIN) ---
+
+    @Override
+    @Transactional
+    public SectorView createSector(String name) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        String clean = required("name", name, 100);
+        if (sectors.existsByName(clean)) {
+            throw new Conflict("error.nameTaken", clean);
+        }
+        Sector s = sectors.save(new Sector(clean));
+        return new SectorView(s.getId(), s.getName());
+    }
+
+    @Override
+    @Transactional
+    public UnitView createUnit(String name, UnitType type) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        String clean = required("name", name, 200);
+        if (type == null) {
+            throw InvalidInput.field("type", "validation.required");
+        }
+        if (units.existsByName(clean)) {
+            throw new Conflict("error.nameTaken", clean);
+        }
+        Unit u = units.save(new Unit(clean, type));
+        return view(u);
+    }
+
+    @Override
+    @Transactional
+    public SpecialCommitteeView createSpecialCommittee(String name) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        String clean = required("name", name, 100);
+        if (specialCommittees.existsByName(clean)) {
+            throw new Conflict("error.nameTaken", clean);
+        }
+        SpecialCommittee c = specialCommittees.save(new SpecialCommittee(clean));
+        return new SpecialCommitteeView(c.getId(), c.getName());
+    }
+
+    @Override
+    @Transactional
+    public TermView createTerm(String name, LocalDate startDate, LocalDate endDate) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        InvalidInput invalid = new InvalidInput();
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 50) {
+            invalid.add("name", "validation.length", 1, 50);
+        }
+        if (startDate == null) {
+            invalid.add("startDate", "validation.required");
+        }
+        if (endDate == null) {
+            invalid.add("endDate", "validation.required");
+        }
+        if (startDate != null && endDate != null && !endDate.isAfter(startDate)) {
+            invalid.add("endDate", "validation.endAfterStart");
+        }
+        invalid.throwIfAny();
+        if (terms.existsByName(clean)) {
+            throw new Conflict("error.nameTaken", clean);
+        }
+        Term t = terms.save(new Term(clean, startDate, endDate));
+        return view(t);
+    }
+
+    @Override
+    @Transactional
+    public SessionView createSession(Long termId, String name, Integer year, LocalDate startDate) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        Term term = terms.findById(termId).orElseThrow(NotFound::new);
+        InvalidInput invalid = new InvalidInput();
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 50) {
+            invalid.add("name", "validation.length", 1, 50);
+        }
+        if (year == null) {
+            invalid.add("year", "validation.required");
+        } else if (year < term.getStartDate().getYear() || year > term.getEndDate().getYear()) {
+            invalid.add("year", "validation.yearInTerm", term.getStartDate().getYear(), term.getEndDate().getYear());
+        }
+        if (startDate == null) {
+            invalid.add("startDate", "validation.required");
+        }
+        invalid.throwIfAny();
+        if (sessions.existsByTermIdAndName(termId, clean)) {
+            throw new Conflict("error.nameTaken", clean);
+        }
+        Session s = sessions.save(new Session(termId, clean, year, startDate));
+        return view(s);
+    }
+
+    // --- reads ---
+
+    public List<SpecialCommitteeView> specialCommittees() {
+        return specialCommittees.findAllByOrderByIdAsc().stream().map(c -> new SpecialCommitteeView(c.getId(), c.getName())).toList();
+    }
+
+    public List<TermView> terms() {
+        return terms.findAllByOrderByStartDateDesc().stream().map(this::view).toList();
+    }
+
+    public TermView term(Long id) {
+        return terms.findById(id).map(this::view).orElseThrow(NotFound::new);
+    }
+
+    @Override
+    public boolean sectorExists(Long id) {
+        return id != null && sectors.existsById(id);
+    }
+
+    @Override
+    public boolean unitExists(Long id) {
+        return id != null && units.existsById(id);
+    }
+
+    @Override
+    public boolean sessionExists(Long id) {
+        return id != null && sessions.existsById(id);
+    }
+
+    @Override
+    public boolean specialCommitteeExists(Long id) {
+        return id != null && specialCommittees.existsById(id);
+    }
+
+    @Override
+    public List<SectorView> sectors() {
+        return sectors.findAllByOrderByIdAsc().stream().map(s -> new SectorView(s.getId(), s.getName())).toList();
+    }
+
+    @Override
+    public List<UnitView> units() {
+        return units.findAllByOrderByIdAsc().stream().map(ReferenceDataService::view).toList();
+    }
+
+    @Override
+    public Optional<UnitView> unit(Long id) {
+        return id == null ? Optional.empty() : units.findById(id).map(ReferenceDataService::view);
+    }
+
+    @Override
+    public List<SessionView> sessions() {
+        return sessions.findAllByOrderByStartDateDesc().stream().map(ReferenceDataService::view).toList();
+    }
+
+    @Override
+    public Map<String, Long> sectorIdsByName() {
+        return sectors.findAll().stream().collect(Collectors.toMap(Sector::getName, Sector::getId));
+    }
+
+    @Override
+    public Map<String, Long> specialCommitteeIdsByName() {
+        return specialCommittees.findAll().stream().collect(Collectors.toMap(SpecialCommittee::getName, SpecialCommittee::getId));
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("sectors", sectors.count());
+        counts.put("units", units.count());
+        counts.put("specialCommittees", specialCommittees.count());
+        counts.put("terms", terms.count());
+        return counts;
+    }
+
+    private TermView view(Term t) {
+        return new TermView(t.getId(), t.getName(), t.getStartDate(), t.getEndDate(),
+                sessions.findByTermIdOrderByStartDateAsc(t.getId()).stream().map(ReferenceDataService::view).toList());
+    }
+
+    private static UnitView view(Unit u) {
+        return new UnitView(u.getId(), u.getName(), u.getType());
+    }
+
+    private static SessionView view(Session s) {
+        return new SessionView(s.getId(), s.getTermId(), s.getName(), s.getYear(), s.getStartDate());
+    }
+
+    private static String required(String field, String value, int max) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty() || clean.length() > max) {
+            throw InvalidInput.field(field, "validation.length", 1, max);
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,39 @@
+package org.xieshang.committee.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import java.time.LocalDate;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/** A term (届), e.g. 第十四届, usually five years. */
+@Entity
+class Term extends CommitteeScopedEntity {
+
+    @Column(nullable = false, length = 50)
+    private String name;
+    @Column(nullable = false)
+    private LocalDate startDate;
+    @Column(nullable = false)
+    private LocalDate endDate;
+
+    protected Term() {
+    }
+
+    Term(String name, LocalDate startDate, LocalDate endDate) {
+        this.name = name;
+        this.startDate = startDate;
+        this.endDate = endDate;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    LocalDate getStartDate() {
+        return startDate;
+    }
+
+    LocalDate getEndDate() {
+        return endDate;
+    }
+}

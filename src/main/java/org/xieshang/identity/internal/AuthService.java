@@ -1,0 +1,98 @@
+package org.xieshang.identity.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/**
+ * Signs people in (form or token), issues and resolves bearer tokens. Lookups run in the
+ * system context because the committee is not known before the user is.
+ */
+@Service
+class AuthService {
+
+    record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Compared against when the account is unknown, so that timing does not tell. */
+    private final String dummyHash;
+
+    private final UserAccountRepository users;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
+    private final TransactionTemplate tx;
+    private final Duration tokenLifetime;
+
+    AuthService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder encoder, LoginThrottle throttle,
+                TransactionTemplate tx, @Value("${xieshang.token.lifetime}") Duration tokenLifetime) {
+        this.users = users;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.throttle = throttle;
+        this.tx = tx;
+        this.tokenLifetime = tokenLifetime;
+        this.dummyHash = encoder.encode("not-a-real-password");
+    }
+
+    CurrentUser authenticate(String username, String password, String address) {
+        throttle.check(username, address);
+        Optional<UserAccount> account = CommitteeContext.callAsSystem(() ->
+                tx.execute(s -> users.findByUsername(username == null ? "" : username.strip())));
+        boolean ok = account.isPresent() && account.get().isEnabled()
+                && encoder.matches(password == null ? "" : password, account.get().getPasswordHash());
+        if (account.isEmpty()) {
+            encoder.matches(password == null ? "" : password, dummyHash);
+        }
+        if (!ok) {
+            throttle.failed(username, address);
+            throw new BadCredentialsException("bad credentials");
+        }
+        throttle.succeeded(username);
+        return account.get().toCurrentUser();
+    }
+
+    IssuedToken issue(CurrentUser user) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "xs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expiresAt = Instant.now().plus(tokenLifetime);
+        CommitteeContext.runAs(user.committeeId(), () -> tx.executeWithoutResult(s ->
+                tokens.save(new ApiToken(user.committeeId(), user.id(), hash(token), expiresAt))));
+        return new IssuedToken(token, expiresAt);
+    }
+
+    Optional<CurrentUser> resolve(String token) {
+        return CommitteeContext.callAsSystem(() -> tx.execute(s -> tokens.findByTokenHash(hash(token))
+                .filter(t -> t.isValid(Instant.now()))
+                .flatMap(t -> users.findById(t.getUserId()))
+                .filter(UserAccount::isEnabled)
+                .map(UserAccount::toCurrentUser)));
+    }
+
+    void revoke(String token, Long committeeId) {
+        CommitteeContext.runAs(committeeId, () -> tx.executeWithoutResult(s ->
+                tokens.findByTokenHash(hash(token)).ifPresent(ApiToken::revoke)));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.xieshang.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    Page<UserAccount> findAllByOrderByUsernameAsc(Pageable pageable);
+}
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findByUserIdAndRevokedAtIsNull(Long userId);
+}

@@ -1,0 +1,123 @@
+package org.xieshang.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.error.TooManyRequests;
+
+/**
+ * Two filter chains: the stateless API with bearer tokens (problem+json for 401/403), and the
+ * pages with form login, a session and CSRF protection.
+ */
+@Configuration
+class SecurityConfig {
+
+    static final class Throttled extends AuthenticationException {
+        Throttled() {
+            super("too many attempts");
+        }
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm id stored so it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider formLoginProvider(AuthService auth) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                try {
+                    CurrentUser user = auth.authenticate(authentication.getName(),
+                            String.valueOf(authentication.getCredentials()), address);
+                    return authenticated(user);
+                } catch (TooManyRequests tooMany) {
+                    throw new Throttled();
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthService auth, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(auth), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, messages))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, messages)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/static/**", "/webjars/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/public/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((req, res, ex) -> res.sendRedirect(
+                                ex instanceof Throttled ? "/login?throttled" : "/login?error")))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, int status, MessageSource messages) throws java.io.IOException {
+        String key = status == 401 ? "error.unauthenticated" : "error.forbidden";
+        String detail = messages.getMessage(key, null, LocaleContextHolder.getLocale());
+        String title = messages.getMessage("error.http." + status, null, LocaleContextHolder.getLocale());
+        res.setStatus(status);
+        res.setContentType("application/problem+json;charset=UTF-8");
+        if (status == 401) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+        }
+        res.getWriter().write("{\"type\":\"urn:xieshang:problem:" + status + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}

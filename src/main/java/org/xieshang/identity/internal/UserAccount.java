@@ -1,0 +1,99 @@
+package org.xieshang.identity.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/** A person who signs in: roles, and the member or unit that bounds their data scope. */
+@Entity
+class UserAccount extends CommitteeScopedEntity {
+
+    @Column(nullable = false, length = 64)
+    private String username;
+    @Column(nullable = false, length = 200)
+    private String passwordHash;
+    @Column(nullable = false, length = 100)
+    private String displayName;
+    @Convert(converter = RoleSetConverter.class)
+    @Column(nullable = false, length = 200)
+    private Set<Role> roles;
+    private Long memberId;
+    private Long unitId;
+    @Column(nullable = false)
+    private boolean enabled = true;
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String username, String passwordHash, String displayName, Set<Role> roles, Long memberId, Long unitId) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.roles = EnumSet.copyOf(roles);
+        this.memberId = memberId;
+        this.unitId = unitId;
+        this.createdAt = Instant.now();
+    }
+
+    CurrentUser toCurrentUser() {
+        return new CurrentUser(getId(), username, displayName, getCommitteeId(), Set.copyOf(roles), memberId, unitId);
+    }
+
+    void change(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled) {
+        if (displayName != null) {
+            this.displayName = displayName;
+        }
+        if (roles != null) {
+            this.roles = EnumSet.copyOf(roles);
+        }
+        if (memberId != null) {
+            this.memberId = memberId;
+        }
+        if (unitId != null) {
+            this.unitId = unitId;
+        }
+        if (enabled != null) {
+            this.enabled = enabled;
+        }
+    }
+
+    void changePassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    Set<Role> getRoles() {
+        return roles;
+    }
+
+    Long getMemberId() {
+        return memberId;
+    }
+
+    Long getUnitId() {
+        return unitId;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,141 @@
+package org.xieshang.identity.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.identity.UserAccounts;
+import org.xieshang.member.MemberDirectory;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
+import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.error.NotFound;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/** User administration of the current committee (ADMIN). */
+@Service
+@Transactional(readOnly = true)
+public class UserService implements UserAccounts {
+
+    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._-]{3,64}$");
+
+    public record UserChange(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled,
+                             String password) {
+    }
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder encoder;
+    private final MemberDirectory members;
+    private final ReferenceData reference;
+    private final TransactionTemplate tx;
+
+    UserService(UserAccountRepository users, PasswordEncoder encoder, MemberDirectory members, ReferenceData reference,
+                TransactionTemplate tx) {
+        this.users = users;
+        this.encoder = encoder;
+        this.members = members;
+        this.reference = reference;
+        this.tx = tx;
+    }
+
+    @Override
+    @Transactional
+    public UserView create(NewUser u) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        InvalidInput invalid = new InvalidInput();
+        String username = u.username() == null ? "" : u.username().strip();
+        if (!USERNAME.matcher(username).matches()) {
+            invalid.add("username", "validation.username");
+        }
+        checkPassword(invalid, u.password());
+        String displayName = u.displayName() == null ? "" : u.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            invalid.add("displayName", "validation.length", 1, 100);
+        }
+        checkScope(invalid, u.roles(), u.memberId(), u.unitId());
+        invalid.throwIfAny();
+        // usernames are unique across committees: look beyond the current one
+        boolean taken = Boolean.TRUE.equals(CommitteeContext.callAsSystem(() ->
+                tx.execute(s -> users.existsByUsername(username))));
+        if (taken) {
+            throw new Conflict("error.usernameTaken", username);
+        }
+        UserAccount account = users.save(new UserAccount(username, encoder.encode(u.password()), displayName,
+                EnumSet.copyOf(u.roles()), u.memberId(), u.unitId()));
+        return view(account);
+    }
+
+    @Transactional
+    public UserView update(Long id, UserChange change) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        UserAccount account = users.findById(id).orElseThrow(NotFound::new);
+        InvalidInput invalid = new InvalidInput();
+        if (change.password() != null) {
+            checkPassword(invalid, change.password());
+        }
+        if (change.displayName() != null && (change.displayName().isBlank() || change.displayName().length() > 100)) {
+            invalid.add("displayName", "validation.length", 1, 100);
+        }
+        Set<Role> roles = change.roles() != null ? change.roles() : account.getRoles();
+        checkScope(invalid, roles, change.memberId() != null ? change.memberId() : account.getMemberId(),
+                change.unitId() != null ? change.unitId() : account.getUnitId());
+        invalid.throwIfAny();
+        account.change(change.displayName() == null ? null : change.displayName().strip(), change.roles(),
+                change.memberId(), change.unitId(), change.enabled());
+        if (change.password() != null) {
+            account.changePassword(encoder.encode(change.password()));
+        }
+        users.saveAndFlush(account);
+        return view(account);
+    }
+
+    public UserView get(Long id) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        return users.findById(id).map(UserService::view).orElseThrow(NotFound::new);
+    }
+
+    public Page<UserView> list(PageRequest page) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        return users.findAllByOrderByUsernameAsc(page).map(UserService::view);
+    }
+
+    @Override
+    public long count() {
+        return users.count();
+    }
+
+    private void checkPassword(InvalidInput invalid, String password) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            invalid.add("password", "validation.password");
+        }
+    }
+
+    private void checkScope(InvalidInput invalid, Set<Role> roles, Long memberId, Long unitId) {
+        if (roles == null || roles.isEmpty()) {
+            invalid.add("roles", "validation.required");
+            return;
+        }
+        if (memberId != null && !members.exists(memberId)) {
+            invalid.add("memberId", "validation.unknownMember");
+        } else if (roles.contains(Role.MEMBER) && memberId == null) {
+            invalid.add("memberId", "validation.memberRequired");
+        }
+        if (unitId != null && !reference.unitExists(unitId)) {
+            invalid.add("unitId", "validation.unknownUnit");
+        } else if ((roles.contains(Role.UNIT_HANDLER) || roles.contains(Role.UNIT_HEAD)) && unitId == null) {
+            invalid.add("unitId", "validation.unitRequired");
+        }
+    }
+
+    static UserView view(UserAccount a) {
+        return new UserView(a.getId(), a.getUsername(), a.getDisplayName(), a.getRoles(), a.getMemberId(), a.getUnitId(),
+                a.isEnabled());
+    }
+}

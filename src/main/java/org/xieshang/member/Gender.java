@@ -1,0 +1,5 @@
+package org.xieshang.member;
+
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,24 @@
+package org.xieshang.member;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What other modules may know and do about the current committee's members. */
+public interface MemberDirectory {
+
+    record MemberSummary(Long id, String name, Long sectorId, Set<MemberRole> roles, MemberStatus status) {
+    }
+
+    boolean exists(Long id);
+
+    Optional<MemberSummary> find(Long id);
+
+    List<MemberSummary> all();
+
+    Map<MemberStatus, Long> countByStatus();
+
+    /** Registers a member (committee office, or system work such as the demo committee). */
+    MemberSummary register(MemberData data);
+}

@@ -1,0 +1,28 @@
+package org.xieshang.member.internal;
+
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.xieshang.member.MemberStatus;
+
+interface MemberRepository extends JpaRepository<Member, Long> {
+
+    @Query("""
+            select m from Member m
+            where (:q is null or m.name like concat('%', :q, '%') escape '!' or m.workUnit like concat('%', :q, '%') escape '!')
+              and (:sectorId is null or m.sectorId = :sectorId)
+              and (:status is null or m.status = :status)
+            """)
+    Page<Member> search(@Param("q") String q, @Param("sectorId") Long sectorId, @Param("status") MemberStatus status,
+                        Pageable pageable);
+
+    @Query("select m.status, count(m) from Member m group by m.status")
+    List<Object[]> countByStatus();
+
+    List<Member> findAllByOrderByIdAsc();
+
+    boolean existsByNameAndPhone(String name, String phone);
+}

@@ -1,0 +1,150 @@
+package org.xieshang.member.internal;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.member.Gender;
+import org.xieshang.member.MemberData;
+import org.xieshang.member.MemberDirectory;
+import org.xieshang.member.MemberRole;
+import org.xieshang.member.MemberStatus;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.NotFound;
+
+/** Members of the current committee: register, edit, find. Changes are the committee office's. */
+@Service
+@Transactional(readOnly = true)
+public class MemberService implements MemberDirectory {
+
+    /** A member as shown: contact details only to the office, CPPCC leaders and the member. */
+    public record MemberView(Long id, String name, Gender gender, String ethnicity, java.time.LocalDate birthDate,
+                             String party, Long sectorId, Long specialCommitteeId, String workUnit, String title,
+                             String phone, String email, Set<MemberRole> roles, MemberStatus status, long version) {
+    }
+
+    /** A partial change: null fields stay as they are. */
+    public record MemberChange(String name, Gender gender, String ethnicity, java.time.LocalDate birthDate, String party,
+                               Long sectorId, Long specialCommitteeId, String workUnit, String title, String phone,
+                               String email, Set<MemberRole> roles, MemberStatus status) {
+    }
+
+    private final MemberRepository members;
+    private final ReferenceData reference;
+
+    MemberService(MemberRepository members, ReferenceData reference) {
+        this.members = members;
+        this.reference = reference;
+    }
+
+    @Transactional
+    public MemberView create(MemberData data) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        MemberData clean = MemberRules.normalize(data);
+        MemberRules.check(clean, reference).throwIfAny();
+        return view(members.save(new Member(clean)));
+    }
+
+    @Transactional
+    public MemberView update(Long id, MemberChange change) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        Member member = members.findById(id).orElseThrow(NotFound::new);
+        MemberData d = member.data();
+        MemberData merged = MemberRules.normalize(new MemberData(
+                pick(change.name(), d.name()), pick(change.gender(), d.gender()), pick(change.ethnicity(), d.ethnicity()),
+                pick(change.birthDate(), d.birthDate()), pick(change.party(), d.party()), pick(change.sectorId(), d.sectorId()),
+                pick(change.specialCommitteeId(), d.specialCommitteeId()), pick(change.workUnit(), d.workUnit()),
+                pick(change.title(), d.title()), pick(change.phone(), d.phone()), pick(change.email(), d.email()),
+                pick(change.roles(), d.roles())));
+        MemberRules.check(merged, reference).throwIfAny();
+        member.apply(merged);
+        if (change.status() != null) {
+            member.changeStatus(change.status());
+        }
+        members.saveAndFlush(member);
+        return view(member);
+    }
+
+    public MemberView get(Long id) {
+        CurrentUsers.require();
+        return members.findById(id).map(this::view).orElseThrow(NotFound::new);
+    }
+
+    public Page<MemberView> search(String q, Long sectorId, MemberStatus status, PageRequest page) {
+        CurrentUsers.require();
+        String term = q == null || q.isBlank() ? null : q.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return members.search(term, sectorId, status, page).map(this::view);
+    }
+
+    @Transactional
+    public void saveAll(List<MemberData> rows) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        members.saveAll(rows.stream().map(Member::new).toList());
+    }
+
+    boolean duplicate(MemberData d) {
+        return d.phone() != null && members.existsByNameAndPhone(d.name(), d.phone());
+    }
+
+    // --- MemberDirectory ---
+
+    @Override
+    public boolean exists(Long id) {
+        return id != null && members.existsById(id);
+    }
+
+    @Override
+    public Optional<MemberSummary> find(Long id) {
+        return id == null ? Optional.empty() : members.findById(id).map(MemberService::summary);
+    }
+
+    @Override
+    public List<MemberSummary> all() {
+        return members.findAllByOrderByIdAsc().stream().map(MemberService::summary).toList();
+    }
+
+    @Override
+    public Map<MemberStatus, Long> countByStatus() {
+        Map<MemberStatus, Long> counts = new EnumMap<>(MemberStatus.class);
+        for (MemberStatus s : MemberStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : members.countByStatus()) {
+            counts.put((MemberStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    @Override
+    @Transactional
+    public MemberSummary register(MemberData data) {
+        MemberView v = create(data);
+        return new MemberSummary(v.id(), v.name(), v.sectorId(), v.roles(), v.status());
+    }
+
+    private static MemberSummary summary(Member m) {
+        return new MemberSummary(m.getId(), m.getName(), m.getSectorId(), m.getRoles(), m.getStatus());
+    }
+
+    private MemberView view(Member m) {
+        MemberData d = m.data();
+        Optional<CurrentUser> user = CurrentUsers.current();
+        boolean contact = user.map(u -> u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC)
+                || m.getId().equals(u.memberId())).orElse(false);
+        return new MemberView(m.getId(), d.name(), d.gender(), d.ethnicity(), contact ? d.birthDate() : null, d.party(),
+                d.sectorId(), d.specialCommitteeId(), d.workUnit(), d.title(), contact ? d.phone() : null,
+                contact ? d.email() : null, d.roles(), m.getStatus(), m.getVersion());
+    }
+
+    private static <T> T pick(T change, T current) {
+        return change != null ? change : current;
+    }
+}

@@ -1,0 +1,154 @@
+package org.xieshang.setup.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.committee.ReferenceData.SectorView;
+import org.xieshang.committee.ReferenceData.TermView;
+import org.xieshang.committee.ReferenceData.UnitView;
+import org.xieshang.committee.ReferenceDataChanges;
+import org.xieshang.committee.UnitType;
+import org.xieshang.identity.UserAccounts;
+import org.xieshang.identity.UserAccounts.NewUser;
+import org.xieshang.member.Gender;
+import org.xieshang.member.MemberData;
+import org.xieshang.member.MemberDirectory;
+import org.xieshang.member.MemberDirectory.MemberSummary;
+import org.xieshang.member.MemberRole;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.SystemActor;
+
+/**
+ * A realistic district committee for trying Xieshang: 15 sectors, 40 units including townships
+ * and streets, a term with its sessions, a chair, five vice-chairs, a secretary-general, 30
+ * standing committee members and 200 members in all, and one demo account per role.
+ * Deterministic: the same committee every time.
+ */
+@Component
+class DemoCommittee {
+
+    static final String DEMO_PASSWORD = "demo2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCommittee.class);
+
+    private static final String[] SECTORS = {"中国共产党", "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会",
+        "中国农工民主党", "九三学社", "无党派人士", "中国共产主义青年团", "工商业联合会", "文化艺术界", "科学技术界",
+        "教育界", "医药卫生界", "经济界"};
+    private static final String[] SPECIAL_COMMITTEES = {"提案委员会", "经济委员会", "社会和法制委员会", "文化文史和学习委员会", "农业和农村委员会"};
+    private static final String[] DEPARTMENTS = {"区发展和改革局", "区教育局", "区科学技术局", "区民政局", "区司法局", "区财政局",
+        "区人力资源和社会保障局", "区自然资源局", "区生态环境分局", "区住房和城乡建设局", "区交通运输局", "区农业农村局",
+        "区水利局", "区商务局", "区文化旅游体育局", "区卫生健康委员会", "区退役军人事务局", "区应急管理局", "区审计局",
+        "区市场监督管理局", "区医疗保障局", "区城市管理局", "区公安分局", "区数据资源局"};
+    private static final String[] PARTY_DEPARTMENTS = {"区委办公室", "区委组织部", "区委宣传部", "区委统战部", "区委政法委员会"};
+    private static final String[] TOWNSHIPS = {"城关街道", "东城街道", "西城街道", "南湖街道", "北山街道", "青石镇", "柳河镇",
+        "桃源镇", "白沙镇", "龙泉乡"};
+    private static final String[] OTHER_UNITS = {"区供电公司"};
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+        "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田",
+        "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈"};
+    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+        "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "建国", "志强", "海燕", "晓东", "春梅",
+        "立新", "国庆", "玉兰", "德华", "子涵", "思远", "嘉怡", "宇航", "欣然", "浩然", "雨桐", "俊杰", "婉婷", "振宇", "慧敏"};
+    private static final String[] WORK = {"区第一中学", "区人民医院", "区中医院", "实验小学", "区农商银行", "新华书店", "区职业技术学校",
+        "华兴科技有限公司", "绿源农业合作社", "区律师协会", "明德会计师事务所", "区文化馆", "区图书馆", "长青养老服务中心",
+        "恒达建设集团", "区妇幼保健院", "城南社区卫生服务中心", "区融媒体中心", "瑞丰食品有限公司", "区科协"};
+    private static final String[] TITLES = {"校长", "副院长", "主任医师", "教师", "总经理", "董事长", "副主任", "会计师", "律师",
+        "研究员", "馆长", "工程师", "理事长", "经理"};
+    private static final String[] ETHNICITIES = {"汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "回族", "满族", "壮族", "土家族"};
+
+    private final ReferenceDataChanges reference;
+    private final MemberDirectory members;
+    private final UserAccounts users;
+    private final TransactionTemplate tx;
+
+    DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, TransactionTemplate tx) {
+        this.reference = reference;
+        this.members = members;
+        this.users = users;
+        this.tx = tx;
+    }
+
+    void load(Long committeeId) {
+        SystemActor.runAs(committeeId, () -> tx.executeWithoutResult(s -> loadInTransaction()));
+        log.info("Demo committee loaded: sign in as admin, staff, leader, member, handler, unithead or govleader"
+                + " (demo password '{}' except admin)", DEMO_PASSWORD);
+    }
+
+    private void loadInTransaction() {
+        Random random = new Random(2026);
+        List<SectorView> sectors = new ArrayList<>();
+        for (String name : SECTORS) {
+            sectors.add(reference.createSector(name));
+        }
+        for (String name : SPECIAL_COMMITTEES) {
+            reference.createSpecialCommittee(name);
+        }
+        List<UnitView> units = new ArrayList<>();
+        for (String name : DEPARTMENTS) {
+            units.add(reference.createUnit(name, UnitType.DEPARTMENT));
+        }
+        for (String name : PARTY_DEPARTMENTS) {
+            units.add(reference.createUnit(name, UnitType.PARTY_DEPARTMENT));
+        }
+        for (String name : TOWNSHIPS) {
+            units.add(reference.createUnit(name, UnitType.TOWNSHIP));
+        }
+        for (String name : OTHER_UNITS) {
+            units.add(reference.createUnit(name, UnitType.OTHER));
+        }
+        TermView term = reference.createTerm("第十届", LocalDate.of(2022, 1, 1), LocalDate.of(2026, 12, 31));
+        String[] sessionNames = {"第一次会议", "第二次会议", "第三次会议", "第四次会议", "第五次会议"};
+        for (int i = 0; i < sessionNames.length; i++) {
+            reference.createSession(term.id(), sessionNames[i], 2022 + i, LocalDate.of(2022 + i, 1, 8 + i));
+        }
+
+        Set<String> usedNames = new HashSet<>();
+        List<MemberSummary> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            EnumSet<MemberRole> roles;
+            if (i == 0) {
+                roles = EnumSet.of(MemberRole.CHAIR, MemberRole.STANDING_COMMITTEE);
+            } else if (i <= 5) {
+                roles = EnumSet.of(MemberRole.VICE_CHAIR, MemberRole.STANDING_COMMITTEE);
+            } else if (i == 6) {
+                roles = EnumSet.of(MemberRole.SECRETARY_GENERAL, MemberRole.STANDING_COMMITTEE);
+            } else if (i < 37) {
+                roles = EnumSet.of(MemberRole.STANDING_COMMITTEE);
+            } else {
+                roles = EnumSet.of(MemberRole.MEMBER);
+            }
+            String name;
+            do {
+                name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+            } while (!usedNames.add(name));
+            SectorView sector = sectors.get(i % sectors.size());
+            Gender gender = random.nextInt(100) < 38 ? Gender.FEMALE : Gender.MALE;
+            LocalDate birth = LocalDate.of(1958 + random.nextInt(32), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String phone = "139" + String.format("%08d", 10_000_000 + i * 37_171 % 89_999_999);
+            all.add(members.register(new MemberData(name, gender, ETHNICITIES[random.nextInt(ETHNICITIES.length)], birth,
+                    sector.name().startsWith("中国") && !sector.name().equals("中国共产主义青年团") ? sector.name() : null,
+                    sector.id(), null, WORK[random.nextInt(WORK.length)], TITLES[random.nextInt(TITLES.length)], phone,
+                    null, roles)));
+        }
+
+        UnitView education = units.get(1);
+        users.create(new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null, null));
+        users.create(new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
+                EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null));
+        users.create(new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
+                EnumSet.of(Role.MEMBER), all.get(40).id(), null));
+        users.create(new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
+                EnumSet.of(Role.UNIT_HANDLER), null, education.id()));
+        users.create(new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
+                EnumSet.of(Role.UNIT_HEAD), null, education.id()));
+        users.create(new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV), null, null));
+    }
+}

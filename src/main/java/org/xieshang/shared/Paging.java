@@ -1,0 +1,26 @@
+package org.xieshang.shared;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.xieshang.shared.error.InvalidInput;
+
+/** Validates {@code ?page=&size=} (size at most 200) into a page request. */
+public final class Paging {
+
+    public static final int MAX_SIZE = 200;
+
+    private Paging() {
+    }
+
+    public static PageRequest of(Integer page, Integer size, Sort sort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw InvalidInput.field("page", "validation.page");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw InvalidInput.field("size", "validation.size", MAX_SIZE);
+        }
+        return PageRequest.of(p, s, sort);
+    }
+}

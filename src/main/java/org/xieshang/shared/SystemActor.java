@@ -1,0 +1,40 @@
+package org.xieshang.shared;
+
+import java.util.EnumSet;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/**
+ * Runs background or bootstrap work as the "system" administrator of one committee, so that
+ * the same use cases, permission checks and audit trail apply as for a person.
+ */
+public final class SystemActor {
+
+    public static final String NAME = "system";
+
+    private SystemActor() {
+    }
+
+    public static <T> T callAs(Long committeeId, Supplier<T> work) {
+        CurrentUser system = new CurrentUser(0L, NAME, NAME, committeeId, EnumSet.of(Role.ADMIN, Role.PROPOSAL_STAFF), null, null);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(system, null, java.util.List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return CommitteeContext.callAs(committeeId, work);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void runAs(Long committeeId, Runnable work) {
+        callAs(committeeId, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Shared kernel: the current user, committee (tenant) context, error types, paging and web
+ * infrastructure used by every module. Open on purpose: it holds no business rules.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.xieshang.shared;

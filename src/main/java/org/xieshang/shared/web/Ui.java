@@ -1,0 +1,111 @@
+package org.xieshang.shared.web;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.i18n.Messages;
+
+/**
+ * What every page template needs: translated texts, the user, the CSRF token, navigation and
+ * the current path. Built per request by {@link PageAdvice}.
+ */
+public final class Ui {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.systemDefault());
+
+    private final Messages messages;
+    private final Locale locale;
+    private final CurrentUser user;
+    private final String csrfParameter;
+    private final String csrfHeader;
+    private final String csrfToken;
+    private final String path;
+    private final List<NavItem> nav;
+
+    public Ui(Messages messages, Locale locale, CurrentUser user, String csrfParameter, String csrfHeader,
+              String csrfToken, String path, List<NavItem> nav) {
+        this.messages = messages;
+        this.locale = locale;
+        this.user = user;
+        this.csrfParameter = csrfParameter;
+        this.csrfHeader = csrfHeader;
+        this.csrfToken = csrfToken;
+        this.path = path;
+        this.nav = nav;
+    }
+
+    /** The translated text of a key. */
+    public String t(String key, Object... args) {
+        return messages.get(locale, key, args);
+    }
+
+    /** The translated name of an enum value: key {@code enum.<Type>.<VALUE>}. */
+    public String e(Enum<?> value) {
+        return value == null ? "" : t("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+
+    public String lang() {
+        return locale.getLanguage().equals("en") ? "en" : "zh-CN";
+    }
+
+    public boolean english() {
+        return locale.getLanguage().equals("en");
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    public boolean signedIn() {
+        return user != null;
+    }
+
+    public boolean has(Role role) {
+        return user != null && user.has(role);
+    }
+
+    public boolean hasAny(Role... roles) {
+        return user != null && user.hasAny(roles);
+    }
+
+    public String csrfParameter() {
+        return csrfParameter;
+    }
+
+    public String csrfHeader() {
+        return csrfHeader;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    /** The htmx header attribute value that carries the CSRF token on every htmx request. */
+    public String htmxHeaders() {
+        return csrfHeader == null ? "{}" : "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public List<NavItem> nav() {
+        return nav;
+    }
+
+    public boolean active(NavItem item) {
+        return item.href().equals("/") ? path.equals("/") : path.startsWith(item.href());
+    }
+
+    public String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    public String date(TemporalAccessor date) {
+        return date == null ? "" : date.toString();
+    }
+}

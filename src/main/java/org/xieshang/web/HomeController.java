@@ -1,0 +1,53 @@
+package org.xieshang.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.member.MemberDirectory;
+import org.xieshang.member.MemberStatus;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.web.NavContributor;
+import org.xieshang.shared.web.NavItem;
+import org.xieshang.shared.web.PageController;
+
+/** The web shell: sign-in page and the home dashboard with the committee's real counts. */
+@PageController
+class HomeController implements NavContributor {
+
+    private final MemberDirectory members;
+    private final ReferenceData reference;
+
+    HomeController(MemberDirectory members, ReferenceData reference) {
+        this.members = members;
+        this.reference = reference;
+    }
+
+    @Override
+    public List<NavItem> items(CurrentUser user) {
+        return List.of(new NavItem("nav.home", "/", 0));
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+                 @RequestParam(required = false) String logout, Model model) {
+        String message = throttled != null ? "login.throttled" : error != null ? "login.failed"
+                : logout != null ? "login.loggedOut" : null;
+        model.addAttribute("messageKey", message);
+        return "web/login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        CurrentUsers.require();
+        Map<MemberStatus, Long> byStatus = members.countByStatus();
+        long serving = byStatus.entrySet().stream().filter(e -> e.getKey().isServing()).mapToLong(Map.Entry::getValue).sum();
+        model.addAttribute("membersByStatus", byStatus);
+        model.addAttribute("servingMembers", serving);
+        model.addAttribute("referenceCounts", reference.counts());
+        return "web/home";
+    }
+}
