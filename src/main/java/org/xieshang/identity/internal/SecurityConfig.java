@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.xieshang.shared.web.LanguageConfig;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.error.TooManyRequests;
 
@@ -85,8 +85,8 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(auth), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, messages))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, messages)));
+                        .authenticationEntryPoint((req, res, ex) -> problem(req, res, 401, messages))
+                        .accessDeniedHandler((req, res, ex) -> problem(req, res, 403, messages)));
         return http.build();
     }
 
@@ -108,10 +108,12 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static void problem(HttpServletResponse res, int status, MessageSource messages) throws java.io.IOException {
+    private static void problem(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res, int status,
+                                MessageSource messages) throws java.io.IOException {
         String key = status == 401 ? "error.unauthenticated" : "error.forbidden";
-        String detail = messages.getMessage(key, null, LocaleContextHolder.getLocale());
-        String title = messages.getMessage("error.http." + status, null, LocaleContextHolder.getLocale());
+        java.util.Locale locale = LanguageConfig.resolve(req);
+        String detail = messages.getMessage(key, null, locale);
+        String title = messages.getMessage("error.http." + status, null, locale);
         res.setStatus(status);
         res.setContentType("application/problem+json;charset=UTF-8");
         if (status == 401) {

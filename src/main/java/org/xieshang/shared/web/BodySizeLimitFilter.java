@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -60,8 +59,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            String detail = messages.getMessage("error.tooLarge", null, LocaleContextHolder.getLocale());
-            String title = messages.getMessage("error.http.413", null, LocaleContextHolder.getLocale());
+            String detail = messages.getMessage("error.tooLarge", null, LanguageConfig.resolve(request));
+            String title = messages.getMessage("error.http.413", null, LanguageConfig.resolve(request));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json;charset=UTF-8");
             response.getWriter().write("{\"type\":\"urn:xieshang:problem:413\",\"title\":\"" + escape(title)

@@ -23,9 +23,12 @@ public class LanguageConfig implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
     static final String COOKIE = "xs-lang";
 
-    @Bean
-    public LocaleResolver localeResolver() {
-        return new LocaleResolver() {
+    /** The language of a request, also for filters that run before Spring MVC. */
+    public static Locale resolve(HttpServletRequest request) {
+        return RESOLVER.resolveLocale(request);
+    }
+
+    private static final LocaleResolver RESOLVER = new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
                 if (request.getCookies() != null && !request.getRequestURI().startsWith("/api/")) {
@@ -64,6 +67,10 @@ public class LanguageConfig implements WebMvcConfigurer {
                 response.addCookie(cookie);
             }
         };
+
+    @Bean
+    public LocaleResolver localeResolver() {
+        return RESOLVER;
     }
 
     static Locale supported(Locale locale) {

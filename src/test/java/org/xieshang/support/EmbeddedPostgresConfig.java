@@ -1,0 +1,35 @@
+package org.xieshang.support;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A real PostgreSQL 17 for tests, from Maven Central (no server to start by hand), active with
+ * the profile "postgres" (see {@link PostgresTest}). Closed with the Spring context.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("postgres")
+public class EmbeddedPostgresConfig {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setPassword("postgres");
+        ds.setMaximumPoolSize(12);
+        return ds;
+    }
+}
