@@ -16,4 +16,16 @@ public interface UserAccounts {
     UserView create(NewUser user);
 
     long count();
+
+    /** Enabled accounts linked to these members (a member may have no account). */
+    java.util.List<Long> userIdsOfMembers(java.util.Collection<Long> memberIds);
+
+    /** Enabled accounts holding the role. */
+    java.util.List<Long> userIdsWithRole(Role role);
+
+    /** Enabled accounts of a unit (its handlers and heads). */
+    java.util.List<Long> userIdsOfUnit(Long unitId);
+
+    /** Display name of a user, for timelines and lists. */
+    java.util.Optional<String> displayName(Long userId);
 }

@@ -12,6 +12,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     boolean existsByUsername(String username);
 
     Page<UserAccount> findAllByOrderByUsernameAsc(Pageable pageable);
+
+    List<UserAccount> findByMemberIdInAndEnabledTrue(java.util.Collection<Long> memberIds);
+
+    List<UserAccount> findByUnitIdAndEnabledTrue(Long unitId);
+
+    List<UserAccount> findByEnabledTrue();
 }
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {

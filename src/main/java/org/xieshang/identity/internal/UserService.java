@@ -111,6 +111,30 @@ public class UserService implements UserAccounts {
         return users.count();
     }
 
+    @Override
+    public java.util.List<Long> userIdsOfMembers(java.util.Collection<Long> memberIds) {
+        if (memberIds == null || memberIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return users.findByMemberIdInAndEnabledTrue(memberIds).stream().map(UserAccount::getId).toList();
+    }
+
+    @Override
+    public java.util.List<Long> userIdsWithRole(Role role) {
+        return users.findByEnabledTrue().stream().filter(u -> u.getRoles().contains(role)).map(UserAccount::getId).toList();
+    }
+
+    @Override
+    public java.util.List<Long> userIdsOfUnit(Long unitId) {
+        return unitId == null ? java.util.List.of()
+                : users.findByUnitIdAndEnabledTrue(unitId).stream().map(UserAccount::getId).toList();
+    }
+
+    @Override
+    public java.util.Optional<String> displayName(Long userId) {
+        return userId == null ? java.util.Optional.empty() : users.findById(userId).map(UserAccount::getDisplayName);
+    }
+
     private void checkPassword(InvalidInput invalid, String password) {
         if (password == null || password.length() < 8 || password.length() > 128) {
             invalid.add("password", "validation.password");

@@ -28,10 +28,13 @@ public class PageAdvice {
 
     private final Messages messages;
     private final List<NavContributor> contributors;
+    private final org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread;
 
-    public PageAdvice(Messages messages, List<NavContributor> contributors) {
+    public PageAdvice(Messages messages, List<NavContributor> contributors,
+                      org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread) {
         this.messages = messages;
         this.contributors = contributors;
+        this.unread = unread;
     }
 
     @ModelAttribute("ui")
@@ -45,9 +48,14 @@ public class PageAdvice {
         List<NavItem> nav = user == null ? List.of() : contributors.stream()
                 .flatMap(c -> c.items(user).stream())
                 .sorted(Comparator.comparingInt(NavItem::order)).toList();
+        long unreadCount = 0;
+        if (user != null) {
+            UnreadCounter counter = unread.getIfAvailable();
+            unreadCount = counter == null ? 0 : counter.unreadOfCurrentUser();
+        }
         return new Ui(messages, LocaleContextHolder.getLocale(), user,
                 csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
-                csrf == null ? null : csrf.getToken(), request.getRequestURI(), nav);
+                csrf == null ? null : csrf.getToken(), request.getRequestURI(), nav, unreadCount);
     }
 
     @ExceptionHandler(DomainException.class)

@@ -25,9 +25,11 @@ public final class Ui {
     private final String csrfToken;
     private final String path;
     private final List<NavItem> nav;
+    private final long unread;
 
     public Ui(Messages messages, Locale locale, CurrentUser user, String csrfParameter, String csrfHeader,
-              String csrfToken, String path, List<NavItem> nav) {
+              String csrfToken, String path, List<NavItem> nav, long unread) {
+        this.unread = unread;
         this.messages = messages;
         this.locale = locale;
         this.user = user;
@@ -87,6 +89,11 @@ public final class Ui {
     /** The htmx header attribute value that carries the CSRF token on every htmx request. */
     public String htmxHeaders() {
         return csrfHeader == null ? "{}" : "{\"" + csrfHeader + "\": \"" + csrfToken + "\"}";
+    }
+
+    /** Unread notifications of the signed-in user (the inbox badge). */
+    public long unread() {
+        return unread;
     }
 
     public String path() {

@@ -1,0 +1,7 @@
+package org.xieshang.shared.web;
+
+/** The unread notifications of the current user, shown in the page header. */
+public interface UnreadCounter {
+
+    long unreadOfCurrentUser();
+}
