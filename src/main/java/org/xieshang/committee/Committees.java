@@ -13,4 +13,7 @@ public interface Committees {
     long count();
 
     Optional<CommitteeView> find(Long id);
+
+    /** Every committee, for background work that runs per committee. */
+    java.util.List<CommitteeView> all();
 }

@@ -34,6 +34,12 @@ class CommitteeService implements Committees {
         return committees.findById(id).map(CommitteeService::view);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<CommitteeView> all() {
+        return committees.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(CommitteeService::view).toList();
+    }
+
     private static CommitteeView view(Committee c) {
         return new CommitteeView(c.getId(), c.getName(), c.getLevel(), c.getRegion());
     }
