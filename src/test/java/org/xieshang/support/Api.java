@@ -22,7 +22,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An answer: status, headers, and the body (as JSON when it is JSON). */
-    public record Res(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Res(int status, java.net.http.HttpHeaders headers, String body, long nanos) {
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         }
@@ -148,8 +148,9 @@ public final class Api {
 
     private static Res send(HttpRequest.Builder b) {
         try {
+            long start = System.nanoTime();
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Res(r.statusCode(), r.headers(), r.body());
+            return new Res(r.statusCode(), r.headers(), r.body(), System.nanoTime() - start);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -103,11 +103,16 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         return entity.getClass().getName().startsWith("org.xieshang.");
     }
 
+    private static final Object SKIP = new Object();
+
     private static void put(Map<String, Object> map, String name, Object value) {
         if (name.equals("version")) {
             return;
         }
-        map.put(name, render(name, value));
+        Object rendered = render(name, value);
+        if (rendered != SKIP) {
+            map.put(name, rendered);
+        }
     }
 
     private static Object render(String name, Object value) {
@@ -127,7 +132,14 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         if (value instanceof TemporalAccessor) {
             return value.toString();
         }
+        if (value instanceof CommitteeScopedEntity entity) {
+            // an association: its id tells which record; the record has its own entries
+            return entity.getId();
+        }
         if (value instanceof Collection<?> c) {
+            if (c.stream().anyMatch(v -> v instanceof CommitteeScopedEntity)) {
+                return SKIP;
+            }
             return c.stream().map(v -> render(name, v)).toList();
         }
         return String.valueOf(value);

@@ -1,0 +1,306 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/**
+ * A proposal (提案) and its case: text, state, handling units, reply. Proposers, co-units and
+ * records are rows of their own; every change of the case also touches this row, so that its
+ * version makes concurrent changes of one case conflict (one wins, the other gets 409).
+ */
+@Entity
+class Proposal extends CommitteeScopedEntity {
+
+    @Column(nullable = false)
+    private Long sessionId;
+    @Column(length = 40)
+    private String number;
+    private Integer numberSeq;
+    @Column(nullable = false, length = 200)
+    private String title;
+    @Column(nullable = false, length = 20000)
+    private String background;
+    @Column(nullable = false, length = 20000)
+    private String suggestions;
+    @Column(nullable = false, length = 60)
+    private String category;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ProposerKind proposerKind;
+    @Column(length = 100)
+    private String collectiveName;
+    private boolean duringPlenary;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private ProposalStatus status = ProposalStatus.DRAFT;
+    private Long mergedIntoId;
+    @Column(length = 100)
+    private String notFiledGround;
+    @Column(length = 2000)
+    private String decisionReason;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private HandlingMode handlingMode;
+    private Long leadUnitId;
+    private LocalDate assignedOn;
+    private LocalDate dueDate;
+    @Column(length = 10)
+    private String replyCategory;
+    @Column(length = 20000)
+    private String replyContent;
+    private LocalDate repliedOn;
+    private int replyRound;
+    private boolean rehandled;
+    private LocalDate implementedOn;
+    @Column(length = 4000)
+    private String implementationNote;
+    @Column(name = "is_key", nullable = false)
+    private boolean key;
+    private boolean published;
+    private boolean confidential;
+    @Column(nullable = false)
+    private Instant createdAt;
+    private LocalDate submittedOn;
+    private LocalDate closedOn;
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    protected Proposal() {
+    }
+
+    Proposal(Long sessionId, String title, String background, String suggestions, String category,
+             ProposerKind kind, String collectiveName, boolean duringPlenary) {
+        this.sessionId = sessionId;
+        this.title = title;
+        this.background = background;
+        this.suggestions = suggestions;
+        this.category = category;
+        this.proposerKind = kind;
+        this.collectiveName = collectiveName;
+        this.duringPlenary = duringPlenary;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Every change of the case passes here, so its version always moves. */
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    void moveTo(ProposalStatus next) {
+        this.status = next;
+        touch();
+    }
+
+    void edit(Long sessionId, String title, String background, String suggestions, String category, boolean duringPlenary) {
+        this.sessionId = sessionId;
+        this.title = title;
+        this.background = background;
+        this.suggestions = suggestions;
+        this.category = category;
+        this.duringPlenary = duringPlenary;
+        touch();
+    }
+
+    void changeKind(ProposerKind kind) {
+        this.proposerKind = kind;
+    }
+
+    void submitted(LocalDate on) {
+        this.submittedOn = on;
+    }
+
+    void file(int seq, String number, String reason) {
+        this.numberSeq = seq;
+        this.number = number;
+        this.decisionReason = reason;
+    }
+
+    void notFile(String ground, String reason) {
+        this.notFiledGround = ground;
+        this.decisionReason = reason;
+    }
+
+    void mergeInto(Long targetId) {
+        this.mergedIntoId = targetId;
+    }
+
+    void assign(HandlingMode mode, Long leadUnitId, LocalDate on, LocalDate due) {
+        this.handlingMode = mode;
+        this.leadUnitId = leadUnitId;
+        this.assignedOn = on;
+        this.dueDate = due;
+    }
+
+    void changeDueDate(LocalDate due) {
+        this.dueDate = due;
+        touch();
+    }
+
+    void reply(String category, String content) {
+        this.replyCategory = category;
+        this.replyContent = content;
+    }
+
+    void approveReply(String category, LocalDate on) {
+        this.replyCategory = category;
+        this.repliedOn = on;
+        this.replyRound++;
+    }
+
+    void rehandle(LocalDate due) {
+        this.rehandled = true;
+        this.dueDate = due;
+    }
+
+    void close(LocalDate on) {
+        this.closedOn = on;
+    }
+
+    void implemented(LocalDate on, String note) {
+        this.implementedOn = on;
+        this.implementationNote = note;
+        touch();
+    }
+
+    void markKey(boolean key) {
+        this.key = key;
+        touch();
+    }
+
+    void publish(boolean published, boolean confidential) {
+        this.published = published && !confidential;
+        this.confidential = confidential;
+        touch();
+    }
+
+    Long getSessionId() {
+        return sessionId;
+    }
+
+    String getNumber() {
+        return number;
+    }
+
+    Integer getNumberSeq() {
+        return numberSeq;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getBackground() {
+        return background;
+    }
+
+    String getSuggestions() {
+        return suggestions;
+    }
+
+    String getCategory() {
+        return category;
+    }
+
+    ProposerKind getProposerKind() {
+        return proposerKind;
+    }
+
+    String getCollectiveName() {
+        return collectiveName;
+    }
+
+    boolean isDuringPlenary() {
+        return duringPlenary;
+    }
+
+    ProposalStatus getStatus() {
+        return status;
+    }
+
+    Long getMergedIntoId() {
+        return mergedIntoId;
+    }
+
+    String getNotFiledGround() {
+        return notFiledGround;
+    }
+
+    String getDecisionReason() {
+        return decisionReason;
+    }
+
+    HandlingMode getHandlingMode() {
+        return handlingMode;
+    }
+
+    Long getLeadUnitId() {
+        return leadUnitId;
+    }
+
+    LocalDate getAssignedOn() {
+        return assignedOn;
+    }
+
+    LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    String getReplyCategory() {
+        return replyCategory;
+    }
+
+    String getReplyContent() {
+        return replyContent;
+    }
+
+    LocalDate getRepliedOn() {
+        return repliedOn;
+    }
+
+    int getReplyRound() {
+        return replyRound;
+    }
+
+    boolean isRehandled() {
+        return rehandled;
+    }
+
+    LocalDate getImplementedOn() {
+        return implementedOn;
+    }
+
+    String getImplementationNote() {
+        return implementationNote;
+    }
+
+    boolean isKey() {
+        return key;
+    }
+
+    boolean isPublished() {
+        return published;
+    }
+
+    boolean isConfidential() {
+        return confidential;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    LocalDate getSubmittedOn() {
+        return submittedOn;
+    }
+
+    LocalDate getClosedOn() {
+        return closedOn;
+    }
+}
