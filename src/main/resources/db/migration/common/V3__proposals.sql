@@ -36,6 +36,8 @@ create table proposal (
     submitted_on        date,
     closed_on           date,
     updated_at          timestamp with time zone not null,
+    access_members      varchar(2000) not null default '',
+    access_units        varchar(2000) not null default '',
     version             bigint not null default 0,
     constraint uq_proposal_number unique (committee_id, session_id, number_seq)
 );

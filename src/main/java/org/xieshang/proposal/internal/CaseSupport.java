@@ -91,7 +91,20 @@ class CaseSupport {
         CurrentUser user = CurrentUsers.require();
         history.save(new ProposalHistory(p.getId(), user.id(), user.displayName(), action, from,
                 to == null ? from : to, note));
+        refreshAccess(p);
         proposals.saveAndFlush(p);
+    }
+
+    /** Recomputes who may see the case from its current proposers and units (queries flush pending changes first). */
+    void refreshAccess(Proposal p) {
+        List<Long> memberIds = proposers.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                .map(ProposalProposer::getMemberId).toList();
+        List<Long> unitIds = new java.util.ArrayList<>(coUnits.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                .map(ProposalCoUnit::getUnitId).toList());
+        if (p.getLeadUnitId() != null) {
+            unitIds.add(p.getLeadUnitId());
+        }
+        p.access(memberIds, unitIds);
     }
 
     void notifyMembers(List<Long> memberIds, String key, Proposal p) {

@@ -6,7 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.search.SearchAnalyzers;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /**
@@ -15,19 +23,32 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
  * version makes concurrent changes of one case conflict (one wins, the other gets 409).
  */
 @Entity
+@Indexed(index = "proposal")
 class Proposal extends CommitteeScopedEntity {
 
+    @GenericField
     @Column(nullable = false)
     private Long sessionId;
+    @KeywordField(projectable = Projectable.YES)
     @Column(length = 40)
     private String number;
     private Integer numberSeq;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "title_cjk", analyzer = SearchAnalyzers.CJK)
     @Column(nullable = false, length = 200)
     private String title;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "background_cjk", analyzer = SearchAnalyzers.CJK)
     @Column(nullable = false, length = 20000)
     private String background;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "suggestions_cjk", analyzer = SearchAnalyzers.CJK)
     @Column(nullable = false, length = 20000)
     private String suggestions;
+    @KeywordField
     @Column(nullable = false, length = 60)
     private String category;
     @Enumerated(EnumType.STRING)
@@ -36,6 +57,7 @@ class Proposal extends CommitteeScopedEntity {
     @Column(length = 100)
     private String collectiveName;
     private boolean duringPlenary;
+    @KeywordField
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     private ProposalStatus status = ProposalStatus.DRAFT;
@@ -47,11 +69,14 @@ class Proposal extends CommitteeScopedEntity {
     @Enumerated(EnumType.STRING)
     @Column(length = 10)
     private HandlingMode handlingMode;
+    @GenericField
     private Long leadUnitId;
     private LocalDate assignedOn;
     private LocalDate dueDate;
     @Column(length = 10)
     private String replyCategory;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
     @Column(length = 20000)
     private String replyContent;
     private LocalDate repliedOn;
@@ -60,16 +85,28 @@ class Proposal extends CommitteeScopedEntity {
     private LocalDate implementedOn;
     @Column(length = 4000)
     private String implementationNote;
+    @GenericField
     @Column(name = "is_key", nullable = false)
     private boolean key;
+    @GenericField
     private boolean published;
     private boolean confidential;
+    @GenericField(sortable = Sortable.YES)
     @Column(nullable = false)
     private Instant createdAt;
+    @GenericField
     private LocalDate submittedOn;
     private LocalDate closedOn;
     @Column(nullable = false)
     private Instant updatedAt;
+    /** Members who may see the case as proposers, space-separated: the search index applies the scope rule with it. */
+    @FullTextField(analyzer = SearchAnalyzers.IDS)
+    @Column(nullable = false, length = 2000)
+    private String accessMembers = "";
+    /** Lead and co-handling units, space-separated, for the same purpose. */
+    @FullTextField(analyzer = SearchAnalyzers.IDS)
+    @Column(nullable = false, length = 2000)
+    private String accessUnits = "";
 
     protected Proposal() {
     }
@@ -91,6 +128,16 @@ class Proposal extends CommitteeScopedEntity {
     /** Every change of the case passes here, so its version always moves. */
     void touch() {
         updatedAt = Instant.now();
+    }
+
+    /** Keeps the denormalized access lists in step with proposers and co-units (see ProposalScope). */
+    void access(java.util.Collection<Long> memberIds, java.util.Collection<Long> unitIds) {
+        this.accessMembers = join(memberIds);
+        this.accessUnits = join(unitIds);
+    }
+
+    private static String join(java.util.Collection<Long> ids) {
+        return ids.stream().sorted().distinct().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
     }
 
     void moveTo(ProposalStatus next) {

@@ -94,9 +94,18 @@ class ProposalController {
     private final ProposalQueries queries;
     private final ProposalConfiguration configuration;
     private final AttachmentStore attachments;
+    private final ProposalSearch search;
+
+    record TextBody(String title, String background, String suggestions) {
+        String body() {
+            return (background == null ? "" : background) + "\n" + (suggestions == null ? "" : suggestions);
+        }
+    }
 
     ProposalController(ProposalSubmission submission, ProposalReview review, ProposalHandling handling,
-                       ProposalQueries queries, ProposalConfiguration configuration, AttachmentStore attachments) {
+                       ProposalQueries queries, ProposalConfiguration configuration, AttachmentStore attachments,
+                       ProposalSearch search) {
+        this.search = search;
         this.submission = submission;
         this.review = review;
         this.handling = handling;
@@ -125,9 +134,10 @@ class ProposalController {
                                        @RequestParam(required = false) String category,
                                        @RequestParam(required = false) Boolean key,
                                        @RequestParam(required = false) Boolean mine,
+                                       @RequestParam(required = false) String q,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
-        return PageResponse.of(queries.list(new ProposalQueries.Filter(status, unitId, year, category, key, mine),
+        return PageResponse.of(queries.list(new ProposalQueries.Filter(status, unitId, year, category, key, mine, q),
                 Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"))), s -> s);
     }
 
@@ -139,6 +149,32 @@ class ProposalController {
     @PutMapping("/settings")
     SettingsView changeSettings(@RequestBody SettingsView body) {
         return configuration.change(body);
+    }
+
+    /** The committee's cases most similar to this one, score in [0, 1], most similar first (staff). */
+    @GetMapping("/{id}/similar")
+    java.util.Map<String, List<ProposalSearch.Similar>> similar(@PathVariable Long id,
+                                                              @RequestParam(defaultValue = "10") int limit) {
+        return java.util.Map.of("items", search.similarTo(id, Math.max(1, Math.min(limit, 50))));
+    }
+
+    /** Similar earlier cases for a text being written (the submission form). */
+    @PostMapping("/similar-to-text")
+    java.util.Map<String, List<ProposalSearch.Similar>> similarToText(@RequestBody TextBody body,
+                                                                    @RequestParam(defaultValue = "5") int limit) {
+        return java.util.Map.of("items", search.similarToText(body.title(), body.body(), Math.max(1, Math.min(limit, 20))));
+    }
+
+    /** Units that handled the most similar past cases (at assignment). */
+    @GetMapping("/{id}/unit-suggestions")
+    java.util.Map<String, List<ProposalSearch.UnitSuggestion>> unitSuggestions(@PathVariable Long id) {
+        return java.util.Map.of("items", search.unitsFor(id));
+    }
+
+    /** The likely category of a text being written. */
+    @PostMapping("/category-suggestion")
+    ProposalSearch.CategorySuggestion categorySuggestion(@RequestBody TextBody body) {
+        return search.categoryFor(body.title(), body.body());
     }
 
     @GetMapping("/{id}")

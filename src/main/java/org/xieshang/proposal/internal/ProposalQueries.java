@@ -32,7 +32,8 @@ import org.xieshang.shared.error.InvalidInput;
 @Transactional(readOnly = true)
 class ProposalQueries {
 
-    record Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine) {
+    record Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
+                  String q) {
     }
 
     private final CaseSupport cases;
@@ -43,10 +44,12 @@ class ProposalQueries {
     private final ReassignmentRequestRepository reassignments;
     private final AttachmentRepository attachments;
     private final ConversionRepository conversions;
+    private final ProposalSearch search;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
-                    AttachmentRepository attachments, ConversionRepository conversions) {
+                    AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search) {
+        this.search = search;
         this.cases = cases;
         this.members = members;
         this.reference = reference;
@@ -103,6 +106,12 @@ class ProposalQueries {
 
     Page<ProposalSummary> list(Filter filter, PageRequest page) {
         CurrentUser user = CurrentUsers.require();
+        if (filter.year() != null && (filter.year() < 1949 || filter.year() > 2200)) {
+            throw InvalidInput.field("year", "validation.year");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return searched(filter, page);
+        }
         Specification<Proposal> spec = ProposalScope.visibleTo(user);
         if (filter.status() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
@@ -116,9 +125,6 @@ class ProposalQueries {
             });
         }
         if (filter.year() != null) {
-            if (filter.year() < 1949 || filter.year() > 2200) {
-                throw InvalidInput.field("year", "validation.year");
-            }
             List<Long> sessions = reference.sessions().stream().filter(s -> s.year() == filter.year())
                     .map(ReferenceData.SessionView::id).toList();
             spec = spec.and((r, q, cb) -> sessions.isEmpty() ? cb.disjunction() : r.get("sessionId").in(sessions));
@@ -138,6 +144,30 @@ class ProposalQueries {
             });
         }
         Page<Proposal> found = cases.proposals().findAll(spec, page);
+        return summaries(found, Map.of());
+    }
+
+    /** Full-text search: the index ranks, the database gives the rows (in the index's order). */
+    private Page<ProposalSummary> searched(Filter filter, PageRequest page) {
+        Page<ProposalSearch.Hit> hits = search.search(filter.q(), filter, PageRequest.of(page.getPageNumber(), page.getPageSize()));
+        Map<Long, Proposal> byId = new HashMap<>();
+        cases.proposals().findAllById(hits.getContent().stream().map(ProposalSearch.Hit::id).toList())
+                .forEach(p -> byId.put(p.getId(), p));
+        Map<Long, String> snippets = new HashMap<>();
+        List<Proposal> ordered = new ArrayList<>();
+        for (ProposalSearch.Hit h : hits.getContent()) {
+            Proposal p = byId.get(h.id());
+            if (p != null) {
+                ordered.add(p);
+                if (h.snippet() != null) {
+                    snippets.put(p.getId(), h.snippet());
+                }
+            }
+        }
+        return summaries(new org.springframework.data.domain.PageImpl<>(ordered, page, hits.getTotalElements()), snippets);
+    }
+
+    private Page<ProposalSummary> summaries(Page<Proposal> found, Map<Long, String> snippets) {
         List<Long> ids = found.getContent().stream().map(Proposal::getId).toList();
         Map<Long, Long> leads = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -147,7 +177,7 @@ class ProposalQueries {
         Map<Long, String> names = new HashMap<>();
         return found.map(p -> new ProposalSummary(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(), p.getStatus(),
                 p.getProposerKind() == ProposerKind.COLLECTIVE ? p.getCollectiveName() : name(names, leads.get(p.getId())),
-                p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt()));
+                p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt(), snippets.get(p.getId())));
     }
 
     SettingsView settings() {

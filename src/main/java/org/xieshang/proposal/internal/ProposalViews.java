@@ -52,6 +52,6 @@ final class ProposalViews {
 
     record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,
                            String leadProposer, Long leadUnitId, LocalDate dueDate, boolean key, LocalDate submittedOn,
-                           Instant createdAt) {
+                           Instant createdAt, String snippet) {
     }
 }
