@@ -168,13 +168,15 @@ class ProposalSearch {
     }
 
     private List<Similar> similar(String title, String body, Long excludeId, int limit, CurrentUser user) {
-        try (IndexReader reader = indexReader()) {
-            ToDoubleFunction<String> idf = idf(reader);
+        IndexReader reader = indexReader();
+        try {
+            ToDoubleFunction<String> idf = reader != null ? idf(reader) : w -> 1.0;
             Map<String, Double> source = TextSimilarity.vector(title, body, idf);
             if (source.isEmpty()) {
                 return List.of();
             }
-            List<Map.Entry<String, Double>> terms = source.entrySet().stream()
+            Map<String, Double> query = source;
+            List<Map.Entry<String, Double>> terms = query.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS).toList();
             boolean staffView = user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
             List<Long> ids = Search.session(em).search(Proposal.class)
@@ -200,6 +202,11 @@ class ProposalSearch {
                     .fetchHits(CANDIDATES);
             Map<Long, Proposal> found = new HashMap<>();
             proposals.findAllById(ids).forEach(x -> found.put(x.getId(), x));
+            if (reader == null) {
+                // no access to index statistics (Elasticsearch backend): word rarity among the candidates
+                idf = candidateIdf(found.values());
+                source = TextSimilarity.vector(title, body, idf);
+            }
             List<Similar> scored = new ArrayList<>();
             for (Long cid : ids) {
                 Proposal x = found.get(cid);
@@ -215,14 +222,37 @@ class ProposalSearch {
             }
             scored.sort(Comparator.comparingDouble(Similar::score).reversed().thenComparing(Similar::id));
             return scored.stream().limit(limit).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    log.warn("closing an index reader failed", e);
+                }
+            }
         }
     }
 
-    /** Document frequencies of the indexed case texts (all committees: a word's rarity is a property of the language of proposals). */
+    /**
+     * Document frequencies of the indexed case texts (all committees: a word's rarity is a
+     * property of the language of proposals); null when the backend is not Lucene.
+     */
     private IndexReader indexReader() {
-        return Search.mapping(emf).scope(Proposal.class).extension(LuceneExtension.get()).openIndexReader();
+        try {
+            return Search.mapping(emf).scope(Proposal.class).extension(LuceneExtension.get()).openIndexReader();
+        } catch (org.hibernate.search.util.common.SearchException notLucene) {
+            return null;
+        }
+    }
+
+    private static ToDoubleFunction<String> candidateIdf(java.util.Collection<Proposal> candidates) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Proposal p : candidates) {
+            new java.util.HashSet<>(TextSimilarity.words(p.getTitle() + "\n" + p.getBackground() + "\n" + p.getSuggestions()))
+                    .forEach(w -> df.merge(w, 1, Integer::sum));
+        }
+        int n = candidates.size();
+        return w -> TextSimilarity.idf(df.getOrDefault(w, 0), n);
     }
 
     private static ToDoubleFunction<String> idf(IndexReader reader) {

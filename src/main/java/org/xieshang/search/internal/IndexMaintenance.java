@@ -47,13 +47,20 @@ class IndexMaintenance implements IndexAdmin {
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildWhereMissing() {
-        executor.execute(() -> committees.all().forEach(c -> {
-            long missing = CommitteeContext.callAs(c.id(), this::missingDocuments);
-            if (missing > 0) {
-                log.info("Search index of committee {} lacks {} records: rebuilding", c.id(), missing);
-                rebuild(c.id());
+        executor.execute(() -> {
+            try {
+                committees.all().forEach(c -> {
+                    long missing = CommitteeContext.callAs(c.id(), this::missingDocuments);
+                    if (missing > 0) {
+                        log.info("Search index of committee {} lacks {} records: rebuilding", c.id(), missing);
+                        rebuild(c.id());
+                    }
+                });
+            } catch (RuntimeException e) {
+                // e.g. the search cluster is not reachable yet: searching will say so; the office can rebuild later
+                log.warn("Could not check the search index against the database: {}", e.getMessage());
             }
-        }));
+        });
     }
 
     /** Records in the database minus documents in the index, over every indexed type. */
