@@ -47,6 +47,14 @@ class PagesTest extends ApiTestBase {
     }
 
     @Test
+    void theLanguageSwitchTakesEffectOnThePageItLeadsTo() {
+        Page english = office.get("/members?lang=en");
+        assertThat(english.body()).contains("<html lang=\"en\">").contains("<h1>Members</h1>");
+        assertThat(office.get("/reference/sectors").body()).contains("<h1>Sectors</h1>");
+        assertThat(office.get("/reference/sectors?lang=zh-CN").body()).contains("<h1>界别</h1>");
+    }
+
+    @Test
     void sectorsAndSpecialCommitteesAreAddedWithErrorsNextToTheName() {
         Page empty = office.post("/reference/sectors", Map.of("name", "  "));
         assertEquals(400, empty.status());
