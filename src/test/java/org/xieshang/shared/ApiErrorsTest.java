@@ -78,6 +78,16 @@ class ApiErrorsTest extends ApiTestBase {
     }
 
     @Test
+    void uploadsOverTheFileLimitAre413() {
+        // the multipart limit is 10 MB per file
+        byte[] big = new byte[10 * MB + MB / 2];
+        Res res = admin.upload("/api/v1/members/import", "file", "big.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", big);
+        assertProblem(res, 413);
+        assertThat(admin.get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void detailFollowsAcceptLanguage() {
         Res zh = admin.get("/api/v1/members/987654321");
         Res en = admin.lang("en").get("/api/v1/members/987654321");
