@@ -56,7 +56,7 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Map<String, Object> after = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             Object o = old == null ? null : old[i];
-            if (names[i].equals("version") || java.util.Objects.equals(render(names[i], o), render(names[i], now[i]))) {
+            if (names[i].equals("version") || unchanged(names[i], o, now[i])) {
                 continue;
             }
             put(before, names[i], o);
@@ -115,12 +115,22 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         }
     }
 
+    /** Secrets all render as "[redacted]": compare their values, so that a new password is still recorded. */
+    private static boolean unchanged(String name, Object before, Object after) {
+        return secret(name) ? java.util.Objects.equals(before, after)
+                : java.util.Objects.equals(render(name, before), render(name, after));
+    }
+
+    private static boolean secret(String name) {
+        String lower = name.toLowerCase();
+        return lower.contains("password") || lower.contains("tokenhash");
+    }
+
     private static Object render(String name, Object value) {
         if (value == null) {
             return null;
         }
-        String lower = name.toLowerCase();
-        if (lower.contains("password") || lower.contains("tokenhash")) {
+        if (secret(name)) {
             return "[redacted]";
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof String) {

@@ -34,10 +34,13 @@ public class MemberService implements MemberDirectory {
                              String phone, String email, Set<MemberRole> roles, MemberStatus status, long version) {
     }
 
-    /** A partial change: null fields stay as they are. */
+    /**
+     * A partial change: null fields stay as they are. With {@code version} (as last read), the
+     * change is refused when the member was changed since.
+     */
     public record MemberChange(String name, Gender gender, String ethnicity, java.time.LocalDate birthDate, String party,
                                Long sectorId, Long specialCommitteeId, String workUnit, String title, String phone,
-                               String email, Set<MemberRole> roles, MemberStatus status) {
+                               String email, Set<MemberRole> roles, MemberStatus status, Long version) {
     }
 
     private final MemberRepository members;
@@ -62,6 +65,9 @@ public class MemberService implements MemberDirectory {
     public MemberView update(Long id, MemberChange change) {
         CurrentUsers.requireAny(Role.ADMIN);
         Member member = members.findById(id).orElseThrow(NotFound::new);
+        if (change.version() != null && change.version() != member.getVersion()) {
+            throw new org.xieshang.shared.error.Conflict("error.concurrentChange");
+        }
         MemberData d = member.data();
         MemberData merged = MemberRules.normalize(new MemberData(
                 pick(change.name(), d.name()), pick(change.gender(), d.gender()), pick(change.ethnicity(), d.ethnicity()),
