@@ -1,0 +1,190 @@
+package org.xieshang.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.xieshang.XieshangApplication;
+import org.xieshang.support.Api;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search and similar-case latency at scale, on PostgreSQL: generates N proposals (default
+ * 1,000,000) from the labelled corpus's texts (districts, figures and sentence order varied),
+ * bulk-loads them, measures mass-indexing throughput, then the latency of the API's full-text
+ * search and of /similar through HTTP (median and p95). Not a test: run it with
+ *
+ *   ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *       -Dexec.mainClass=org.xieshang.bench.SearchBenchmark -Dproposals=1000000
+ *
+ * (see docs/benchmarks.md for figures and the machine).
+ */
+public final class SearchBenchmark {
+
+    private static final String[] PLACES = {"北湖区", "南城区", "东江县", "西山区", "临湖县", "鼓楼区", "青石镇", "柳河镇",
+        "桃源镇", "白沙镇", "城关街道", "东城街道", "龙泉乡", "新华区", "河西区", "高新区"};
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("proposals", 1_000_000);
+        int queries = Integer.getInteger("queries", 300);
+        List<Map<String, String>> corpus = corpus();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
+            Path dataDir = Files.createTempDirectory("xieshang-bench");
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(XieshangApplication.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=bench-admin-1",
+                    "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn");
+            try {
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                Api admin = new Api(port).login("admin", "bench-admin-1");
+                long sectorId = admin.post("/api/v1/sectors", Map.of("name", "经济界")).id();
+                long termId = admin.post("/api/v1/terms", Map.of("name", "第十届", "startDate", "2022-01-01", "endDate", "2026-12-31")).id();
+                long sessionId = admin.post("/api/v1/terms/" + termId + "/sessions",
+                        Map.of("name", "第五次会议", "year", 2026, "startDate", "2026-01-10")).id();
+                long unitId = admin.post("/api/v1/units", Map.of("name", "区发展和改革局", "type", "DEPARTMENT")).id();
+
+                long t0 = System.nanoTime();
+                load(app.getBean(DataSource.class), n, sessionId, unitId, corpus);
+                double loadSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("loaded %,d proposals in %.1f s (%.0f rows/s)%n", n, loadSeconds, n / loadSeconds);
+
+                t0 = System.nanoTime();
+                admin.post("/api/v1/search/index/rebuild", Map.of());
+                JsonNode progress;
+                do {
+                    Thread.sleep(2000);
+                    progress = admin.get("/api/v1/search/index/rebuild").json();
+                } while (!progress.path("done").asBoolean());
+                double indexSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("indexed %,d documents in %.1f s (%.0f docs/s) %s%n", progress.path("indexed").asLong(),
+                        indexSeconds, progress.path("indexed").asLong() / indexSeconds, progress.path("error").asString(""));
+
+                Random random = new Random(7);
+                List<String> words = new ArrayList<>();
+                for (Map<String, String> item : corpus) {
+                    String title = item.get("title").replace("关于", "").replace("的建议", "");
+                    int start = random.nextInt(Math.max(1, title.length() - 4));
+                    words.add(title.substring(start, Math.min(title.length(), start + 2 + random.nextInt(3))));
+                }
+                List<Long> search = new ArrayList<>();
+                for (int i = 0; i < queries; i++) {
+                    Api.Res res = admin.get("/api/v1/proposals", Map.of("q", words.get(random.nextInt(words.size()))));
+                    if (res.status() != 200) {
+                        throw new IllegalStateException(res.toString());
+                    }
+                    search.add(res.nanos());
+                }
+                List<Long> similar = new ArrayList<>();
+                for (int i = 0; i < queries; i++) {
+                    Api.Res res = admin.get("/api/v1/proposals/" + (1 + random.nextInt(n)) + "/similar");
+                    if (res.status() != 200) {
+                        throw new IllegalStateException(res.toString());
+                    }
+                    similar.add(res.nanos());
+                }
+                System.out.println("search  (GET /api/v1/proposals?q=, " + queries + " queries): " + stats(search));
+                System.out.println("similar (GET /api/v1/proposals/{id}/similar, " + queries + " calls): " + stats(similar));
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    private static String stats(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format("median %.1f ms, p95 %.1f ms, max %.1f ms", sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.95)) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static void load(DataSource ds, int n, long sessionId, long unitId, List<Map<String, String>> corpus)
+            throws Exception {
+        Random random = new Random(42);
+        String sql = "insert into proposal (committee_id, session_id, number, number_seq, title, background, suggestions,"
+                + " category, proposer_kind, during_plenary, status, lead_unit_id, reply_round, rehandled, is_key,"
+                + " published, confidential, created_at, submitted_on, updated_at, access_members, access_units, version)"
+                + " values (1, ?, ?, ?, ?, ?, ?, ?, 'INDIVIDUAL', false, ?, ?, 0, false, false, false, false, ?, ?, ?, '', ?, 0)";
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 1; i <= n; i++) {
+                    Map<String, String> t = corpus.get(random.nextInt(corpus.size()));
+                    String place = PLACES[random.nextInt(PLACES.length)];
+                    ps.setLong(1, sessionId);
+                    ps.setString(2, String.format("第%07d号", i));
+                    ps.setInt(3, i);
+                    ps.setString(4, vary(t.get("title"), place, random));
+                    ps.setString(5, shuffle(vary(t.get("background"), place, random), random));
+                    ps.setString(6, vary(t.get("suggestions"), place, random));
+                    ps.setString(7, t.get("category"));
+                    boolean assigned = random.nextBoolean();
+                    ps.setString(8, assigned ? "ASSIGNED" : "FILED");
+                    if (assigned) {
+                        ps.setLong(9, unitId);
+                    } else {
+                        ps.setNull(9, java.sql.Types.BIGINT);
+                    }
+                    Instant created = Instant.parse("2022-01-01T00:00:00Z").plusSeconds(random.nextInt(150_000_000));
+                    ps.setTimestamp(10, Timestamp.from(created));
+                    ps.setObject(11, LocalDate.ofInstant(created, java.time.ZoneOffset.UTC));
+                    ps.setTimestamp(12, Timestamp.from(created));
+                    ps.setString(13, assigned ? String.valueOf(unitId) : "");
+                    ps.addBatch();
+                    if (i % 2000 == 0) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+        }
+    }
+
+    private static String vary(String text, String place, Random random) {
+        String out = text;
+        for (String p : PLACES) {
+            out = out.replace(p, place);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char ch : out.toCharArray()) {
+            sb.append(Character.isDigit(ch) && random.nextInt(3) == 0 ? (char) ('0' + random.nextInt(10)) : ch);
+        }
+        return sb.toString();
+    }
+
+    private static String shuffle(String text, Random random) {
+        List<String> paragraphs = new ArrayList<>(Arrays.asList(text.split("\n")));
+        Collections.shuffle(paragraphs, random);
+        return String.join("\n", paragraphs);
+    }
+
+    private static List<Map<String, String>> corpus() throws Exception {
+        try (InputStream in = SearchBenchmark.class.getResourceAsStream("/similarity/corpus.json")) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (JsonNode node : JsonMapper.builder().build().readTree(in)) {
+                items.add(Map.of("title", node.path("title").asString(), "background", node.path("background").asString(),
+                        "suggestions", node.path("suggestions").asString(), "category", node.path("category").asString()));
+            }
+            return items;
+        }
+    }
+}
