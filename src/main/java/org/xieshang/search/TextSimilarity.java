@@ -62,11 +62,16 @@ public final class TextSimilarity {
 
     /** TF-IDF weights (sublinear term frequency; the subject's words count double). */
     public static Map<String, Double> vector(String title, String body, ToDoubleFunction<String> idf) {
+        return vector(words(title), words(body), idf);
+    }
+
+    /** The same, from words already segmented (e.g. read back from the index). */
+    public static Map<String, Double> vector(List<String> titleWords, List<String> bodyWords, ToDoubleFunction<String> idf) {
         Map<String, Double> tf = new HashMap<>();
-        for (String w : words(title)) {
+        for (String w : titleWords) {
             tf.merge(w, TITLE_WEIGHT, Double::sum);
         }
-        for (String w : words(body)) {
+        for (String w : bodyWords) {
             tf.merge(w, 1.0, Double::sum);
         }
         Map<String, Double> v = new HashMap<>();

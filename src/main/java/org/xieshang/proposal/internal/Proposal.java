@@ -12,9 +12,13 @@ import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.search.SearchAnalyzers;
+import org.xieshang.search.TextSimilarity;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /**
@@ -33,19 +37,16 @@ class Proposal extends CommitteeScopedEntity {
     @Column(length = 40)
     private String number;
     private Integer numberSeq;
-    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
-    @FullTextField(name = "title_cjk", analyzer = SearchAnalyzers.CJK)
+    @FullTextField(analyzer = SearchAnalyzers.CJK, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
     @Column(nullable = false, length = 200)
     private String title;
-    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
-    @FullTextField(name = "background_cjk", analyzer = SearchAnalyzers.CJK)
+    @FullTextField(analyzer = SearchAnalyzers.CJK, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
     @Column(nullable = false, length = 20000)
     private String background;
-    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
-    @FullTextField(name = "suggestions_cjk", analyzer = SearchAnalyzers.CJK)
+    @FullTextField(analyzer = SearchAnalyzers.CJK, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
     @Column(nullable = false, length = 20000)
     private String suggestions;
     @KeywordField
@@ -75,8 +76,8 @@ class Proposal extends CommitteeScopedEntity {
     private LocalDate dueDate;
     @Column(length = 10)
     private String replyCategory;
-    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
+    @FullTextField(analyzer = SearchAnalyzers.CJK, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
     @Column(length = 20000)
     private String replyContent;
     private LocalDate repliedOn;
@@ -138,6 +139,25 @@ class Proposal extends CommitteeScopedEntity {
 
     private static String join(java.util.Collection<Long> ids) {
         return ids.stream().sorted().distinct().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /**
+     * The subject's words (smartcn, boilerplate removed), segmented once when the case is
+     * indexed: full-text search matches them, and similarity reads them back from the index
+     * instead of segmenting every candidate again.
+     */
+    @FullTextField(name = "titleWords", analyzer = SearchAnalyzers.IDS, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "title")))
+    String getTitleWords() {
+        return String.join(" ", TextSimilarity.words(title));
+    }
+
+    /** The words of the analysis and the suggestions, likewise. */
+    @FullTextField(name = "bodyWords", analyzer = SearchAnalyzers.IDS, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "background")),
+            @ObjectPath(@PropertyValue(propertyName = "suggestions"))})
+    String getBodyWords() {
+        return String.join(" ", TextSimilarity.words(background + "\n" + suggestions));
     }
 
     void moveTo(ProposalStatus next) {

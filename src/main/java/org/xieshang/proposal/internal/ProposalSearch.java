@@ -100,9 +100,10 @@ class ProposalSearch {
                     root.add(matching(f, text));
                     filters(f, filter, user).forEach(root::add);
                 })
-                .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(80).numberOfFragments(1).noMatchSize(0))
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(0))
                 .sort(f -> f.score().then().field("createdAt").desc())
+                .totalHitCountThreshold(1000)
                 .fetch((int) page.getOffset(), page.getPageSize());
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
@@ -171,22 +172,24 @@ class ProposalSearch {
         IndexReader reader = indexReader();
         try {
             ToDoubleFunction<String> idf = reader != null ? idf(reader) : w -> 1.0;
-            Map<String, Double> source = TextSimilarity.vector(title, body, idf);
+            List<String> titleWords = TextSimilarity.words(title);
+            List<String> bodyWords = TextSimilarity.words(body);
+            Map<String, Double> source = TextSimilarity.vector(titleWords, bodyWords, idf);
             if (source.isEmpty()) {
                 return List.of();
             }
-            Map<String, Double> query = source;
-            List<Map.Entry<String, Double>> terms = query.entrySet().stream()
+            List<Map.Entry<String, Double>> terms = source.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS).toList();
             boolean staffView = user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
-            List<Long> ids = Search.session(em).search(Proposal.class)
-                    .select(f -> f.id(Long.class))
+            List<List<?>> candidates = Search.session(em).search(Proposal.class)
+                    .select(f -> f.composite().from(f.id(Long.class), f.field("titleWords", String.class),
+                            f.field("bodyWords", String.class)).asList())
                     .where((f, root) -> {
                         root.add(f.bool(b -> {
                             for (Map.Entry<String, Double> t : terms) {
                                 float boost = (float) Math.max(0.1, t.getValue());
-                                b.should(f.match().field("title").boost(2 * boost).field("background").boost(boost)
-                                        .field("suggestions").boost(boost).matching(t.getKey()));
+                                b.should(f.match().field("titleWords").boost(2 * boost).field("bodyWords").boost(boost)
+                                        .matching(t.getKey()));
                             }
                         }));
                         root.add(f.terms().field("status").matchingAny(List.copyOf(COMPARABLE)));
@@ -199,29 +202,33 @@ class ProposalSearch {
                                     .matchingAny(List.of(ProposalStatus.SUBMITTED, ProposalStatus.NOT_FILED, ProposalStatus.MERGED)))));
                         }
                     })
+                    .totalHitCountThreshold(CANDIDATES)
                     .fetchHits(CANDIDATES);
-            Map<Long, Proposal> found = new HashMap<>();
-            proposals.findAllById(ids).forEach(x -> found.put(x.getId(), x));
             if (reader == null) {
                 // no access to index statistics (Elasticsearch backend): word rarity among the candidates
-                idf = candidateIdf(found.values());
-                source = TextSimilarity.vector(title, body, idf);
+                idf = candidateIdf(candidates);
+                source = TextSimilarity.vector(titleWords, bodyWords, idf);
             }
-            List<Similar> scored = new ArrayList<>();
-            for (Long cid : ids) {
-                Proposal x = found.get(cid);
-                if (x == null) {
-                    continue;
+            Map<Long, Double> scores = new HashMap<>();
+            for (List<?> c : candidates) {
+                double score = TextSimilarity.cosine(source, TextSimilarity.vector(split(c.get(1)), split(c.get(2)), idf));
+                scores.put((Long) c.get(0), round(score));
+            }
+            List<Long> best = scores.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            Map<Long, Proposal> found = new HashMap<>();
+            proposals.findAllById(best).forEach(x -> found.put(x.getId(), x));
+            List<Similar> out = new ArrayList<>();
+            for (Long id : best) {
+                Proposal x = found.get(id);
+                if (x != null) {
+                    out.add(new Similar(x.getId(), x.getNumber(), x.getTitle(), scores.get(id), x.getStatus(),
+                            x.getReplyCategory(), x.getLeadUnitId(), x.getLeadUnitId() == null ? null
+                            : reference.unit(x.getLeadUnitId()).map(ReferenceData.UnitView::name).orElse(null), x.getCategory()));
                 }
-                double score = TextSimilarity.cosine(source,
-                        TextSimilarity.vector(x.getTitle(), x.getBackground() + "\n" + x.getSuggestions(), idf));
-                scored.add(new Similar(x.getId(), x.getNumber(), x.getTitle(), round(score), x.getStatus(),
-                        x.getReplyCategory(), x.getLeadUnitId(),
-                        x.getLeadUnitId() == null ? null : reference.unit(x.getLeadUnitId()).map(ReferenceData.UnitView::name).orElse(null),
-                        x.getCategory()));
             }
-            scored.sort(Comparator.comparingDouble(Similar::score).reversed().thenComparing(Similar::id));
-            return scored.stream().limit(limit).toList();
+            return out;
         } finally {
             if (reader != null) {
                 try {
@@ -231,6 +238,10 @@ class ProposalSearch {
                 }
             }
         }
+    }
+
+    private static List<String> split(Object words) {
+        return words == null || ((String) words).isEmpty() ? List.of() : List.of(((String) words).split(" "));
     }
 
     /**
@@ -245,11 +256,12 @@ class ProposalSearch {
         }
     }
 
-    private static ToDoubleFunction<String> candidateIdf(java.util.Collection<Proposal> candidates) {
+    private static ToDoubleFunction<String> candidateIdf(List<List<?>> candidates) {
         Map<String, Integer> df = new HashMap<>();
-        for (Proposal p : candidates) {
-            new java.util.HashSet<>(TextSimilarity.words(p.getTitle() + "\n" + p.getBackground() + "\n" + p.getSuggestions()))
-                    .forEach(w -> df.merge(w, 1, Integer::sum));
+        for (List<?> c : candidates) {
+            java.util.Set<String> words = new java.util.HashSet<>(split(c.get(1)));
+            words.addAll(split(c.get(2)));
+            words.forEach(w -> df.merge(w, 1, Integer::sum));
         }
         int n = candidates.size();
         return w -> TextSimilarity.idf(df.getOrDefault(w, 0), n);
@@ -260,7 +272,7 @@ class ProposalSearch {
         Map<String, Double> cache = new HashMap<>();
         return word -> cache.computeIfAbsent(word, w -> {
             try {
-                return TextSimilarity.idf(reader.docFreq(new Term("background", w)), docs);
+                return TextSimilarity.idf(reader.docFreq(new Term("bodyWords", w)), docs);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -285,11 +297,13 @@ class ProposalSearch {
 
     /** Exact substrings (bigram phrases) first, then the words of the query anywhere in the case. */
     private static PredicateFinalStep matching(TypedSearchPredicateFactory<?> f, String text) {
+        List<String> words = TextSimilarity.words(text);
         return f.bool(b -> {
-            b.should(f.phrase().field("title_cjk").boost(4f).matching(text));
-            b.should(f.phrase().field("background_cjk").field("suggestions_cjk").boost(2f).matching(text));
-            b.should(f.match().field("title").boost(2f).field("background").field("suggestions").field("replyContent")
-                    .matching(text));
+            b.should(f.phrase().field("title").boost(4f).matching(text));
+            b.should(f.phrase().field("background").field("suggestions").field("replyContent").boost(2f).matching(text));
+            if (!words.isEmpty()) {
+                b.should(f.match().field("titleWords").boost(2f).field("bodyWords").matching(String.join(" ", words)));
+            }
         });
     }
 

@@ -5,14 +5,14 @@ import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysis
 import org.xieshang.search.SearchAnalyzers;
 
 /**
- * The same analyzers on an OpenSearch/Elasticsearch cluster: "chinese" is the smartcn plugin's
- * analyzer (install analysis-smartcn on every node), "cjk" the built-in bigram analyzer.
+ * The analyzers the indexes use, on an OpenSearch/Elasticsearch cluster: "cjk" is the built-in
+ * bigram analyzer, "ids" whitespace tokens. Chinese words are segmented by smartcn inside the
+ * application before indexing, so the cluster needs no plugin.
  */
 public class ChineseAnalysisElasticsearch implements ElasticsearchAnalysisConfigurer {
 
     @Override
     public void configure(ElasticsearchAnalysisConfigurationContext context) {
-        context.analyzer(SearchAnalyzers.CHINESE).type("smartcn");
         context.analyzer(SearchAnalyzers.CJK).type("cjk");
         context.analyzer(SearchAnalyzers.IDS).custom().tokenizer("whitespace");
     }
