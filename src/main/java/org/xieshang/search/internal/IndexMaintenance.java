@@ -106,7 +106,8 @@ class IndexMaintenance implements IndexAdmin {
         running.put(committeeId, new Progress(0, 0, false, null));
         try {
             Search.mapping(emf).scope(Object.class).massIndexer(committeeId)
-                    .threadsToLoadObjects(1)
+                    .threadsToLoadObjects(Math.max(1, Runtime.getRuntime().availableProcessors()))
+                    .batchSizeToLoadObjects(50)
                     .monitor(new MassIndexingMonitor() {
                         @Override
                         public void documentsAdded(long increment) {
