@@ -125,6 +125,18 @@ final class Cases {
         return caseIn(state, false);
     }
 
+    long caseIn(long sessionId, String state, boolean joint) {
+        long id = joint ? draftIn(sessionId, member(1)) : draftIn(sessionId);
+        return advance(id, state, joint);
+    }
+
+    /** Another session of the committee's term, e.g. one whose year no other test uses. */
+    long newSession(int year) {
+        JsonNode s = ok(201, admin.post("/api/v1/terms/" + c.termId + "/sessions", Map.of("name", TestSupport.unique("会议"),
+                "year", year, "startDate", LocalDate.of(year, 1, 10).toString())));
+        return s.path("id").asLong();
+    }
+
     private static final List<String> ORDER = List.of("DRAFT", "SUBMITTED", "FILED", "ASSIGNED", "IN_PROGRESS",
             "REPLY_REVIEW", "REPLIED", "CLOSED");
 

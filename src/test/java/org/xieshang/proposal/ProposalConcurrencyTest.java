@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xieshang.support.Api;
-import org.xieshang.support.TestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +31,16 @@ import tools.jackson.databind.JsonNode;
 class ProposalConcurrencyTest extends ProposalApiTestBase {
 
     private static final int PARALLEL = 10;
+
+    /**
+     * A client reads the categories before drafting. In the fresh PostgreSQL context this is the
+     * committee's first proposal call, which creates the default settings inside a read request.
+     */
+    @BeforeAll
+    void readTheSettingsFirst() {
+        JsonNode settings = ok(200, f.lead().get(P + "/settings"));
+        assertThat(settings.path("categories").toString()).contains("城乡建设");
+    }
 
     @Test
     void parallelReviewsOfOneProposalFileItOnce() {
@@ -147,10 +157,7 @@ class ProposalConcurrencyTest extends ProposalApiTestBase {
     }
 
     private long newSession() {
-        Api.Res res = f.admin.post("/api/v1/terms/" + f.c.termId + "/sessions", Map.of("name", TestSupport.unique("会议"),
-                "year", 2026, "startDate", LocalDate.of(2026, 1, 10).toString()));
-        assertThat(res.status()).as(res.toString()).isEqualTo(201);
-        return res.id();
+        return f.newSession(2026);
     }
 
     /** Fires n calls at once (released together) and collects the answers. */
