@@ -64,7 +64,7 @@ class ProposalConcurrencyTest extends ProposalApiTestBase {
 
     @Test
     void parallelFilingsInOneSessionGetUniqueConsecutiveNumbers() {
-        int count = 14;
+        int count = 2 * PARALLEL; // more than the connection pool holds
         long session = newSession();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -148,6 +148,26 @@ class ProposalConcurrencyTest extends ProposalApiTestBase {
         JsonNode p = f.get(id);
         assertThat(p.path("evaluations")).hasSize(3);
         assertThat(p.path("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void coSignersConfirmingAtOnceNeverLeaveTheCaseStuck() {
+        long id = f.draft(f.member(1), f.member(2));
+        ok(200, f.lead().post(P + "/" + id + "/submit", Map.of()));
+        List<Api> coSigners = List.of(f.cosigner(), f.cosigner2());
+
+        List<Api.Res> answers = parallel(2, i -> coSigners.get(i).post(P + "/" + id + "/cosign", Map.of("accept", true)));
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
+        assertThat(answers).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        for (int i = 0; i < 2; i++) {
+            if (answers.get(i).status() == 409) {
+                ok(200, coSigners.get(i).post(P + "/" + id + "/cosign", Map.of("accept", true)));
+            }
+        }
+        JsonNode p = f.get(id);
+        assertThat(p.path("status").asString()).as("everyone confirmed: submitted").isEqualTo("SUBMITTED");
+        assertThat(p.path("proposers").findValuesAsString("confirmation")).containsOnly("ACCEPTED");
     }
 
     private void assertOneWinner(List<Api.Res> answers, int winner) {

@@ -66,6 +66,13 @@ class ReviewApiTest extends ProposalApiTestBase {
         }
         refused(404, f.staff().post(P + "/99999999/review", file));
         expectStatus(f.get(id), "SUBMITTED");
+        // the handling units see an assigned case but take no office decision on it: 403 comes before the state's 409
+        long assigned = f.caseIn("ASSIGNED");
+        for (Api who : List.of(f.leadUnit(), f.leadUnitHead(), f.coUnit())) {
+            refused(403, who.post(P + "/" + assigned + "/review", file));
+            refused(403, who.post(P + "/" + assigned + "/merge", Map.of("intoId", id)));
+        }
+        refused(403, f.leaderCppcc().post(P + "/" + assigned + "/review", file));
     }
 
     @Test
