@@ -1,45 +1,62 @@
 package org.xieshang.proposal.internal;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Proposal numbers per session. The counter row is created in a transaction of its own (a
- * race on creation must not abort the filing), then incremented under its row lock within the
- * filing transaction: a filing that rolls back gives its number back, one that commits keeps it.
+ * Proposal numbers per session, incremented under the counter row's lock within the filing
+ * transaction: a filing that rolls back gives its number back, one that commits keeps it. The
+ * row of a new session is created in the same transaction under a savepoint, so that a race on
+ * creation costs only the savepoint, and a filing never needs a second connection (parallel
+ * filings would otherwise exhaust the pool waiting for one another).
  */
 @Component
 class NumberCounter {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate newTransaction;
 
-    NumberCounter(JdbcTemplate jdbc, TransactionTemplate tx) {
+    NumberCounter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.newTransaction = new TransactionTemplate(tx.getTransactionManager());
-        this.newTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     int next(Long committeeId, Long sessionId) {
-        int updated = jdbc.update("update proposal_number_counter set last_number = last_number + 1"
-                + " where committee_id = ? and session_id = ?", committeeId, sessionId);
-        if (updated == 0) {
-            try {
-                newTransaction.executeWithoutResult(s -> jdbc.update(
-                        "insert into proposal_number_counter (committee_id, session_id, last_number) values (?, ?, 0)",
-                        committeeId, sessionId));
-            } catch (DataIntegrityViolationException createdMeanwhile) {
-                // another filing created it first: fine
-            }
-            jdbc.update("update proposal_number_counter set last_number = last_number + 1"
-                    + " where committee_id = ? and session_id = ?", committeeId, sessionId);
+        if (increment(committeeId, sessionId) == 0) {
+            create(committeeId, sessionId);
+            increment(committeeId, sessionId);
         }
         return jdbc.queryForObject("select last_number from proposal_number_counter where committee_id = ? and session_id = ?",
                 Integer.class, committeeId, sessionId);
+    }
+
+    private int increment(Long committeeId, Long sessionId) {
+        return jdbc.update("update proposal_number_counter set last_number = last_number + 1"
+                + " where committee_id = ? and session_id = ?", committeeId, sessionId);
+    }
+
+    private void create(Long committeeId, Long sessionId) {
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            Savepoint savepoint = con.setSavepoint();
+            try (PreparedStatement insert = con.prepareStatement(
+                    "insert into proposal_number_counter (committee_id, session_id, last_number) values (?, ?, 0)")) {
+                insert.setLong(1, committeeId);
+                insert.setLong(2, sessionId);
+                insert.executeUpdate();
+                con.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                // another filing created it first (integrity constraint violation): undo only the insert
+                con.rollback(savepoint);
+            }
+            return null;
+        });
     }
 }

@@ -51,8 +51,8 @@ record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<Pr
             if (p.getRole() == ProposerRole.LEAD) {
                 actors.add(Actor.LEAD_PROPOSER);
             }
-            if (p.getConfirmation() == Confirmation.PENDING) {
-                actors.add(Actor.PENDING_COSIGNER);
+            if (p.getRole() == ProposerRole.COSIGNER) {
+                actors.add(Actor.COSIGNER);
             }
             if (p.getConfirmation() != Confirmation.DECLINED) {
                 actors.add(Actor.PROPOSER);

@@ -194,10 +194,11 @@ class ProposalController {
         return queries.detail(id);
     }
 
+    /** Accepting answers the case; declining answers 204, since the co-signer leaves it and no longer sees it. */
     @PostMapping("/{id}/cosign")
-    ProposalDetail cosign(@PathVariable Long id, @RequestBody CosignBody body) {
+    ResponseEntity<ProposalDetail> cosign(@PathVariable Long id, @RequestBody CosignBody body) {
         submission.cosign(id, body.accept());
-        return queries.detail(id);
+        return Boolean.TRUE.equals(body.accept()) ? ResponseEntity.ok(queries.detail(id)) : ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/withdraw")
@@ -244,7 +245,7 @@ class ProposalController {
 
     @PostMapping("/{id}/publication")
     ProposalDetail publish(@PathVariable Long id, @RequestBody PublishBody body) {
-        review.publish(id, Boolean.TRUE.equals(body.published()), Boolean.TRUE.equals(body.confidential()));
+        review.publish(id, body.published(), body.confidential());
         return queries.detail(id);
     }
 

@@ -91,8 +91,9 @@ class ProposalHandling {
         invalid.throwIfAny();
         ProposalCase c = cases.openFor(id, Step.REPLY);
         Proposal p = c.proposal();
-        if (settings.isContactRequired()
-                && !records.existsByProposalIdAndTypeAndRound(id, HandlingType.PROPOSER_CONTACT, p.getReplyRound())) {
+        // the lead unit answers for the reply, so its own contact counts, not a co-unit's
+        if (settings.isContactRequired() && !records.existsByProposalIdAndUnitIdAndTypeAndRound(id, p.getLeadUnitId(),
+                HandlingType.PROPOSER_CONTACT, p.getReplyRound())) {
             throw new Conflict("proposal.replyNeedsContact");
         }
         if (c.coUnits().stream().anyMatch(u -> u.getOpinion() == null)) {

@@ -180,6 +180,8 @@ class ProposalQueries {
                 p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt(), snippets.get(p.getId())));
     }
 
+    /** Read-write: the committee's first call creates its default settings (PostgreSQL refuses that in a read-only transaction). */
+    @Transactional
     SettingsView settings() {
         CurrentUsers.require();
         ProposalSettings s = cases.settings();

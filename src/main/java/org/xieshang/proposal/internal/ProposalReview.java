@@ -225,10 +225,22 @@ class ProposalReview {
         cases.notifyUnit(c.proposal().getLeadUnitId(), "proposal.notice.dueExtended", c.proposal());
     }
 
-    /** Chooses whether the case and its reply are published; confidential ones never are. */
-    void publish(Long id, boolean published, boolean confidential) {
+    /**
+     * Chooses whether the case and its reply are published; confidential ones never are. A flag
+     * left out stays as it is, so publishing never lifts confidentiality by omission.
+     */
+    void publish(Long id, Boolean published, Boolean confidential) {
+        if (published == null && confidential == null) {
+            throw InvalidInput.field("published", "validation.required");
+        }
         ProposalCase c = cases.openFor(id, Step.PUBLISH);
-        c.proposal().publish(published, confidential);
-        cases.move(c, confidential ? "MARK_CONFIDENTIAL" : published ? "PUBLISH" : "UNPUBLISH", null, null);
+        Proposal p = c.proposal();
+        boolean secret = confidential != null ? confidential : p.isConfidential();
+        boolean open = published != null ? published : p.isPublished() && !secret;
+        if (open && secret) {
+            throw new Conflict("proposal.confidentialNotPublished");
+        }
+        p.publish(open, secret);
+        cases.move(c, secret ? "MARK_CONFIDENTIAL" : open ? "PUBLISH" : "UNPUBLISH", null, null);
     }
 }

@@ -12,7 +12,7 @@ import org.xieshang.shared.Role;
 /**
  * Who may see which proposal — one rule for lists and for single cases, so they cannot drift:
  * proposers see their own; a unit sees what is assigned to it (lead or co-unit); the office,
- * proposal staff and CPPCC leaders see every case except other people's drafts; everyone signed
+ * proposal staff and CPPCC leaders see every case except drafts (also withdrawn ones); everyone signed
  * in sees published ones.
  */
 final class ProposalScope {
@@ -39,7 +39,9 @@ final class ProposalScope {
                 any.add(cb.exists(proposer));
             }
             if (seesAllCases(u)) {
-                any.add(cb.notEqual(root.get("status"), ProposalStatus.DRAFT));
+                // a draft withdrawn before submission is still only its proposers' business
+                any.add(cb.and(cb.notEqual(root.get("status"), ProposalStatus.DRAFT),
+                        cb.or(cb.notEqual(root.get("status"), ProposalStatus.WITHDRAWN), cb.isNotNull(root.get("submittedOn")))));
             }
             if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
                 any.add(cb.equal(root.get("leadUnitId"), u.unitId()));

@@ -14,6 +14,7 @@ import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.Forbidden;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.tenancy.CommitteeContext;
@@ -100,6 +101,10 @@ class ProposalSubmission {
         }
         ProposalCase c = cases.openFor(id, Step.COSIGN);
         ProposalProposer me = c.proposer(CurrentUsers.require().memberId()).orElseThrow(Forbidden::new);
+        if (me.getConfirmation() != Confirmation.PENDING) {
+            // a co-signer answers once; a second answer is a conflict, not a lack of permission
+            throw new Conflict("proposal.alreadyCosigned");
+        }
         List<ProposalProposer> remaining = new ArrayList<>(c.proposers());
         if (accept) {
             me.confirm(Confirmation.ACCEPTED);
@@ -138,8 +143,10 @@ class ProposalSubmission {
         invalid.throwIfAny();
         Proposal p = cases.proposals().save(new Proposal(text.sessionId(), text.title(), text.background(),
                 text.suggestions(), text.category(), ProposerKind.COLLECTIVE, name, Boolean.TRUE.equals(text.duringPlenary())));
-        cases.proposers().save(new ProposalProposer(p.getId(), convenerMemberId, ProposerRole.LEAD, Confirmation.ACCEPTED, null));
-        ProposalCase c = cases.open(p.getId());
+        ProposalProposer convener = cases.proposers().save(new ProposalProposer(p.getId(), convenerMemberId,
+                ProposerRole.LEAD, Confirmation.ACCEPTED, null));
+        // not through cases.open(): staff do not see drafts, and this one is a draft only for this moment
+        ProposalCase c = new ProposalCase(p, List.of(convener), List.of());
         cases.move(c, "CREATE_COLLECTIVE", null, name);
         submitted(c, "SUBMIT");
         return p.getId();

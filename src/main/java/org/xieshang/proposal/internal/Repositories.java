@@ -26,7 +26,7 @@ interface HistoryRepository extends JpaRepository<ProposalHistory, Long> {
 interface HandlingRecordRepository extends JpaRepository<HandlingRecord, Long> {
     List<HandlingRecord> findByProposalIdOrderByDateAscIdAsc(Long proposalId);
 
-    boolean existsByProposalIdAndTypeAndRound(Long proposalId, HandlingType type, int round);
+    boolean existsByProposalIdAndUnitIdAndTypeAndRound(Long proposalId, Long unitId, HandlingType type, int round);
 }
 
 interface ReassignmentRequestRepository extends JpaRepository<ReassignmentRequest, Long> {

@@ -26,7 +26,7 @@ enum Step {
     EDIT(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
     ATTACH(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
     SUBMIT(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
-    COSIGN(EnumSet.of(AWAITING_COSIGNERS), null, Actor.PENDING_COSIGNER),
+    COSIGN(EnumSet.of(AWAITING_COSIGNERS), null, Actor.COSIGNER),
     WITHDRAW(EnumSet.of(DRAFT, AWAITING_COSIGNERS, SUBMITTED), WITHDRAWN, Actor.LEAD_PROPOSER),
     FILE(EnumSet.of(SUBMITTED), FILED, Actor.STAFF),
     NOT_FILE(EnumSet.of(SUBMITTED), NOT_FILED, Actor.STAFF),
@@ -47,7 +47,7 @@ enum Step {
 
     /** How the current user stands to a case. */
     enum Actor {
-        LEAD_PROPOSER, PENDING_COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT
+        LEAD_PROPOSER, COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT
     }
 
     private final Set<ProposalStatus> from;

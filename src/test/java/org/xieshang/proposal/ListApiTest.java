@@ -1,0 +1,115 @@
+package org.xieshang.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xieshang.proposal.Cases.P;
+import static org.xieshang.proposal.Cases.ids;
+import static org.xieshang.proposal.Cases.invalid;
+import static org.xieshang.proposal.Cases.ok;
+import static org.xieshang.proposal.Cases.refused;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GET /api/v1/proposals: filters by status, unit, year and category, paging, and bad parameters.
+ * The cases live in sessions of years no other test uses (2024 and 2025).
+ */
+class ListApiTest extends ProposalApiTestBase {
+
+    private long a1;
+    private long a2;
+    private long a3;
+    private long b1;
+    private long b2;
+
+    @BeforeAll
+    void buildCases() {
+        long y2025 = f.newSession(2025);
+        long y2024 = f.newSession(2024);
+        a1 = f.caseIn(y2025, "FILED", false);
+        a2 = draftIn(y2025, "教育科技");
+        f.advance(a2, "ASSIGNED", false);
+        a3 = f.caseIn(y2025, "SUBMITTED", false);
+        b1 = f.caseIn(y2024, "FILED", false);
+        ok(200, f.staff().post(P + "/" + b1 + "/assign", Map.of("leadUnitId", f.unit(2))));
+        b2 = draftIn(y2024, "教育科技");
+    }
+
+    @Test
+    void filtersByYearStatusCategoryAndUnit() {
+        assertThat(list("year=2025")).containsExactly(a3, a2, a1);
+        assertThat(list("year=2024")).containsExactly(b1);
+        assertThat(list("year=2025&status=FILED")).containsExactly(a1);
+        assertThat(list("year=2025&status=CLOSED")).isEmpty();
+        assertThat(list("year=2025&category=教育科技")).containsExactly(a2);
+        assertThat(list("year=2025&category=城乡建设")).containsExactly(a3, a1);
+        assertThat(list("year=2025&unitId=" + f.unit(0))).containsExactly(a2);
+        assertThat(list("year=2025&unitId=" + f.unit(1))).as("a co-unit's cases count").containsExactly(a2);
+        assertThat(list("year=2024&unitId=" + f.unit(2) + "&status=ASSIGNED")).containsExactly(b1);
+        assertThat(list("year=2023")).isEmpty();
+        // a member's own drafts are in the member's list, in nobody else's
+        assertThat(ids(ok(200, f.lead().get(P + "?year=2024")))).containsExactly(b2, b1);
+        assertThat(ids(ok(200, f.lead().get(P + "?year=2024&status=DRAFT")))).containsExactly(b2);
+    }
+
+    @Test
+    void filtersNeverWidenTheScope() {
+        // another unit asking for the lead unit's cases gets none
+        assertThat(ids(ok(200, f.otherUnit().get(P + "?year=2025&unitId=" + f.unit(0))))).isEmpty();
+        assertThat(ids(ok(200, f.otherUnit().get(P + "?year=2024")))).containsExactly(b1);
+        assertThat(ids(ok(200, f.leadUnit().get(P + "?year=2024")))).isEmpty();
+        assertThat(ids(ok(200, f.other().get(P + "?year=2025&status=FILED")))).isEmpty();
+    }
+
+    @Test
+    void pagesThroughTheList() {
+        JsonNode first = ok(200, f.staff().get(P + "?year=2025&size=2&page=0"));
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(2);
+        assertThat(first.path("total").asLong()).isEqualTo(3);
+        assertThat(ids(first)).containsExactly(a3, a2);
+        JsonNode second = ok(200, f.staff().get(P + "?year=2025&size=2&page=1"));
+        assertThat(ids(second)).containsExactly(a1);
+        assertThat(second.path("page").asInt()).isEqualTo(1);
+        JsonNode beyond = ok(200, f.staff().get(P + "?year=2025&size=2&page=5"));
+        assertThat(ids(beyond)).isEmpty();
+        assertThat(beyond.path("total").asLong()).isEqualTo(3);
+        JsonNode defaults = ok(200, f.staff().get(P + "?year=2025"));
+        assertThat(defaults.path("size").asInt()).isEqualTo(20);
+        assertThat(defaults.path("page").asInt()).isZero();
+        ok(200, f.staff().get(P + "?size=200"));
+        JsonNode item = first.path("items").get(0);
+        for (String field : List.of("id", "number", "title", "category", "status", "leadProposer", "leadUnitId", "dueDate")) {
+            assertThat(item.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void badParametersAre400WithTheField() {
+        invalid(f.staff().get(P + "?size=201"), "size");
+        invalid(f.staff().get(P + "?size=0"), "size");
+        invalid(f.staff().get(P + "?page=-1"), "page");
+        invalid(f.staff().get(P + "?status=UNKNOWN"), "status");
+        invalid(f.staff().get(P + "?status=filed"), "status");
+        invalid(f.staff().get(P + "?year=abc"), "year");
+        invalid(f.staff().get(P + "?year=1800"), "year");
+        invalid(f.staff().get(P + "?unitId=abc"), "unitId");
+        invalid(f.staff().get(P + "?page=x&size=10"), "page");
+        refused(401, f.admin.anonymous().get(P));
+    }
+
+    private List<Long> list(String query) {
+        return ids(ok(200, f.staff().get(P + "?" + query)));
+    }
+
+    private long draftIn(long session, String category) {
+        Map<String, Object> body = new HashMap<>(f.c.draft("按类别筛选的提案", List.of()));
+        body.put("sessionId", session);
+        body.put("category", category);
+        return ok(201, f.lead().post(P, body)).path("id").asLong();
+    }
+}
