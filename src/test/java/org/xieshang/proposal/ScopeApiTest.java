@@ -152,6 +152,12 @@ class ScopeApiTest extends ProposalApiTestBase {
         }
 
         assertThat(listed).as(role + ": the list holds exactly the cases whose detail answers 200").isEqualTo(visible);
+        // full-text search applies the same rule over the index (every case's text contains 建议)
+        JsonNode searched = ok(200, who.get(P + "?year=" + YEAR + "&size=200&q=" + java.net.URLEncoder.encode("建议",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        Set<String> found = new TreeSet<>();
+        searched.path("items").forEach(i -> found.add(byId.get(i.path("id").asLong())));
+        assertThat(found).as(role + ": search shows exactly the visible cases").isEqualTo(visible);
         assertThat(page.path("total").asLong()).isEqualTo(visible.size());
         assertThat(visible).as(role + ": the cases the rule names").isEqualTo(expected(role));
         // the status filter applies the same scope

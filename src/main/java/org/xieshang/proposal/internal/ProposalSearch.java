@@ -283,7 +283,15 @@ class ProposalSearch {
     static PredicateFinalStep scope(TypedSearchPredicateFactory<?> f, CurrentUser u) {
         return f.bool(b -> {
             if (ProposalScope.seesAllCases(u)) {
-                b.should(f.not(f.match().field("status").matching(ProposalStatus.DRAFT)));
+                // as ProposalScope: not drafts, nor drafts withdrawn before they were ever submitted
+                b.should(f.bool(all -> {
+                    all.must(f.matchAll());
+                    all.mustNot(f.match().field("status").matching(ProposalStatus.DRAFT));
+                    all.mustNot(f.bool(w -> {
+                        w.must(f.match().field("status").matching(ProposalStatus.WITHDRAWN));
+                        w.mustNot(f.exists().field("submittedOn"));
+                    }));
+                }));
             }
             if (u.memberId() != null) {
                 b.should(f.match().field("accessMembers").matching(String.valueOf(u.memberId())));
