@@ -3,7 +3,6 @@ package org.xieshang.proposal.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -352,9 +350,5 @@ class ProposalSearch {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
