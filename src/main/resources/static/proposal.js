@@ -31,6 +31,35 @@
     }
   });
 
+  // A refused form is further down a long page: bring its message into view.
+  document.addEventListener('DOMContentLoaded', function () {
+    var failed = document.querySelector('[data-failed]');
+    if (failed && failed.scrollIntoView) {
+      failed.scrollIntoView({ block: 'center' });
+    }
+  });
+
+  // Files over the limit never reach the server (which would drop the connection): say so at once.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form || !form.querySelectorAll) {
+      return;
+    }
+    form.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+      var file = input.files && input.files[0];
+      var message = document.getElementById(input.id + '-toolarge');
+      var tooLarge = file && file.size > Number(input.getAttribute('data-max-bytes'));
+      if (message) {
+        message.hidden = !tooLarge;
+      }
+      if (tooLarge) {
+        event.preventDefault();
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+      }
+    });
+  });
+
   // The co-signer picker: typing narrows the list of members; checked ones always stay visible.
   document.addEventListener('input', function (event) {
     var box = event.target;

@@ -176,6 +176,9 @@ class ProposalPagesTest extends ApiTestBase {
         assertThat(office.get("/").body()).contains("<li><a href=\"/proposals/review\"")
                 .contains("<li><a href=\"/proposals/assignment\"").contains("<li><a href=\"/proposals/replies\"")
                 .contains("<li><a href=\"/proposals/all\"");
+        // English as second language (the switch stays with the session)
+        assertThat(member.get("/proposals/mine?lang=en").body()).contains("<h1>My proposals</h1>").contains("Write a proposal");
+        assertThat(member.get("/proposals/" + id).body()).contains("Submit").contains("Draft created");
     }
 
     @Test

@@ -218,7 +218,7 @@ class ProposalPageQueries {
                 .sorted(Comparator.comparing(SessionView::startDate, Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(x -> new SessionOption(x.id(), sessionLabel(x))).toList();
         return new Options(s.categories(), s.notFiledGrounds(), s.replyClasses(), sessions, reference.units(),
-                s.getReassignmentWorkingDays(), s.getMaxDueMonths(), s.isContactRequired());
+                s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.isContactRequired());
     }
 
     /** The due date assignment gives when none is chosen (the same rule as {@link ProposalReview#assign}). */

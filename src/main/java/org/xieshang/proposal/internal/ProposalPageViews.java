@@ -95,7 +95,12 @@ public final class ProposalPageViews {
     /** The committee's configured choices, for the forms. */
     public record Options(List<String> categories, List<String> grounds, List<String> replyClasses,
                           List<SessionOption> sessions, List<UnitView> units, int reassignmentWorkingDays,
-                          int maxDueMonths, boolean contactRequired) {
+                          int dueMonths, int maxDueMonths, boolean contactRequired) {
+
+        /** Whether the reply classes are the standard A/B/C, whose meanings the forms can explain. */
+        public boolean standardReplyClasses() {
+            return replyClasses.equals(List.of("A", "B", "C"));
+        }
     }
 
     /** One case as its page shows it. */
