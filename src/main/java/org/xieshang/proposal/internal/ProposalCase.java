@@ -68,4 +68,19 @@ record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<Pr
         }
         return actors;
     }
+
+    /**
+     * The steps the state machine lets this user take now, from the case's state and how the user
+     * stands to it. A use case may still refuse one on a rule of its own (a rating given, a window passed).
+     */
+    Set<Step> stepsOf(CurrentUser user) {
+        Set<Actor> actors = actorsOf(user);
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        for (Step step : Step.values()) {
+            if (step.allowsAnyOf(actors) && step.startsFrom(proposal.getStatus())) {
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
 }

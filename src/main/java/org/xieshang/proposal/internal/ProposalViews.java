@@ -5,39 +5,42 @@ import java.time.LocalDate;
 import java.util.List;
 import org.xieshang.proposal.ProposalStatus;
 
-/** What the API and pages show of a case (API.md "GET /api/v1/proposals/{id}", plus more). */
-final class ProposalViews {
+/**
+ * What the API and pages show of a case (API.md "GET /api/v1/proposals/{id}", plus more). Public
+ * because the precompiled page templates live in a package of their own.
+ */
+public final class ProposalViews {
 
     private ProposalViews() {
     }
 
-    record ProposerView(Long memberId, String name, String role, String confirmation, Long mergedFromId) {
+    public record ProposerView(Long memberId, String name, String role, String confirmation, Long mergedFromId) {
     }
 
-    record HistoryView(Instant at, String actor, String action, ProposalStatus fromStatus, ProposalStatus toStatus,
+    public record HistoryView(Instant at, String actor, String action, ProposalStatus fromStatus, ProposalStatus toStatus,
                        String note) {
     }
 
-    record Satisfaction(Rating attitude, Rating result) {
+    public record Satisfaction(Rating attitude, Rating result) {
     }
 
-    record CoUnitView(Long unitId, String name, String opinion, Instant opinionAt) {
+    public record CoUnitView(Long unitId, String name, String opinion, Instant opinionAt) {
     }
 
-    record RecordView(Long id, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
+    public record RecordView(Long id, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
     }
 
-    record EvaluationView(Long memberId, String name, int round, Rating attitude, Rating result, String comment,
+    public record EvaluationView(Long memberId, String name, int round, Rating attitude, Rating result, String comment,
                           Instant at) {
     }
 
-    record ReassignmentView(Long unitId, String reason, Instant requestedAt, Instant resolvedAt) {
+    public record ReassignmentView(Long unitId, String reason, Instant requestedAt, Instant resolvedAt) {
     }
 
-    record AttachmentView(Long id, String filename, String contentType, long size) {
+    public record AttachmentView(Long id, String filename, String contentType, long size) {
     }
 
-    record ProposalDetail(Long id, String number, String title, String background, String suggestions, String category,
+    public record ProposalDetail(Long id, String number, String title, String background, String suggestions, String category,
                           ProposalStatus status, String proposerKind, String collectiveName, Long sessionId,
                           boolean duringPlenary, List<ProposerView> proposers, String handlingMode, Long leadUnitId,
                           String leadUnitName, List<Long> coUnitIds, List<CoUnitView> coUnits, LocalDate assignedOn,
@@ -50,7 +53,7 @@ final class ProposalViews {
                           String conversion, List<HistoryView> history, long version) {
     }
 
-    record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,
+    public record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,
                            String leadProposer, Long leadUnitId, LocalDate dueDate, boolean key, LocalDate submittedOn,
                            Instant createdAt, String snippet) {
     }

@@ -13,6 +13,8 @@ interface ProposerRepository extends JpaRepository<ProposalProposer, Long> {
     List<ProposalProposer> findByProposalIdOrderByIdAsc(Long proposalId);
 
     List<ProposalProposer> findByProposalIdInOrderByIdAsc(Collection<Long> proposalIds);
+
+    List<ProposalProposer> findByMemberIdAndConfirmationOrderByIdAsc(Long memberId, Confirmation confirmation);
 }
 
 interface CoUnitRepository extends JpaRepository<ProposalCoUnit, Long> {
@@ -31,6 +33,8 @@ interface HandlingRecordRepository extends JpaRepository<HandlingRecord, Long> {
 
 interface ReassignmentRequestRepository extends JpaRepository<ReassignmentRequest, Long> {
     List<ReassignmentRequest> findByProposalIdOrderByIdAsc(Long proposalId);
+
+    List<ReassignmentRequest> findByResolvedAtIsNullOrderByIdAsc();
 }
 
 interface EvaluationRepository extends JpaRepository<Evaluation, Long> {

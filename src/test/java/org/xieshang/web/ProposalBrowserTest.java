@@ -1,0 +1,302 @@
+package org.xieshang.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.xieshang.support.Api;
+import org.xieshang.support.ApiTestBase;
+import org.xieshang.support.Committee;
+import org.xieshang.support.TestSupport;
+
+/**
+ * The issue's scenario in Debian's headless Chromium at a phone's width (375 px): a member writes
+ * a proposal (similar earlier cases appear while typing) and submits it; staff file and assign it;
+ * the unit accepts it, logs contact with the proposer and replies; staff approve the reply; the
+ * member rates it satisfied, and the case shows CLOSED with its whole timeline. Same Chromium setup
+ * as {@link BrowserTest}: skipped without Chromium, except on CI (CI=true), where that fails.
+ */
+class ProposalBrowserTest extends ApiTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PASSWORD = "browser-pass-1";
+
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+
+    private static final String MISSING = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+            + " (Debian: apt-get install chromium chromium-driver)";
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(MISSING + "; on CI they must run.");
+            }
+            System.err.println("SKIPPED: " + MISSING + "; skipping the browser tests on this machine.");
+            return;
+        }
+        profile = Files.createTempDirectory("xieshang-chromium-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=375,800", "--user-data-dir=" + profile, "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // headless Chromium keeps windows at least 500 px wide: emulate the phone's viewport itself
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        driver = chrome;
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(driver != null, MISSING + "; skipped on this machine (on CI, where CI=true, they fail instead).");
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aMemberProposalIsFiledAssignedAnsweredRatedAndClosed() throws IOException {
+        Committee c = new Committee(admin, 2, 2);
+        String member = user(List.of("MEMBER"), c.memberIds.get(0), null);
+        String staff = user(List.of("PROPOSAL_STAFF"), null, null);
+        String handler = user(List.of("UNIT_HANDLER"), null, c.unitIds.get(0));
+
+        // an earlier case on the same matter, filed and handled by the unit, for the member to see while typing
+        String earlier = TestSupport.unique("关于社区养老服务站建设的建议");
+        Api author = c.member(1);
+        Map<String, Object> body = new HashMap<>(c.draft(earlier, List.of()));
+        body.put("background", "我区老年人口比重持续上升，社区养老服务站数量不足，助餐助浴等服务覆盖面窄。");
+        body.put("suggestions", "一是每个社区建设一处养老服务站；二是推行老年助餐服务；三是引入专业养老机构运营。");
+        body.put("category", "社会保障");
+        long earlierId = author.post("/api/v1/proposals", body).id();
+        assertEquals(200, author.post("/api/v1/proposals/" + earlierId + "/submit", Map.of()).status());
+        Api office = c.staff();
+        assertEquals(200, office.post("/api/v1/proposals/" + earlierId + "/review", Map.of("decision", "FILE")).status());
+        assertEquals(200, office.post("/api/v1/proposals/" + earlierId + "/assign",
+                Map.of("leadUnitId", c.unitIds.get(1))).status());
+
+        // the member writes the proposal on a phone
+        signIn(member);
+        open("/proposals/mine");
+        driver.findElement(By.id("proposal-new")).click();
+        waitFor().until(ExpectedConditions.urlContains("/proposals/new"));
+        String title = TestSupport.unique("关于加快社区养老服务站建设的建议");
+        driver.findElement(By.id("title")).sendKeys(title);
+        driver.findElement(By.id("background")).sendKeys("社区养老服务站不足，老年人助餐助浴需求得不到满足。");
+        driver.findElement(By.id("suggestions")).sendKeys("建议每个社区建设养老服务站，推行老年助餐服务。");
+        // after a pause in typing, htmx asks for similar cases: the earlier one shows with how it was handled
+        WebElement similar = waitFor().ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> list = d.findElements(By.id("similar-list"));
+                    return !list.isEmpty() && list.get(0).getText().contains(earlier) ? list.get(0) : null;
+                });
+        assertTrue(similar.getText().contains("已交办"), similar.getText());
+        WebElement likely = driver.findElement(By.id("likely-category"));
+        assertTrue(likely.getText().contains("社会保障"), likely.getText());
+        likely.findElement(By.cssSelector("button[data-apply-category]")).click();
+        assertEquals("社会保障", new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getText());
+        new Select(driver.findElement(By.id("sessionId"))).selectByValue(String.valueOf(c.sessionId));
+        driver.findElement(By.id("duringPlenary")).click();
+        assertNoOverflow();
+        screenshot("proposal-form-375.png");
+        driver.findElement(By.id("proposal-save")).click();
+
+        waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
+        String casePath = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        assertEquals(title, driver.findElement(By.id("case-title")).getText());
+        assertEquals("草稿", state());
+        driver.findElement(By.id("proposal-submit")).click();
+        waitFor().until(d -> "已提交".equals(state()));
+
+        // staff file it from the review queue, then assign it on the same page
+        signIn(staff);
+        open("/proposals/review");
+        driver.findElement(By.linkText(title)).click();
+        waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
+        // the earlier case is offered for merging, with its similarity
+        assertTrue(driver.findElement(By.id("merge-candidates")).getText().contains(earlier));
+        assertNoOverflow();
+        screenshot("proposal-review-375.png");
+        driver.findElement(By.id("review-file")).click();
+        waitFor().until(d -> "已立案".equals(state()));
+        assertTrue(driver.findElement(By.id("case-number")).getText().matches("第\\d{4}号"));
+        WebElement due = driver.findElement(By.id("assign-dueDate"));
+        assertTrue(due.getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}"), "the default due date is shown");
+        // the unit that handled the earlier case is suggested
+        assertTrue(driver.findElement(By.id("unit-hints")).getText().contains(unitName(c.unitIds.get(1))));
+        assertNoOverflow();
+        screenshot("proposal-assign-375.png");
+        new Select(driver.findElement(By.id("assign-leadUnitId"))).selectByValue(String.valueOf(c.unitIds.get(0)));
+        driver.findElement(By.id("assign-submit")).click();
+        waitFor().until(d -> "已交办".equals(state()));
+
+        // the unit accepts it, logs contact with the proposer, and replies
+        signIn(handler);
+        open("/proposals/unit");
+        driver.findElement(By.linkText(title)).click();
+        waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
+        driver.findElement(By.id("unit-accept")).click();
+        waitFor().until(d -> "办理中".equals(state()));
+        assertNoOverflow();
+        screenshot("proposal-unit-375.png");
+        new Select(driver.findElement(By.id("record-type"))).selectByValue("PROPOSER_CONTACT");
+        driver.findElement(By.id("record-content")).sendKeys("电话联系提案人，沟通养老服务站选址和运营方案。");
+        driver.findElement(By.id("record-submit")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-records"), "沟通养老服务站选址"));
+        driver.findElement(By.cssSelector("#reply-form input[name=category][value=A]")).click();
+        driver.findElement(By.id("reply-content-input")).sendKeys("已将社区养老服务站建设列入今年民生实事，新建十处。");
+        driver.findElement(By.id("reply-submit")).click();
+        waitFor().until(d -> "答复审核中".equals(state()));
+
+        // staff approve the reply
+        signIn(staff);
+        open("/proposals/replies");
+        driver.findElement(By.linkText(title)).click();
+        waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
+        driver.findElement(By.id("reply-approve")).click();
+        waitFor().until(d -> "已答复".equals(state()));
+
+        // the member reads the reply and rates it satisfied: the case is closed
+        signIn(member);
+        open(casePath);
+        assertTrue(driver.findElement(By.id("reply-content")).getText().contains("新建十处"));
+        driver.findElement(By.id("attitude-SATISFIED")).click();
+        driver.findElement(By.id("result-SATISFIED")).click();
+        driver.findElement(By.id("evaluate-comment")).sendKeys("办理及时，很满意。");
+        driver.findElement(By.id("evaluate-submit")).click();
+        waitFor().until(d -> "已办结".equals(state()));
+        assertTrue(driver.findElements(By.id("evaluate-form")).isEmpty(), "rated once per reply");
+
+        String timeline = driver.findElement(By.id("case-timeline")).getText();
+        int at = -1;
+        for (String step : List.of("创建草稿", "提交", "立案", "交办", "接收办理", "与提案人沟通", "提交答复", "答复审核通过",
+                "满意度测评")) {
+            int next = timeline.indexOf(step, at + 1);
+            assertTrue(next > at, "timeline lacks " + step + " in order:\n" + timeline);
+            at = next;
+        }
+        assertTrue(timeline.contains("已答复 → 已办结"), timeline);
+        assertTrue(timeline.contains(member), "who did it: " + timeline);
+        assertNoOverflow();
+        screenshot("proposal-case-375.png");
+    }
+
+    private String unitName(long id) {
+        return admin.get("/api/v1/units?size=200").json().path("items").valueStream()
+                .filter(u -> u.path("id").asLong() == id).findFirst().orElseThrow().path("name").asString();
+    }
+
+    /** A user with a known password, to sign in through the login page. */
+    private String user(List<String> roles, Long memberId, Long unitId) {
+        String username = TestSupport.unique("b").replace("-", ".");
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("displayName", username);
+        body.put("roles", roles);
+        body.put("memberId", memberId);
+        body.put("unitId", unitId);
+        assertEquals(201, admin.post("/api/v1/users", body).status());
+        return username;
+    }
+
+    private void signIn(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    private static String state() {
+        try {
+            List<WebElement> found = driver.findElements(By.id("case-state"));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (StaleElementReferenceException navigating) {
+            return "";
+        }
+    }
+
+    private static void assertNoOverflow() {
+        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
+    }
+
+    /** The whole page at the phone's width: the viewport is stretched to the page's height for the shot. */
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeDriver chrome = (ChromeDriver) driver;
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", true));
+        try {
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+}
