@@ -132,7 +132,9 @@ class ProposalPageQueries {
         List<SimilarCase> similar = actions.merge() ? search.similarTo(id, 5).stream().map(this::similar).toList() : List.of();
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
-        boolean contact = records.existsByProposalIdAndTypeAndRound(id, HandlingType.PROPOSER_CONTACT, p.getReplyRound());
+        // as ProposalHandling.reply: only the lead unit's own contact in this round counts
+        boolean contact = p.getLeadUnitId() != null && records.existsByProposalIdAndUnitIdAndTypeAndRound(id,
+                p.getLeadUnitId(), HandlingType.PROPOSER_CONTACT, p.getReplyRound());
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
         return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,

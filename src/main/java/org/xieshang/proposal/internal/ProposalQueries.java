@@ -89,9 +89,16 @@ class ProposalQueries {
                 attachments.findByProposalIdOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
-                cases.history().findByProposalIdOrderByIdAsc(id).stream().map(h -> new HistoryView(h.getAt(), h.getActor(),
-                        h.getAction(), h.getFromStatus(), h.getToStatus(), h.getNote())).toList(),
+                history(c),
                 p.getVersion());
+    }
+
+    /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
+    private List<HistoryView> history(ProposalCase c) {
+        boolean reply = showReply(c);
+        return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
+                h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
+                !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
     }
 
     /** A reply under review is the unit's and the office's business until approved. */
