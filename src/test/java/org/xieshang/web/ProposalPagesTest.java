@@ -202,7 +202,7 @@ class ProposalPagesTest extends ApiTestBase {
         assertThat(accepted.location()).endsWith("/proposals/cosign");
         assertThat(first.get("/proposals/cosign").body()).contains("已同意附议").doesNotContain(title);
         // answered once: no longer a pending co-signer
-        assertEquals(403, first.post("/proposals/" + id + "/cosign", Map.of("accept", "true")).status());
+        assertEquals(409, first.post("/proposals/" + id + "/cosign", Map.of("accept", "true")).status());
 
         assertEquals(302, second.post("/proposals/" + id + "/cosign", Map.of("accept", "false")).status());
         // who declines is no longer a proposer and no longer sees the case
