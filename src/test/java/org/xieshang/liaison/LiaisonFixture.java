@@ -51,6 +51,10 @@ final class LiaisonFixture {
         return ids;
     }
 
+    String name(long memberId) {
+        return admin.get("/api/v1/members/" + memberId).get("name");
+    }
+
     void setStatus(long memberId, String status) {
         Res res = admin.patch("/api/v1/members/" + memberId, Map.of("status", status));
         assertThat(res.status()).as(res.toString()).isEqualTo(200);
@@ -58,6 +62,11 @@ final class LiaisonFixture {
 
     /** A signed-in account with these roles, linked to a member and/or a unit. */
     Api account(Set<String> roles, Long memberId, Long unitId) {
+        return admin.anonymous().login(username(roles, memberId, unitId), PASSWORD);
+    }
+
+    /** A new account's username (password {@link #PASSWORD}). */
+    String username(Set<String> roles, Long memberId, Long unitId) {
         String username = TestSupport.unique("u").replaceAll("[^A-Za-z0-9._-]", "");
         Map<String, Object> body = new HashMap<>();
         body.put("username", username);
@@ -68,7 +77,7 @@ final class LiaisonFixture {
         body.put("unitId", unitId);
         Res res = admin.post("/api/v1/users", body);
         assertThat(res.status()).as(res.toString()).isEqualTo(201);
-        return admin.anonymous().login(username, PASSWORD);
+        return username;
     }
 
     /** One account per role that may not manage plans (office work): every refused role. */

@@ -157,12 +157,19 @@ class LiaisonPages implements NavContributor {
                       @RequestParam(required = false) String conveyed, @RequestParam(required = false) String suggestions,
                       @RequestParam(required = false) String committeeSuggestions,
                       @RequestParam(required = false) String situation, @RequestParam(required = false) String proposalLeads,
-                      @RequestParam(required = false) String difficulties, Model model) {
+                      @RequestParam(required = false) String difficulties,
+                      @RequestParam(name = "year", required = false) String pageYear, Model model) {
         CurrentUser user = CurrentUsers.require();
         List<Long> ids = new ArrayList<>();
         ContactDraft draft = new ContactDraft(date, method, ids, conveyed, suggestions, committeeSuggestions, situation,
                 proposalLeads, difficulties);
-        int year = clock.today().getYear();
+        // the page's year, to show the form again when the date itself is unreadable
+        int year;
+        try {
+            year = pageYear == null ? clock.today().getYear() : Integer.parseInt(pageYear.strip());
+        } catch (NumberFormatException e) {
+            year = clock.today().getYear();
+        }
         try {
             InvalidInput invalid = new InvalidInput();
             LocalDate day = null;

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.Committees;
 import org.xieshang.committee.Committees.CommitteeView;
@@ -42,9 +43,12 @@ public class ReminderService {
     private final ReminderRepository reminders;
     private final WorkingCalendar calendar;
     private final Notifications notifications;
+    private final TransactionTemplate tx;
 
     ReminderService(Committees committees, PlanService plans, ComplianceService compliance, SettingsService settings,
-                    ReminderRepository reminders, WorkingCalendar calendar, Notifications notifications) {
+                    ReminderRepository reminders, WorkingCalendar calendar, Notifications notifications,
+                    TransactionTemplate tx) {
+        this.tx = tx;
         this.committees = committees;
         this.plans = plans;
         this.compliance = compliance;
@@ -59,7 +63,8 @@ public class ReminderService {
         List<Outcome> outcomes = new java.util.ArrayList<>();
         for (CommitteeView committee : committees.all()) {
             try {
-                SystemActor.runAs(committee.id(), () -> sendDue(today).ifPresent(outcomes::add));
+                // a transaction per committee, opened once the committee context is set (tenancy)
+                SystemActor.runAs(committee.id(), () -> tx.execute(status -> sendDue(today)).ifPresent(outcomes::add));
             } catch (RuntimeException e) {
                 log.warn("liaison reminders failed for committee {}", committee.id(), e);
             }
