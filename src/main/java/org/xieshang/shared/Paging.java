@@ -21,6 +21,10 @@ public final class Paging {
         if (s < 1 || s > MAX_SIZE) {
             throw InvalidInput.field("size", "validation.size", MAX_SIZE);
         }
+        // the row offset must fit the database's integer, or the query fails
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw InvalidInput.field("page", "validation.range", 0, Integer.MAX_VALUE / s);
+        }
         return PageRequest.of(p, s, sort);
     }
 }

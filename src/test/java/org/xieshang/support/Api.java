@@ -22,7 +22,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An answer: status, headers, and the body (as JSON when it is JSON). */
-    public record Res(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Res(int status, java.net.http.HttpHeaders headers, String body, long nanos) {
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         }
@@ -88,6 +88,22 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    /** The raw body of a successful GET, e.g. a downloaded spreadsheet. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Res get(String path, Map<String, ?> query) {
         StringBuilder sb = new StringBuilder(path).append(path.contains("?") ? "&" : "?");
         query.forEach((k, v) -> sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
@@ -101,6 +117,17 @@ public final class Api {
 
     public Res postRaw(String path, String contentType, byte[] body) {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A body sent with chunked transfer encoding (no Content-Length), as streaming clients do. */
+    public Res postChunked(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
+    /** Any method with an optional raw body, e.g. to probe unsupported methods. */
+    public Res method(String method, String path) {
+        return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Res patch(String path, Object body) {
@@ -148,8 +175,9 @@ public final class Api {
 
     private static Res send(HttpRequest.Builder b) {
         try {
+            long start = System.nanoTime();
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Res(r.statusCode(), r.headers(), r.body());
+            return new Res(r.statusCode(), r.headers(), r.body(), System.nanoTime() - start);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

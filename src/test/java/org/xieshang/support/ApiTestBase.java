@@ -27,7 +27,7 @@ public abstract class ApiTestBase {
     protected Api admin;
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         api = new Api(port);
         admin = api.login("admin", TestSupport.ADMIN_PASSWORD);
     }

@@ -56,7 +56,7 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Map<String, Object> after = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             Object o = old == null ? null : old[i];
-            if (names[i].equals("version") || java.util.Objects.equals(render(names[i], o), render(names[i], now[i]))) {
+            if (names[i].equals("version") || unchanged(names[i], o, now[i])) {
                 continue;
             }
             put(before, names[i], o);
@@ -103,19 +103,34 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         return entity.getClass().getName().startsWith("org.xieshang.");
     }
 
+    private static final Object SKIP = new Object();
+
     private static void put(Map<String, Object> map, String name, Object value) {
         if (name.equals("version")) {
             return;
         }
-        map.put(name, render(name, value));
+        Object rendered = render(name, value);
+        if (rendered != SKIP) {
+            map.put(name, rendered);
+        }
+    }
+
+    /** Secrets all render as "[redacted]": compare their values, so that a new password is still recorded. */
+    private static boolean unchanged(String name, Object before, Object after) {
+        return secret(name) ? java.util.Objects.equals(before, after)
+                : java.util.Objects.equals(render(name, before), render(name, after));
+    }
+
+    private static boolean secret(String name) {
+        String lower = name.toLowerCase();
+        return lower.contains("password") || lower.contains("tokenhash");
     }
 
     private static Object render(String name, Object value) {
         if (value == null) {
             return null;
         }
-        String lower = name.toLowerCase();
-        if (lower.contains("password") || lower.contains("tokenhash")) {
+        if (secret(name)) {
             return "[redacted]";
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof String) {
@@ -127,7 +142,14 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
         if (value instanceof TemporalAccessor) {
             return value.toString();
         }
+        if (value instanceof CommitteeScopedEntity entity) {
+            // an association: its id tells which record; the record has its own entries
+            return entity.getId();
+        }
         if (value instanceof Collection<?> c) {
+            if (c.stream().anyMatch(v -> v instanceof CommitteeScopedEntity)) {
+                return SKIP;
+            }
             return c.stream().map(v -> render(name, v)).toList();
         }
         return String.valueOf(value);

@@ -117,7 +117,9 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         if (year == null) {
             invalid.add("year", "validation.required");
         } else if (year < term.getStartDate().getYear() || year > term.getEndDate().getYear()) {
-            invalid.add("year", "validation.yearInTerm", term.getStartDate().getYear(), term.getEndDate().getYear());
+            // years as text: MessageFormat would print 2026 as "2,026"
+            invalid.add("year", "validation.yearInTerm", Integer.toString(term.getStartDate().getYear()),
+                    Integer.toString(term.getEndDate().getYear()));
         }
         if (startDate == null) {
             invalid.add("startDate", "validation.required");

@@ -7,6 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xieshang.committee.ReferenceData;
@@ -34,7 +35,8 @@ public class UserService implements UserAccounts {
     private final PasswordEncoder encoder;
     private final MemberDirectory members;
     private final ReferenceData reference;
-    private final TransactionTemplate tx;
+    /** A transaction of its own: the caller's one sees only the caller's committee. */
+    private final TransactionTemplate allCommittees;
 
     UserService(UserAccountRepository users, PasswordEncoder encoder, MemberDirectory members, ReferenceData reference,
                 TransactionTemplate tx) {
@@ -42,7 +44,9 @@ public class UserService implements UserAccounts {
         this.encoder = encoder;
         this.members = members;
         this.reference = reference;
-        this.tx = tx;
+        this.allCommittees = new TransactionTemplate(tx.getTransactionManager());
+        this.allCommittees.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.allCommittees.setReadOnly(true);
     }
 
     @Override
@@ -61,9 +65,10 @@ public class UserService implements UserAccounts {
         }
         checkScope(invalid, u.roles(), u.memberId(), u.unitId());
         invalid.throwIfAny();
-        // usernames are unique across committees: look beyond the current one
+        // usernames are unique across committees: look beyond the current one, in a new session
+        // (Hibernate fixes a session's committee when it opens, so joining ours would not)
         boolean taken = Boolean.TRUE.equals(CommitteeContext.callAsSystem(() ->
-                tx.execute(s -> users.existsByUsername(username))));
+                allCommittees.execute(s -> users.existsByUsername(username))));
         if (taken) {
             throw new Conflict("error.usernameTaken", username);
         }

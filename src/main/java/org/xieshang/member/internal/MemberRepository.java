@@ -10,9 +10,11 @@ import org.xieshang.member.MemberStatus;
 
 interface MemberRepository extends JpaRepository<Member, Long> {
 
+    // :q is cast so that PostgreSQL knows its type when it is null (else it binds it as bytea)
     @Query("""
             select m from Member m
-            where (:q is null or m.name like concat('%', :q, '%') escape '!' or m.workUnit like concat('%', :q, '%') escape '!')
+            where (cast(:q as String) is null or m.name like concat('%', cast(:q as String), '%') escape '!'
+                   or m.workUnit like concat('%', cast(:q as String), '%') escape '!')
               and (:sectorId is null or m.sectorId = :sectorId)
               and (:status is null or m.status = :status)
             """)

@@ -9,15 +9,18 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.audit.AuditRecord;
+import org.xieshang.audit.AuditTrail;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.member.Gender;
 import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberRole;
 import org.xieshang.member.MemberStatus;
-import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
+import org.xieshang.shared.error.Forbidden;
 import org.xieshang.shared.error.NotFound;
 
 /** Members of the current committee: register, edit, find. Changes are the committee office's. */
@@ -31,18 +34,23 @@ public class MemberService implements MemberDirectory {
                              String phone, String email, Set<MemberRole> roles, MemberStatus status, long version) {
     }
 
-    /** A partial change: null fields stay as they are. */
+    /**
+     * A partial change: null fields stay as they are. With {@code version} (as last read), the
+     * change is refused when the member was changed since.
+     */
     public record MemberChange(String name, Gender gender, String ethnicity, java.time.LocalDate birthDate, String party,
                                Long sectorId, Long specialCommitteeId, String workUnit, String title, String phone,
-                               String email, Set<MemberRole> roles, MemberStatus status) {
+                               String email, Set<MemberRole> roles, MemberStatus status, Long version) {
     }
 
     private final MemberRepository members;
     private final ReferenceData reference;
+    private final AuditTrail audit;
 
-    MemberService(MemberRepository members, ReferenceData reference) {
+    MemberService(MemberRepository members, ReferenceData reference, AuditTrail audit) {
         this.members = members;
         this.reference = reference;
+        this.audit = audit;
     }
 
     @Transactional
@@ -57,6 +65,9 @@ public class MemberService implements MemberDirectory {
     public MemberView update(Long id, MemberChange change) {
         CurrentUsers.requireAny(Role.ADMIN);
         Member member = members.findById(id).orElseThrow(NotFound::new);
+        if (change.version() != null && change.version() != member.getVersion()) {
+            throw new org.xieshang.shared.error.Conflict("error.concurrentChange");
+        }
         MemberData d = member.data();
         MemberData merged = MemberRules.normalize(new MemberData(
                 pick(change.name(), d.name()), pick(change.gender(), d.gender()), pick(change.ethnicity(), d.ethnicity()),
@@ -71,6 +82,45 @@ public class MemberService implements MemberDirectory {
         }
         members.saveAndFlush(member);
         return view(member);
+    }
+
+    /**
+     * Replaces every fact of a member, as the edit form does (an emptied field is cleared), and
+     * refuses when the record changed since the form was loaded.
+     */
+    @Transactional
+    public MemberView replace(Long id, long expectedVersion, MemberData data, MemberStatus status) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        Member member = members.findById(id).orElseThrow(NotFound::new);
+        if (member.getVersion() != expectedVersion) {
+            throw new Conflict("error.concurrentChange");
+        }
+        MemberData clean = MemberRules.normalize(data);
+        MemberRules.check(clean, reference).throwIfAny();
+        member.apply(clean);
+        if (status != null) {
+            member.changeStatus(status);
+        }
+        members.saveAndFlush(member);
+        return view(member);
+    }
+
+    /** Whether the current user sees a member's contact details and record history. */
+    public boolean seesDetails(Long memberId) {
+        return CurrentUsers.current().map(u -> u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC)
+                || memberId.equals(u.memberId())).orElse(false);
+    }
+
+    /** Every recorded change of a member, oldest first: for those who see the member's details. */
+    public List<AuditRecord> history(Long id) {
+        CurrentUsers.require();
+        if (!members.existsById(id)) {
+            throw new NotFound();
+        }
+        if (!seesDetails(id)) {
+            throw new Forbidden();
+        }
+        return audit.history("Member", id);
     }
 
     public MemberView get(Long id) {
@@ -136,9 +186,7 @@ public class MemberService implements MemberDirectory {
 
     private MemberView view(Member m) {
         MemberData d = m.data();
-        Optional<CurrentUser> user = CurrentUsers.current();
-        boolean contact = user.map(u -> u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC)
-                || m.getId().equals(u.memberId())).orElse(false);
+        boolean contact = seesDetails(m.getId());
         return new MemberView(m.getId(), d.name(), d.gender(), d.ethnicity(), contact ? d.birthDate() : null, d.party(),
                 d.sectorId(), d.specialCommitteeId(), d.workUnit(), d.title(), contact ? d.phone() : null,
                 contact ? d.email() : null, d.roles(), m.getStatus(), m.getVersion());

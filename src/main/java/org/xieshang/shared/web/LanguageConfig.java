@@ -31,6 +31,10 @@ public class LanguageConfig implements WebMvcConfigurer {
     private static final LocaleResolver RESOLVER = new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
+                // switched during this request (?lang=): the page that answers is already in the new language
+                if (request.getAttribute(COOKIE) instanceof Locale switched) {
+                    return switched;
+                }
                 if (request.getCookies() != null && !request.getRequestURI().startsWith("/api/")) {
                     for (Cookie cookie : request.getCookies()) {
                         if (COOKIE.equals(cookie.getName())) {
@@ -60,6 +64,7 @@ public class LanguageConfig implements WebMvcConfigurer {
 
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                request.setAttribute(COOKIE, supported(locale));
                 Cookie cookie = new Cookie(COOKIE, supported(locale).toLanguageTag());
                 cookie.setPath("/");
                 cookie.setHttpOnly(true);

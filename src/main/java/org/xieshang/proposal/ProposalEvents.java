@@ -1,0 +1,37 @@
+package org.xieshang.proposal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Application events of the proposal module, for the duty record, search and statistics. */
+public final class ProposalEvents {
+
+    private ProposalEvents() {
+    }
+
+    /** A proposal was submitted; the lead proposer and co-signers as they stand. */
+    public record ProposalSubmitted(Long committeeId, Long proposalId, Long leadMemberId, List<Long> coSignerMemberIds,
+                                    LocalDate date) {
+    }
+
+    public record ProposalFiled(Long committeeId, Long proposalId, String number, List<Long> proposerMemberIds,
+                                LocalDate date) {
+    }
+
+    public record ProposalNotFiled(Long committeeId, Long proposalId, String ground) {
+    }
+
+    public record ProposalMerged(Long committeeId, Long proposalId, Long intoId) {
+    }
+
+    public record ProposalReplied(Long committeeId, Long proposalId, String category, Long leadUnitId, LocalDate date) {
+    }
+
+    public record ProposalClosed(Long committeeId, Long proposalId, LocalDate date) {
+    }
+
+    /** A not-filed text kept as a social-conditions report or member letter. */
+    public record ProposalConverted(Long committeeId, Long proposalId, String kind, Long leadMemberId, String title,
+                                    String content, Long unitId) {
+    }
+}

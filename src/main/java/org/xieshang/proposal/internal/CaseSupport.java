@@ -1,0 +1,154 @@
+package org.xieshang.proposal.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import org.xieshang.notification.Notifications;
+import org.xieshang.notification.Notifications.Notice;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.Step.Actor;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
+import org.xieshang.shared.error.Forbidden;
+import org.xieshang.shared.error.NotFound;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/**
+ * What every proposal use case does the same way: open a case the user may see, check the step
+ * against the state machine (404 → 403 → 409), record the move in the history, tell people.
+ */
+@Component
+class CaseSupport {
+
+    private final ProposalRepository proposals;
+    private final ProposerRepository proposers;
+    private final CoUnitRepository coUnits;
+    private final HistoryRepository history;
+    private final SettingsRepository settings;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final NumberCounter counter;
+
+    CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
+                HistoryRepository history, SettingsRepository settings, Notifications notifications,
+                ApplicationEventPublisher events, NumberCounter counter) {
+        this.proposals = proposals;
+        this.proposers = proposers;
+        this.coUnits = coUnits;
+        this.history = history;
+        this.settings = settings;
+        this.notifications = notifications;
+        this.events = events;
+        this.counter = counter;
+    }
+
+    /** The case, if the current user may see it; otherwise 404, whether it exists or not. */
+    ProposalCase open(Long id) {
+        CurrentUser user = CurrentUsers.require();
+        if (id == null || !proposals.exists(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id)))) {
+            throw new NotFound();
+        }
+        Proposal p = proposals.findById(id).orElseThrow(NotFound::new);
+        return new ProposalCase(p, proposers.findByProposalIdOrderByIdAsc(id), coUnits.findByProposalIdOrderByIdAsc(id));
+    }
+
+    /** Opens the case and checks that the user may take the step from its current state. */
+    ProposalCase openFor(Long id, Step step) {
+        ProposalCase c = open(id);
+        check(c, step);
+        return c;
+    }
+
+    void check(ProposalCase c, Step step) {
+        Set<Actor> actors = c.actorsOf(CurrentUsers.require());
+        if (!step.allowsAnyOf(actors)) {
+            throw new Forbidden();
+        }
+        if (!step.startsFrom(c.proposal().getStatus())) {
+            throw new Conflict("proposal.wrongState", status(c.proposal().getStatus()),
+                    new DefaultMessageSourceResolvable("proposal.step." + step.name()));
+        }
+    }
+
+    static DefaultMessageSourceResolvable status(ProposalStatus s) {
+        return new DefaultMessageSourceResolvable("enum.ProposalStatus." + s.name());
+    }
+
+    /** Moves the case (or only touches it when to is null) and writes the history line. */
+    void move(ProposalCase c, String action, ProposalStatus to, String note) {
+        Proposal p = c.proposal();
+        ProposalStatus from = p.getStatus();
+        if (to != null) {
+            p.moveTo(to);
+        } else {
+            p.touch();
+        }
+        CurrentUser user = CurrentUsers.require();
+        history.save(new ProposalHistory(p.getId(), user.id(), user.displayName(), action, from,
+                to == null ? from : to, note));
+        refreshAccess(p);
+        proposals.saveAndFlush(p);
+    }
+
+    /** Recomputes who may see the case from its current proposers and units (queries flush pending changes first). */
+    void refreshAccess(Proposal p) {
+        List<Long> memberIds = proposers.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                .map(ProposalProposer::getMemberId).toList();
+        List<Long> unitIds = new java.util.ArrayList<>(coUnits.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                .map(ProposalCoUnit::getUnitId).toList());
+        if (p.getLeadUnitId() != null) {
+            unitIds.add(p.getLeadUnitId());
+        }
+        p.access(memberIds, unitIds);
+    }
+
+    void notifyMembers(List<Long> memberIds, String key, Proposal p) {
+        notifications.toMembers(memberIds, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
+    }
+
+    void notifyStaff(String key, Proposal p) {
+        Notice notice = Notice.of(key, "/proposals/" + p.getId(), p.getTitle());
+        notifications.toRole(Role.PROPOSAL_STAFF, notice);
+    }
+
+    void notifyUnit(Long unitId, String key, Proposal p) {
+        notifications.toUnit(unitId, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
+    }
+
+    void publish(Object event) {
+        events.publishEvent(event);
+    }
+
+    ProposalSettings settings() {
+        return settings.findFirstByOrderByIdAsc().orElseGet(() -> settings.save(ProposalSettings.defaults()));
+    }
+
+    int nextNumber(Long sessionId) {
+        return counter.next(CommitteeContext.current(), sessionId);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now();
+    }
+
+    ProposalRepository proposals() {
+        return proposals;
+    }
+
+    ProposerRepository proposers() {
+        return proposers;
+    }
+
+    CoUnitRepository coUnits() {
+        return coUnits;
+    }
+
+    HistoryRepository history() {
+        return history;
+    }
+}

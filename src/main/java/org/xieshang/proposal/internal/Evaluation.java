@@ -1,0 +1,71 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/** A proposer's satisfaction rating of one reply: attitude and result separately. */
+@Entity
+class Evaluation extends CommitteeScopedEntity {
+
+    @Column(nullable = false)
+    private Long proposalId;
+    @Column(nullable = false)
+    private Long memberId;
+    @Column(nullable = false)
+    private int round;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private Rating attitude;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private Rating result;
+    @Column(length = 4000)
+    private String comment;
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected Evaluation() {
+    }
+
+    Evaluation(Long proposalId, Long memberId, int round, Rating attitude, Rating result, String comment) {
+        this.proposalId = proposalId;
+        this.memberId = memberId;
+        this.round = round;
+        this.attitude = attitude;
+        this.result = result;
+        this.comment = comment;
+        this.createdAt = Instant.now();
+    }
+
+    Long getProposalId() {
+        return proposalId;
+    }
+
+    Long getMemberId() {
+        return memberId;
+    }
+
+    int getRound() {
+        return round;
+    }
+
+    Rating getAttitude() {
+        return attitude;
+    }
+
+    Rating getResult() {
+        return result;
+    }
+
+    String getComment() {
+        return comment;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,353 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.search.SearchAnalyzers;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/**
+ * A proposal (提案) and its case: text, state, handling units, reply. Proposers, co-units and
+ * records are rows of their own; every change of the case also touches this row, so that its
+ * version makes concurrent changes of one case conflict (one wins, the other gets 409).
+ */
+@Entity
+@Indexed(index = "proposal")
+class Proposal extends CommitteeScopedEntity {
+
+    @GenericField
+    @Column(nullable = false)
+    private Long sessionId;
+    @KeywordField(projectable = Projectable.YES)
+    @Column(length = 40)
+    private String number;
+    private Integer numberSeq;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "title_cjk", analyzer = SearchAnalyzers.CJK)
+    @Column(nullable = false, length = 200)
+    private String title;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "background_cjk", analyzer = SearchAnalyzers.CJK)
+    @Column(nullable = false, length = 20000)
+    private String background;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "suggestions_cjk", analyzer = SearchAnalyzers.CJK)
+    @Column(nullable = false, length = 20000)
+    private String suggestions;
+    @KeywordField
+    @Column(nullable = false, length = 60)
+    private String category;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ProposerKind proposerKind;
+    @Column(length = 100)
+    private String collectiveName;
+    private boolean duringPlenary;
+    @KeywordField
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private ProposalStatus status = ProposalStatus.DRAFT;
+    private Long mergedIntoId;
+    @Column(length = 100)
+    private String notFiledGround;
+    @Column(length = 2000)
+    private String decisionReason;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private HandlingMode handlingMode;
+    @GenericField
+    private Long leadUnitId;
+    private LocalDate assignedOn;
+    private LocalDate dueDate;
+    @Column(length = 10)
+    private String replyCategory;
+    @FullTextField(analyzer = SearchAnalyzers.CHINESE, projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @Column(length = 20000)
+    private String replyContent;
+    private LocalDate repliedOn;
+    private int replyRound;
+    private boolean rehandled;
+    private LocalDate implementedOn;
+    @Column(length = 4000)
+    private String implementationNote;
+    @GenericField
+    @Column(name = "is_key", nullable = false)
+    private boolean key;
+    @GenericField
+    private boolean published;
+    private boolean confidential;
+    @GenericField(sortable = Sortable.YES)
+    @Column(nullable = false)
+    private Instant createdAt;
+    @GenericField
+    private LocalDate submittedOn;
+    private LocalDate closedOn;
+    @Column(nullable = false)
+    private Instant updatedAt;
+    /** Members who may see the case as proposers, space-separated: the search index applies the scope rule with it. */
+    @FullTextField(analyzer = SearchAnalyzers.IDS)
+    @Column(nullable = false, length = 2000)
+    private String accessMembers = "";
+    /** Lead and co-handling units, space-separated, for the same purpose. */
+    @FullTextField(analyzer = SearchAnalyzers.IDS)
+    @Column(nullable = false, length = 2000)
+    private String accessUnits = "";
+
+    protected Proposal() {
+    }
+
+    Proposal(Long sessionId, String title, String background, String suggestions, String category,
+             ProposerKind kind, String collectiveName, boolean duringPlenary) {
+        this.sessionId = sessionId;
+        this.title = title;
+        this.background = background;
+        this.suggestions = suggestions;
+        this.category = category;
+        this.proposerKind = kind;
+        this.collectiveName = collectiveName;
+        this.duringPlenary = duringPlenary;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Every change of the case passes here, so its version always moves. */
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    /** Keeps the denormalized access lists in step with proposers and co-units (see ProposalScope). */
+    void access(java.util.Collection<Long> memberIds, java.util.Collection<Long> unitIds) {
+        this.accessMembers = join(memberIds);
+        this.accessUnits = join(unitIds);
+    }
+
+    private static String join(java.util.Collection<Long> ids) {
+        return ids.stream().sorted().distinct().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    void moveTo(ProposalStatus next) {
+        this.status = next;
+        touch();
+    }
+
+    void edit(Long sessionId, String title, String background, String suggestions, String category, boolean duringPlenary) {
+        this.sessionId = sessionId;
+        this.title = title;
+        this.background = background;
+        this.suggestions = suggestions;
+        this.category = category;
+        this.duringPlenary = duringPlenary;
+        touch();
+    }
+
+    void changeKind(ProposerKind kind) {
+        this.proposerKind = kind;
+    }
+
+    void submitted(LocalDate on) {
+        this.submittedOn = on;
+    }
+
+    void file(int seq, String number, String reason) {
+        this.numberSeq = seq;
+        this.number = number;
+        this.decisionReason = reason;
+    }
+
+    void notFile(String ground, String reason) {
+        this.notFiledGround = ground;
+        this.decisionReason = reason;
+    }
+
+    void mergeInto(Long targetId) {
+        this.mergedIntoId = targetId;
+    }
+
+    void assign(HandlingMode mode, Long leadUnitId, LocalDate on, LocalDate due) {
+        this.handlingMode = mode;
+        this.leadUnitId = leadUnitId;
+        this.assignedOn = on;
+        this.dueDate = due;
+    }
+
+    void changeDueDate(LocalDate due) {
+        this.dueDate = due;
+        touch();
+    }
+
+    void reply(String category, String content) {
+        this.replyCategory = category;
+        this.replyContent = content;
+    }
+
+    void approveReply(String category, LocalDate on) {
+        this.replyCategory = category;
+        this.repliedOn = on;
+        this.replyRound++;
+    }
+
+    void rehandle(LocalDate due) {
+        this.rehandled = true;
+        this.dueDate = due;
+    }
+
+    void close(LocalDate on) {
+        this.closedOn = on;
+    }
+
+    void implemented(LocalDate on, String note) {
+        this.implementedOn = on;
+        this.implementationNote = note;
+        touch();
+    }
+
+    void markKey(boolean key) {
+        this.key = key;
+        touch();
+    }
+
+    void publish(boolean published, boolean confidential) {
+        this.published = published && !confidential;
+        this.confidential = confidential;
+        touch();
+    }
+
+    Long getSessionId() {
+        return sessionId;
+    }
+
+    String getNumber() {
+        return number;
+    }
+
+    Integer getNumberSeq() {
+        return numberSeq;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getBackground() {
+        return background;
+    }
+
+    String getSuggestions() {
+        return suggestions;
+    }
+
+    String getCategory() {
+        return category;
+    }
+
+    ProposerKind getProposerKind() {
+        return proposerKind;
+    }
+
+    String getCollectiveName() {
+        return collectiveName;
+    }
+
+    boolean isDuringPlenary() {
+        return duringPlenary;
+    }
+
+    ProposalStatus getStatus() {
+        return status;
+    }
+
+    Long getMergedIntoId() {
+        return mergedIntoId;
+    }
+
+    String getNotFiledGround() {
+        return notFiledGround;
+    }
+
+    String getDecisionReason() {
+        return decisionReason;
+    }
+
+    HandlingMode getHandlingMode() {
+        return handlingMode;
+    }
+
+    Long getLeadUnitId() {
+        return leadUnitId;
+    }
+
+    LocalDate getAssignedOn() {
+        return assignedOn;
+    }
+
+    LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    String getReplyCategory() {
+        return replyCategory;
+    }
+
+    String getReplyContent() {
+        return replyContent;
+    }
+
+    LocalDate getRepliedOn() {
+        return repliedOn;
+    }
+
+    int getReplyRound() {
+        return replyRound;
+    }
+
+    boolean isRehandled() {
+        return rehandled;
+    }
+
+    LocalDate getImplementedOn() {
+        return implementedOn;
+    }
+
+    String getImplementationNote() {
+        return implementationNote;
+    }
+
+    boolean isKey() {
+        return key;
+    }
+
+    boolean isPublished() {
+        return published;
+    }
+
+    boolean isConfidential() {
+        return confidential;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    LocalDate getSubmittedOn() {
+        return submittedOn;
+    }
+
+    LocalDate getClosedOn() {
+        return closedOn;
+    }
+}

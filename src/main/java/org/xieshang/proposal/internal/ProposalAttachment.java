@@ -1,0 +1,60 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import java.time.Instant;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/** A file attached to a proposal, stored under the data directory. */
+@Entity
+class ProposalAttachment extends CommitteeScopedEntity {
+
+    @Column(nullable = false)
+    private Long proposalId;
+    @Column(nullable = false, length = 200)
+    private String filename;
+    @Column(nullable = false, length = 100)
+    private String contentType;
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+    @Column(nullable = false, length = 200)
+    private String storageKey;
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected ProposalAttachment() {
+    }
+
+    ProposalAttachment(Long proposalId, String filename, String contentType, long size, String storageKey) {
+        this.proposalId = proposalId;
+        this.filename = filename;
+        this.contentType = contentType;
+        this.size = size;
+        this.storageKey = storageKey;
+        this.createdAt = Instant.now();
+    }
+
+    Long getProposalId() {
+        return proposalId;
+    }
+
+    String getFilename() {
+        return filename;
+    }
+
+    String getContentType() {
+        return contentType;
+    }
+
+    long getSize() {
+        return size;
+    }
+
+    String getStorageKey() {
+        return storageKey;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

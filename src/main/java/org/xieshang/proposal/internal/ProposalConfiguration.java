@@ -1,0 +1,69 @@
+package org.xieshang.proposal.internal;
+
+import java.util.IllegalFormatException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.proposal.internal.ProposalQueries.SettingsView;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.InvalidInput;
+
+/** Changes to a committee's proposal configuration (office and proposal staff). */
+@Service
+@Transactional
+class ProposalConfiguration {
+
+    private final CaseSupport cases;
+
+    ProposalConfiguration(CaseSupport cases) {
+        this.cases = cases;
+    }
+
+    SettingsView change(SettingsView in) {
+        CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
+        InvalidInput invalid = new InvalidInput();
+        List<String> categories = clean(in.categories());
+        List<String> grounds = clean(in.notFiledGrounds());
+        List<String> classes = clean(in.replyClasses());
+        if (categories.isEmpty() || categories.stream().anyMatch(c -> c.length() > 60)) {
+            invalid.add("categories", "proposal.validation.list", 60);
+        }
+        if (grounds.isEmpty() || grounds.stream().anyMatch(g -> g.length() > 100)) {
+            invalid.add("notFiledGrounds", "proposal.validation.list", 100);
+        }
+        if (classes.isEmpty() || classes.stream().anyMatch(c -> c.length() > 5 || c.contains(","))) {
+            invalid.add("replyClasses", "proposal.validation.list", 5);
+        }
+        String format = in.numberFormat() == null ? "" : in.numberFormat().strip();
+        try {
+            String sample = String.format(format, 1);
+            if (format.isEmpty() || format.length() > 60 || sample.equals(format)) {
+                invalid.add("numberFormat", "proposal.validation.numberFormat");
+            }
+        } catch (IllegalFormatException e) {
+            invalid.add("numberFormat", "proposal.validation.numberFormat");
+        }
+        range(invalid, "reassignmentWorkingDays", in.reassignmentWorkingDays(), 1, 60);
+        range(invalid, "dueMonths", in.dueMonths(), 1, 12);
+        range(invalid, "maxDueMonths", in.maxDueMonths(), Math.max(1, in.dueMonths()), 24);
+        range(invalid, "rehandlingMonths", in.rehandlingMonths(), 1, 12);
+        range(invalid, "meetWithinWorkingDays", in.meetWithinWorkingDays(), 1, 120);
+        invalid.throwIfAny();
+        ProposalSettings s = cases.settings();
+        s.change(categories, grounds, classes, format, in.reassignmentWorkingDays(), in.dueMonths(), in.maxDueMonths(),
+                in.rehandlingMonths(), in.contactRequired(), in.meetWithinWorkingDays());
+        return SettingsView.of(s);
+    }
+
+    private static void range(InvalidInput invalid, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            invalid.add(field, "validation.range", min, max);
+        }
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
+                .distinct().toList();
+    }
+}

@@ -1,0 +1,60 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.jpa.domain.Specification;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.Role;
+
+/**
+ * Who may see which proposal — one rule for lists and for single cases, so they cannot drift:
+ * proposers see their own; a unit sees what is assigned to it (lead or co-unit); the office,
+ * proposal staff and CPPCC leaders see every case except other people's drafts; everyone signed
+ * in sees published ones.
+ */
+final class ProposalScope {
+
+    private ProposalScope() {
+    }
+
+    static boolean isStaff(CurrentUser u) {
+        return u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF);
+    }
+
+    static boolean seesAllCases(CurrentUser u) {
+        return u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
+    }
+
+    static Specification<Proposal> visibleTo(CurrentUser u) {
+        return (root, query, cb) -> {
+            List<Predicate> any = new ArrayList<>();
+            if (u.memberId() != null) {
+                Subquery<Long> proposer = query.subquery(Long.class);
+                var p = proposer.from(ProposalProposer.class);
+                proposer.select(p.get("id")).where(cb.equal(p.get("proposalId"), root.get("id")),
+                        cb.equal(p.get("memberId"), u.memberId()));
+                any.add(cb.exists(proposer));
+            }
+            if (seesAllCases(u)) {
+                any.add(cb.notEqual(root.get("status"), ProposalStatus.DRAFT));
+            }
+            if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
+                any.add(cb.equal(root.get("leadUnitId"), u.unitId()));
+                Subquery<Long> coUnit = query.subquery(Long.class);
+                var c = coUnit.from(ProposalCoUnit.class);
+                coUnit.select(c.get("id")).where(cb.equal(c.get("proposalId"), root.get("id")),
+                        cb.equal(c.get("unitId"), u.unitId()));
+                any.add(cb.exists(coUnit));
+            }
+            any.add(cb.isTrue(root.get("published")));
+            return cb.or(any.toArray(Predicate[]::new));
+        };
+    }
+
+    static Specification<Proposal> hasId(Long id) {
+        return (root, query, cb) -> cb.equal(root.get("id"), id);
+    }
+}

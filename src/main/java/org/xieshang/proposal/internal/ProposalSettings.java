@@ -1,0 +1,117 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import java.util.Arrays;
+import java.util.List;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/**
+ * A committee's proposal configuration: categories, not-filing grounds, reply classes, the
+ * number format and the deadlines (DESIGN §6 "the list is configuration").
+ */
+@Entity
+class ProposalSettings extends CommitteeScopedEntity {
+
+    static final List<String> DEFAULT_CATEGORIES = List.of("经济发展", "城乡建设", "生态环境", "教育科技", "医疗卫生",
+            "社会保障", "文化旅游", "农业农村", "政法社会治理", "其他");
+    static final List<String> DEFAULT_GROUNDS = List.of("涉及国家秘密", "涉及党派团体内部事务", "属于诉讼或仲裁中的事项",
+            "属于个人诉求或家庭私事", "为单位或个人宣传推销产品", "指控或检举具体人员", "内容空泛，无具体建议",
+            "不属于本级职权范围", "一案多事");
+
+    @Column(nullable = false, length = 4000)
+    private String categories;
+    @Column(nullable = false, length = 4000)
+    private String notFiledGrounds;
+    @Column(nullable = false, length = 100)
+    private String replyClasses;
+    @Column(nullable = false, length = 60)
+    private String numberFormat;
+    private int reassignmentWorkingDays;
+    private int dueMonths;
+    private int maxDueMonths;
+    private int rehandlingMonths;
+    private boolean contactRequired;
+    private int meetWithinWorkingDays;
+
+    protected ProposalSettings() {
+    }
+
+    static ProposalSettings defaults() {
+        ProposalSettings s = new ProposalSettings();
+        s.categories = String.join("\n", DEFAULT_CATEGORIES);
+        s.notFiledGrounds = String.join("\n", DEFAULT_GROUNDS);
+        s.replyClasses = "A,B,C";
+        s.numberFormat = "第%04d号";
+        s.reassignmentWorkingDays = 7;
+        s.dueMonths = 3;
+        s.maxDueMonths = 6;
+        s.rehandlingMonths = 1;
+        s.contactRequired = true;
+        s.meetWithinWorkingDays = 15;
+        return s;
+    }
+
+    void change(List<String> categories, List<String> grounds, List<String> replyClasses, String numberFormat,
+                int reassignmentWorkingDays, int dueMonths, int maxDueMonths, int rehandlingMonths, boolean contactRequired,
+                int meetWithinWorkingDays) {
+        this.categories = String.join("\n", categories);
+        this.notFiledGrounds = String.join("\n", grounds);
+        this.replyClasses = String.join(",", replyClasses);
+        this.numberFormat = numberFormat;
+        this.reassignmentWorkingDays = reassignmentWorkingDays;
+        this.dueMonths = dueMonths;
+        this.maxDueMonths = maxDueMonths;
+        this.rehandlingMonths = rehandlingMonths;
+        this.contactRequired = contactRequired;
+        this.meetWithinWorkingDays = meetWithinWorkingDays;
+    }
+
+    List<String> categories() {
+        return lines(categories, "\n");
+    }
+
+    List<String> notFiledGrounds() {
+        return lines(notFiledGrounds, "\n");
+    }
+
+    List<String> replyClasses() {
+        return lines(replyClasses, ",");
+    }
+
+    String formatNumber(int seq) {
+        return String.format(numberFormat, seq);
+    }
+
+    String getNumberFormat() {
+        return numberFormat;
+    }
+
+    int getReassignmentWorkingDays() {
+        return reassignmentWorkingDays;
+    }
+
+    int getDueMonths() {
+        return dueMonths;
+    }
+
+    int getMaxDueMonths() {
+        return maxDueMonths;
+    }
+
+    int getRehandlingMonths() {
+        return rehandlingMonths;
+    }
+
+    boolean isContactRequired() {
+        return contactRequired;
+    }
+
+    int getMeetWithinWorkingDays() {
+        return meetWithinWorkingDays;
+    }
+
+    private static List<String> lines(String joined, String separator) {
+        return Arrays.stream(joined.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package org.xieshang.proposal.internal;
+
+/** A proposer's satisfaction with attitude or result. */
+public enum Rating {
+    SATISFIED, BASICALLY_SATISFIED, UNSATISFIED
+}

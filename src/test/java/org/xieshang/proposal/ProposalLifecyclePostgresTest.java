@@ -1,0 +1,7 @@
+package org.xieshang.proposal;
+
+import org.xieshang.support.PostgresTest;
+
+@PostgresTest
+class ProposalLifecyclePostgresTest extends ProposalLifecycleTest {
+}

@@ -1,0 +1,7 @@
+package org.xieshang.shared.tenancy;
+
+import org.xieshang.support.PostgresTest;
+
+@PostgresTest
+class TenantIsolationPostgresTest extends TenantIsolationTest {
+}
