@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xieshang.committee.Committees;
-import org.xieshang.liaison.internal.ReminderService;
-import org.xieshang.liaison.internal.ReminderService.Outcome;
+import org.xieshang.liaison.internal.LiaisonReminderService;
+import org.xieshang.liaison.internal.LiaisonReminderService.Outcome;
 import org.xieshang.shared.SystemActor;
 import org.xieshang.support.Api;
 import org.xieshang.support.ApiTestBase;
@@ -31,7 +31,7 @@ class LiaisonRemindersTest extends ApiTestBase {
     static final int YEAR = 2024;
 
     @Autowired
-    ReminderService reminders;
+    LiaisonReminderService reminders;
     @Autowired
     Committees committees;
     @Autowired

@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.xieshang.liaison.ContactMethod;
-import org.xieshang.liaison.internal.ComplianceService.Compliance;
-import org.xieshang.liaison.internal.ComplianceService.MyMembers;
-import org.xieshang.liaison.internal.ContactService.ContactForm;
-import org.xieshang.liaison.internal.ContactService.ContactView;
-import org.xieshang.liaison.internal.ContactService.FollowUpView;
-import org.xieshang.liaison.internal.PlanService.Generated;
-import org.xieshang.liaison.internal.PlanService.PlanSummary;
-import org.xieshang.liaison.internal.PlanService.PlanView;
-import org.xieshang.liaison.internal.SettingsService.Settings;
-import org.xieshang.liaison.internal.SettingsService.SettingsChange;
+import org.xieshang.liaison.internal.LiaisonComplianceService.Compliance;
+import org.xieshang.liaison.internal.LiaisonComplianceService.MyMembers;
+import org.xieshang.liaison.internal.LiaisonContactService.ContactForm;
+import org.xieshang.liaison.internal.LiaisonContactService.ContactView;
+import org.xieshang.liaison.internal.LiaisonContactService.FollowUpView;
+import org.xieshang.liaison.internal.LiaisonPlanService.Generated;
+import org.xieshang.liaison.internal.LiaisonPlanService.PlanSummary;
+import org.xieshang.liaison.internal.LiaisonPlanService.PlanView;
+import org.xieshang.liaison.internal.LiaisonSettingsService.Settings;
+import org.xieshang.liaison.internal.LiaisonSettingsService.SettingsChange;
 import org.xieshang.shared.PageResponse;
 import org.xieshang.shared.Paging;
 
@@ -60,13 +60,13 @@ class LiaisonApiController {
     record LeadBody(Long memberId) {
     }
 
-    private final PlanService plans;
-    private final ContactService contacts;
-    private final ComplianceService compliance;
-    private final SettingsService settings;
+    private final LiaisonPlanService plans;
+    private final LiaisonContactService contacts;
+    private final LiaisonComplianceService compliance;
+    private final LiaisonSettingsService settings;
     private final LiaisonClock clock;
 
-    LiaisonApiController(PlanService plans, ContactService contacts, ComplianceService compliance, SettingsService settings,
+    LiaisonApiController(LiaisonPlanService plans, LiaisonContactService contacts, LiaisonComplianceService compliance, LiaisonSettingsService settings,
                          LiaisonClock clock) {
         this.clock = clock;
         this.plans = plans;

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import org.xieshang.liaison.ContactMethod;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
-/** A logged contact of a liaison with one or more of their members; its members are {@link ContactParticipant} rows. */
+/** A logged contact of a liaison with one or more of their members; its members are {@link LiaisonParticipant} rows. */
 @Entity
 class LiaisonContact extends CommitteeScopedEntity {
 
@@ -40,7 +40,7 @@ class LiaisonContact extends CommitteeScopedEntity {
     protected LiaisonContact() {
     }
 
-    LiaisonContact(ContactService.ContactForm form, String recordedBy) {
+    LiaisonContact(LiaisonContactService.ContactForm form, String recordedBy) {
         this.liaisonMemberId = form.liaisonMemberId();
         this.contactDate = form.date();
         this.method = form.method();

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.liaison.ContactMethod;
-import org.xieshang.liaison.internal.ComplianceService.Compliance;
-import org.xieshang.liaison.internal.ComplianceService.LiaisonCompliance;
-import org.xieshang.liaison.internal.ComplianceService.MyMembers;
-import org.xieshang.liaison.internal.ContactService.ContactForm;
-import org.xieshang.liaison.internal.PlanService.PlanView;
+import org.xieshang.liaison.internal.LiaisonComplianceService.Compliance;
+import org.xieshang.liaison.internal.LiaisonComplianceService.LiaisonCompliance;
+import org.xieshang.liaison.internal.LiaisonComplianceService.MyMembers;
+import org.xieshang.liaison.internal.LiaisonContactService.ContactForm;
+import org.xieshang.liaison.internal.LiaisonPlanService.PlanView;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberRole;
 import org.xieshang.shared.CurrentUser;
@@ -43,15 +43,15 @@ class LiaisonPages implements NavContributor {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final PlanService plans;
-    private final ContactService contacts;
-    private final ComplianceService compliance;
+    private final LiaisonPlanService plans;
+    private final LiaisonContactService contacts;
+    private final LiaisonComplianceService compliance;
     private final MemberDirectory directory;
     private final ReferenceData reference;
     private final Messages messages;
     private final LiaisonClock clock;
 
-    LiaisonPages(PlanService plans, ContactService contacts, ComplianceService compliance, MemberDirectory directory,
+    LiaisonPages(LiaisonPlanService plans, LiaisonContactService contacts, LiaisonComplianceService compliance, MemberDirectory directory,
                  ReferenceData reference, Messages messages, LiaisonClock clock) {
         this.plans = plans;
         this.contacts = contacts;
@@ -129,7 +129,7 @@ class LiaisonPages implements NavContributor {
             plan.groups().forEach(g -> movable.addAll(g.memberIds()));
             movable.addAll(plan.checks().unassignedMemberIds());
         }
-        PlanService.People people = plans.people();
+        LiaisonPlanService.People people = plans.people();
         model.addAttribute("year", year);
         model.addAttribute("plans", plans.list());
         model.addAttribute("plan", plan);

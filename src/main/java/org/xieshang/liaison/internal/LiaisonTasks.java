@@ -14,7 +14,7 @@ class LiaisonTasks {
     static final String REMINDERS = "liaison-reminders";
 
     @Bean
-    RecurringTask<Void> liaisonReminders(ReminderService reminders, LiaisonClock clock) {
+    RecurringTask<Void> liaisonReminders(LiaisonReminderService reminders, LiaisonClock clock) {
         return Tasks.recurring(REMINDERS, Schedules.daily(clock.zone(), LocalTime.of(8, 0)))
                 .execute((instance, context) -> reminders.runAll(clock.today()));
     }

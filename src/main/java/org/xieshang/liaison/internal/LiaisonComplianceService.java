@@ -25,7 +25,7 @@ import org.xieshang.shared.error.NotFound;
  */
 @Service
 @Transactional(readOnly = true)
-public class ComplianceService {
+public class LiaisonComplianceService {
 
     public record PairBehind(Long liaisonMemberId, Long memberId, long contacts) {
     }
@@ -49,15 +49,15 @@ public class ComplianceService {
                             int pairsDone, double completionRate, List<MyMember> members) {
     }
 
-    private final PlanService plans;
-    private final ContactRepository contacts;
-    private final ReminderRepository reminders;
-    private final SettingsService settings;
+    private final LiaisonPlanService plans;
+    private final LiaisonContactRepository contacts;
+    private final LiaisonReminderRepository reminders;
+    private final LiaisonSettingsService settings;
     private final MemberDirectory directory;
-    private final ContactService contactService;
+    private final LiaisonContactService contactService;
 
-    ComplianceService(PlanService plans, ContactRepository contacts, ReminderRepository reminders, SettingsService settings,
-                      MemberDirectory directory, ContactService contactService) {
+    LiaisonComplianceService(LiaisonPlanService plans, LiaisonContactRepository contacts, LiaisonReminderRepository reminders, LiaisonSettingsService settings,
+                      MemberDirectory directory, LiaisonContactService contactService) {
         this.plans = plans;
         this.contacts = contacts;
         this.reminders = reminders;

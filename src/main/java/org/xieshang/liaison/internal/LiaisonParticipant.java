@@ -8,17 +8,17 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 /** A member met in a contact. */
 @Entity
 @Table(name = "liaison_contact_member")
-class ContactParticipant extends CommitteeScopedEntity {
+class LiaisonParticipant extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long contactId;
     @Column(nullable = false)
     private Long memberId;
 
-    protected ContactParticipant() {
+    protected LiaisonParticipant() {
     }
 
-    ContactParticipant(Long contactId, Long memberId) {
+    LiaisonParticipant(Long contactId, Long memberId) {
         this.contactId = contactId;
         this.memberId = memberId;
     }

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.Committees;
 import org.xieshang.committee.Committees.CommitteeView;
-import org.xieshang.liaison.internal.ComplianceService.Compliance;
-import org.xieshang.liaison.internal.ComplianceService.PairBehind;
+import org.xieshang.liaison.internal.LiaisonComplianceService.Compliance;
+import org.xieshang.liaison.internal.LiaisonComplianceService.PairBehind;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
 import org.xieshang.shared.SystemActor;
@@ -28,25 +28,25 @@ import org.xieshang.shared.SystemActor;
  * its unique key refuses a second one: after a restart, or on a second node, nothing is sent twice.
  */
 @Service
-public class ReminderService {
+public class LiaisonReminderService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+    private static final Logger log = LoggerFactory.getLogger(LiaisonReminderService.class);
 
     /** What one committee's run did. */
     public record Outcome(Long committeeId, YearMonth month, int liaisonsNotified, int pairsBehind) {
     }
 
     private final Committees committees;
-    private final PlanService plans;
-    private final ComplianceService compliance;
-    private final SettingsService settings;
-    private final ReminderRepository reminders;
+    private final LiaisonPlanService plans;
+    private final LiaisonComplianceService compliance;
+    private final LiaisonSettingsService settings;
+    private final LiaisonReminderRepository reminders;
     private final WorkingCalendar calendar;
     private final Notifications notifications;
     private final TransactionTemplate tx;
 
-    ReminderService(Committees committees, PlanService plans, ComplianceService compliance, SettingsService settings,
-                    ReminderRepository reminders, WorkingCalendar calendar, Notifications notifications,
+    LiaisonReminderService(Committees committees, LiaisonPlanService plans, LiaisonComplianceService compliance, LiaisonSettingsService settings,
+                    LiaisonReminderRepository reminders, WorkingCalendar calendar, Notifications notifications,
                     TransactionTemplate tx) {
         this.tx = tx;
         this.committees = committees;

@@ -11,7 +11,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 /** A difficulty to help with or a proposal lead from a contact, followed until closed. */
 @Entity
 @Table(name = "liaison_follow_up")
-class FollowUp extends CommitteeScopedEntity {
+class LiaisonFollowUp extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long contactId;
@@ -30,10 +30,10 @@ class FollowUp extends CommitteeScopedEntity {
     @Column(length = 100)
     private String closedBy;
 
-    protected FollowUp() {
+    protected LiaisonFollowUp() {
     }
 
-    FollowUp(Long contactId, FollowUpKind kind, String body) {
+    LiaisonFollowUp(Long contactId, FollowUpKind kind, String body) {
         this.contactId = contactId;
         this.kind = kind;
         this.body = body;

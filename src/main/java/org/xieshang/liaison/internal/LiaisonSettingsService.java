@@ -15,7 +15,7 @@ import org.xieshang.shared.error.InvalidInput;
  */
 @Service
 @Transactional(readOnly = true)
-public class SettingsService {
+public class LiaisonSettingsService {
 
     public record Settings(int minGroupSize, int requiredContacts, int reminderStartMonth, int reminderStartDay,
                            long version) {
@@ -28,10 +28,10 @@ public class SettingsService {
                                  Integer reminderStartDay) {
     }
 
-    private final SettingsRepository settings;
+    private final LiaisonSettingsRepository settings;
     private final Settings defaults;
 
-    SettingsService(SettingsRepository settings,
+    LiaisonSettingsService(LiaisonSettingsRepository settings,
                     @Value("${xieshang.liaison.min-group-size:10}") int minGroupSize,
                     @Value("${xieshang.liaison.required-contacts:2}") int requiredContacts,
                     @Value("${xieshang.liaison.reminder-start-month:10}") int reminderStartMonth,
@@ -42,7 +42,7 @@ public class SettingsService {
 
     /** The current committee's rules (no permission needed: every liaison sees them on their page). */
     public Settings current() {
-        return settings.findFirstByOrderByIdAsc().map(SettingsService::view).orElse(defaults);
+        return settings.findFirstByOrderByIdAsc().map(LiaisonSettingsService::view).orElse(defaults);
     }
 
     /** The settings as the office edits them. */

@@ -36,7 +36,7 @@ import org.xieshang.shared.error.NotFound;
  */
 @Service
 @Transactional(readOnly = true)
-public class ContactService implements LiaisonContacts {
+public class LiaisonContactService implements LiaisonContacts {
 
     public static final int MAX_TEXT = 4000;
     public static final int MAX_MEMBERS = 200;
@@ -59,16 +59,16 @@ public class ContactService implements LiaisonContacts {
 
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
-    private final ContactRepository contacts;
-    private final ParticipantRepository participants;
-    private final FollowUpRepository followUps;
-    private final PlanService plans;
+    private final LiaisonContactRepository contacts;
+    private final LiaisonParticipantRepository participants;
+    private final LiaisonFollowUpRepository followUps;
+    private final LiaisonPlanService plans;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final LiaisonClock clock;
 
-    ContactService(ContactRepository contacts, ParticipantRepository participants, FollowUpRepository followUps,
-                   PlanService plans, AuditTrail audit, ApplicationEventPublisher events, LiaisonClock clock) {
+    LiaisonContactService(LiaisonContactRepository contacts, LiaisonParticipantRepository participants, LiaisonFollowUpRepository followUps,
+                   LiaisonPlanService plans, AuditTrail audit, ApplicationEventPublisher events, LiaisonClock clock) {
         this.contacts = contacts;
         this.participants = participants;
         this.followUps = followUps;
@@ -102,8 +102,8 @@ public class ContactService implements LiaisonContacts {
             invalid.add("date", "validation.required");
         } else if (form.date().isAfter(today)) {
             invalid.add("date", "liaison.contact.future");
-        } else if (form.date().getYear() < PlanService.FIRST_YEAR) {
-            invalid.add("date", "liaison.contact.tooOld", String.valueOf(PlanService.FIRST_YEAR));
+        } else if (form.date().getYear() < LiaisonPlanService.FIRST_YEAR) {
+            invalid.add("date", "liaison.contact.tooOld", String.valueOf(LiaisonPlanService.FIRST_YEAR));
         }
         if (form.method() == null) {
             invalid.add("method", "validation.required");
@@ -142,12 +142,12 @@ public class ContactService implements LiaisonContacts {
         }
 
         LiaisonContact contact = contacts.saveAndFlush(new LiaisonContact(form, user.username()));
-        participants.saveAll(form.memberIds().stream().map(id -> new ContactParticipant(contact.getId(), id)).toList());
+        participants.saveAll(form.memberIds().stream().map(id -> new LiaisonParticipant(contact.getId(), id)).toList());
         if (form.difficulties() != null) {
-            followUps.save(new FollowUp(contact.getId(), FollowUpKind.DIFFICULTY, form.difficulties()));
+            followUps.save(new LiaisonFollowUp(contact.getId(), FollowUpKind.DIFFICULTY, form.difficulties()));
         }
         if (form.proposalLeads() != null) {
-            followUps.save(new FollowUp(contact.getId(), FollowUpKind.PROPOSAL_LEAD, form.proposalLeads()));
+            followUps.save(new LiaisonFollowUp(contact.getId(), FollowUpKind.PROPOSAL_LEAD, form.proposalLeads()));
         }
         participants.flush();
         followUps.flush();
@@ -163,7 +163,7 @@ public class ContactService implements LiaisonContacts {
         if (!everyone && user.memberId() == null) {
             throw new Forbidden();
         }
-        LocalDate from = year == null ? LocalDate.of(PlanService.FIRST_YEAR, 1, 1) : LocalDate.of(year, 1, 1);
+        LocalDate from = year == null ? LocalDate.of(LiaisonPlanService.FIRST_YEAR, 1, 1) : LocalDate.of(year, 1, 1);
         LocalDate to = year == null ? END_OF_TIME : LocalDate.of(year, 12, 31);
         Page<LiaisonContact> found = contacts.search(from, to, liaisonMemberId, memberId, everyone,
                 user.memberId() == null ? -1L : user.memberId(), page);
@@ -189,13 +189,13 @@ public class ContactService implements LiaisonContacts {
             }
             liaison = user.memberId();
         }
-        Page<FollowUp> found = followUps.search(kind, openOnly, liaison, page);
+        Page<LiaisonFollowUp> found = followUps.search(kind, openOnly, liaison, page);
         return new PageImpl<>(followUpViews(found.getContent()), page, found.getTotalElements());
     }
 
     @Transactional
     public FollowUpView resolve(Long id, String resolution) {
-        FollowUp f = followUps.findById(id).orElseThrow(NotFound::new);
+        LiaisonFollowUp f = followUps.findById(id).orElseThrow(NotFound::new);
         LiaisonContact contact = requireWorkOn(f);
         if (f.getKind() != FollowUpKind.DIFFICULTY) {
             throw new Conflict("liaison.followUp.notDifficulty");
@@ -212,7 +212,7 @@ public class ContactService implements LiaisonContacts {
         }
         f.resolve(text, CurrentUsers.actorName());
         followUps.saveAndFlush(f);
-        audit.record("FollowUp", f.getId(), "RESOLVE", Map.of("contactId", contact.getId(), "resolution", text));
+        audit.record("LiaisonFollowUp", f.getId(), "RESOLVE", Map.of("contactId", contact.getId(), "resolution", text));
         return followUpViews(List.of(f)).get(0);
     }
 
@@ -222,7 +222,7 @@ public class ContactService implements LiaisonContacts {
      */
     @Transactional
     public FollowUpView raiseLead(Long id, Long memberId) {
-        FollowUp f = followUps.findById(id).orElseThrow(NotFound::new);
+        LiaisonFollowUp f = followUps.findById(id).orElseThrow(NotFound::new);
         LiaisonContact contact = requireWorkOn(f);
         if (f.getKind() != FollowUpKind.PROPOSAL_LEAD) {
             throw new Conflict("liaison.followUp.notLead");
@@ -231,7 +231,7 @@ public class ContactService implements LiaisonContacts {
             throw new Conflict("liaison.followUp.alreadyRaised");
         }
         List<Long> met = participants.findByContactIdInOrderByContactIdAscMemberIdAsc(List.of(contact.getId())).stream()
-                .map(ContactParticipant::getMemberId).toList();
+                .map(LiaisonParticipant::getMemberId).toList();
         Long member = memberId;
         if (member == null && met.size() == 1) {
             member = met.get(0);
@@ -247,7 +247,7 @@ public class ContactService implements LiaisonContacts {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("contactId", contact.getId());
         details.put("memberId", member);
-        audit.record("FollowUp", f.getId(), "RAISE_PROPOSAL_LEAD", details);
+        audit.record("LiaisonFollowUp", f.getId(), "RAISE_PROPOSAL_LEAD", details);
         events.publishEvent(new ProposalLeadRaised(CurrentUsers.require().committeeId(), member, contact.getId(), f.getBody()));
         return followUpViews(List.of(f)).get(0);
     }
@@ -268,7 +268,7 @@ public class ContactService implements LiaisonContacts {
     // --- helpers ---
 
     /** The contact of a follow-up, if the caller may work on it: its liaison or ADMIN (404 when not even visible). */
-    private LiaisonContact requireWorkOn(FollowUp f) {
+    private LiaisonContact requireWorkOn(LiaisonFollowUp f) {
         CurrentUser user = CurrentUsers.require();
         LiaisonContact contact = contacts.findById(f.getContactId()).orElseThrow(NotFound::new);
         if (user.has(Role.ADMIN) || contact.getLiaisonMemberId().equals(user.memberId())) {
@@ -331,7 +331,7 @@ public class ContactService implements LiaisonContacts {
         List<Long> ids = list.stream().map(LiaisonContact::getId).toList();
         Map<Long, LiaisonContact> byId = new HashMap<>();
         list.forEach(c -> byId.put(c.getId(), c));
-        for (FollowUp f : followUps.findByContactIdInOrderByIdAsc(ids)) {
+        for (LiaisonFollowUp f : followUps.findByContactIdInOrderByIdAsc(ids)) {
             items.computeIfAbsent(f.getContactId(), k -> new ArrayList<>())
                     .add(followUpView(f, byId.get(f.getContactId()), members.getOrDefault(f.getContactId(), List.of())));
         }
@@ -341,18 +341,18 @@ public class ContactService implements LiaisonContacts {
                 items.getOrDefault(c.getId(), List.of()))).toList();
     }
 
-    private List<FollowUpView> followUpViews(List<FollowUp> list) {
+    private List<FollowUpView> followUpViews(List<LiaisonFollowUp> list) {
         if (list.isEmpty()) {
             return List.of();
         }
         Map<Long, LiaisonContact> byId = new HashMap<>();
-        contacts.findAllById(list.stream().map(FollowUp::getContactId).distinct().toList()).forEach(c -> byId.put(c.getId(), c));
+        contacts.findAllById(list.stream().map(LiaisonFollowUp::getContactId).distinct().toList()).forEach(c -> byId.put(c.getId(), c));
         Map<Long, List<Long>> members = membersOf(new ArrayList<>(byId.values()));
         return list.stream().map(f -> followUpView(f, byId.get(f.getContactId()), members.getOrDefault(f.getContactId(), List.of())))
                 .toList();
     }
 
-    private static FollowUpView followUpView(FollowUp f, LiaisonContact c, List<Long> members) {
+    private static FollowUpView followUpView(LiaisonFollowUp f, LiaisonContact c, List<Long> members) {
         return new FollowUpView(f.getId(), f.getContactId(), f.getKind(), f.getBody(), f.getStatus(), f.getMemberId(),
                 c.getLiaisonMemberId(), members, c.getContactDate(), f.getResolution(), f.getClosedAt(), f.getClosedBy(),
                 f.getVersion());

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @Transactional(readOnly = true)
-public class PlanService {
+public class LiaisonPlanService {
 
     public static final int FIRST_YEAR = 2000;
 
@@ -93,16 +93,16 @@ public class PlanService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final PlanRepository plans;
-    private final AssignmentRepository assignments;
-    private final SettingsService settings;
+    private final LiaisonPlanRepository plans;
+    private final LiaisonAssignmentRepository assignments;
+    private final LiaisonSettingsService settings;
     private final MemberDirectory directory;
     private final AuditTrail audit;
     private final Notifications notifications;
     private final Messages messages;
     private final LiaisonClock clock;
 
-    PlanService(PlanRepository plans, AssignmentRepository assignments, SettingsService settings, MemberDirectory directory,
+    LiaisonPlanService(LiaisonPlanRepository plans, LiaisonAssignmentRepository assignments, LiaisonSettingsService settings, MemberDirectory directory,
                 AuditTrail audit, Notifications notifications, Messages messages, LiaisonClock clock) {
         this.plans = plans;
         this.assignments = assignments;
