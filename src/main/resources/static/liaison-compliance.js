@@ -1,4 +1,5 @@
-// Draws the liaison compliance chart from the data-chart attribute (CSP: no inline scripts).
+// Draws the liaison compliance chart from the data-chart attribute (CSP: no inline scripts):
+// one stacked bar per liaison, pairs done and pairs behind, the completion rate in the tooltip.
 (function () {
   function draw() {
     var el = document.getElementById('liaison-chart');
@@ -10,23 +11,27 @@
       el.hidden = true;
       return;
     }
-    // one bar per liaison, so the chart grows with the committee and stays readable on a phone
-    el.style.height = Math.max(200, data.labels.length * 26 + 60) + 'px';
+    // the chart grows with the number of liaisons, so that it stays readable on a phone
+    el.style.height = Math.max(160, data.labels.length * 28 + 70) + 'px';
     var chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { data: [data.rateName, data.behindName], top: 0 },
-      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-      xAxis: [
-        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-        { type: 'value', minInterval: 1, show: false }
-      ],
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: function (items) {
+          var i = items[0].dataIndex;
+          return data.labels[i] + '<br>' + data.doneName + ': ' + data.done[i] + '<br>' + data.behindName + ': '
+            + data.behind[i] + '<br>' + data.rateName + ': ' + data.rates[i] + '%';
+        }
+      },
+      legend: { data: [data.doneName, data.behindName], top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: data.labels, inverse: true },
       series: [
-        { name: data.rateName, type: 'bar', data: data.rates, itemStyle: { color: '#2e7d32' },
-          label: { show: true, position: 'right', formatter: '{c}%' } },
-        { name: data.behindName, type: 'bar', xAxisIndex: 1, data: data.behind, itemStyle: { color: '#b71c1c' } }
+        { name: data.doneName, type: 'bar', stack: 'pairs', data: data.done, itemStyle: { color: '#2e7d32' } },
+        { name: data.behindName, type: 'bar', stack: 'pairs', data: data.behind, itemStyle: { color: '#b71c1c' } }
       ]
     });
     el.setAttribute('data-drawn', 'true');

@@ -272,18 +272,22 @@ class LiaisonPages implements NavContributor {
     private String chart(Compliance state, Names names) {
         List<String> labels = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
+        List<Integer> done = new ArrayList<>();
         List<Integer> behind = new ArrayList<>();
         for (LiaisonCompliance l : state.liaisons()) {
             labels.add(names.name(l.liaisonMemberId()));
             rates.add(Math.round(l.completionRate() * 1000) / 10.0);
+            done.add(l.pairsDone());
             behind.add(l.pairsBehind());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", labels);
         data.put("rates", rates);
+        data.put("done", done);
         data.put("behind", behind);
-        data.put("rateName", messages.get("liaison.compliance.rate"));
+        data.put("doneName", messages.get("liaison.compliance.pairsDone"));
         data.put("behindName", messages.get("liaison.compliance.behind"));
+        data.put("rateName", messages.get("liaison.compliance.rate"));
         return JSON.writeValueAsString(data);
     }
 

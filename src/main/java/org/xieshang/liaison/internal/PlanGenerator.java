@@ -129,6 +129,18 @@ public final class PlanGenerator {
         boolean extraSeen;
         int enqueued;
 
+        // Regions reached by failed searches: they can never reach a free place again (an
+        // augmenting path never enters them), so later searches stop at their border. Union-find
+        // over regions keeps each one's liaisons and members for the explanation of a repeat.
+        final int[] regionOf;
+        final int[] regionParent;
+        final int[] regionLiaisons;
+        final int[] regionHolding;
+        int regions;
+        boolean extraDead;
+        final int[] touched;
+        int touchedCount;
+
         Run(Input input) {
             List<Person> ls = sortedUnique(input.liaisons(), Comparator.comparingLong(Person::id));
             List<Person> ms = sortedUnique(input.members(), Comparator.comparingLong(Person::sectorId).thenComparingLong(Person::id));
@@ -173,29 +185,42 @@ public final class PlanGenerator {
                     throw new IllegalArgumentException("person " + id + " is both a liaison and a member");
                 }
             }
-            // previous pairs between this year's liaisons and members, as sorted liaison indexes per member
+            // previous pairs between this year's liaisons and members, as sorted liaison indexes per
+            // member (plain arrays: this runs before the JIT has compiled anything)
+            int pairCount = input.previousPairs().size();
+            int[] pairMember = new int[pairCount];
+            int[] pairLiaison = new int[pairCount];
             int[] forbiddenCount = new int[m];
-            List<int[]> pairs = new ArrayList<>();
+            int kept = 0;
             for (Pair p : input.previousPairs()) {
                 int j = Arrays.binarySearch(liaisonIds, p.liaisonId());
-                int k = Arrays.binarySearch(membersById, p.memberId());
-                if (j >= 0 && k >= 0) {
-                    pairs.add(new int[] {indexById[k], j});
+                int k = j < 0 ? -1 : Arrays.binarySearch(membersById, p.memberId());
+                if (k >= 0) {
+                    pairMember[kept] = indexById[k];
+                    pairLiaison[kept] = j;
                     forbiddenCount[indexById[k]]++;
+                    kept++;
                 }
+            }
+            int[][] lists = new int[m][];
+            for (int i = 0; i < m; i++) {
+                lists[i] = new int[forbiddenCount[i]];
+            }
+            int[] fill = new int[m];
+            for (int k = 0; k < kept; k++) {
+                lists[pairMember[k]][fill[pairMember[k]]++] = pairLiaison[k];
             }
             forbidden = new int[m][];
             for (int i = 0; i < m; i++) {
-                forbidden[i] = new int[forbiddenCount[i]];
-            }
-            int[] fill = new int[m];
-            for (int[] p : pairs) {
-                forbidden[p[0]][fill[p[0]]++] = p[1];
-            }
-            for (int i = 0; i < m; i++) {
-                int[] f = forbidden[i];
+                int[] f = lists[i];
                 Arrays.sort(f);
-                forbidden[i] = Arrays.stream(f).distinct().toArray();
+                int distinct = 0;
+                for (int k = 0; k < f.length; k++) {
+                    if (k == 0 || f[k] != f[k - 1]) {
+                        f[distinct++] = f[k];
+                    }
+                }
+                forbidden[i] = distinct == f.length ? f : Arrays.copyOf(f, distinct);
             }
 
             group = new int[m];
@@ -206,6 +231,12 @@ public final class PlanGenerator {
             frozen = new boolean[m];
             parent = new int[l];
             seen = new boolean[l];
+            regionOf = new int[l];
+            Arrays.fill(regionOf, NONE);
+            regionParent = new int[m + 1];
+            regionLiaisons = new int[m + 1];
+            regionHolding = new int[m + 1];
+            touched = new int[l];
             next = new int[l + 1];
             prev = new int[l + 1];
             queue = new int[l];
@@ -309,7 +340,7 @@ public final class PlanGenerator {
                 int terminal = search(i);
                 if (terminal == NONE) {
                     unplaced.add(i);
-                    explain(i);
+                    explain(i, bury());
                 } else {
                     applyPath(terminal);
                 }
@@ -317,25 +348,47 @@ public final class PlanGenerator {
             return unplaced;
         }
 
-        /** Records why member x keeps a previous liaison: the liaisons reached by the failed search are all full. */
-        private void explain(int x) {
+        /** Makes what the failed search reached a dead region, merged with the dead regions it touched. */
+        private int bury() {
+            int r = regions++;
+            regionParent[r] = r;
+            for (int k = 0; k < enqueued; k++) {
+                int j = queue[k];
+                regionOf[j] = r;
+                regionLiaisons[r]++;
+                regionHolding[r] += size[j];
+            }
+            for (int k = 0; k < touchedCount; k++) {
+                int other = root(touched[k]);
+                if (other != r) {
+                    regionParent[other] = r;
+                    regionLiaisons[r] += regionLiaisons[other];
+                    regionHolding[r] += regionHolding[other];
+                }
+            }
+            extraDead |= extraSeen;
+            return r;
+        }
+
+        private int root(int r) {
+            while (regionParent[r] != r) {
+                regionParent[r] = regionParent[regionParent[r]];
+                r = regionParent[r];
+            }
+            return r;
+        }
+
+        /** Records why member x keeps a previous liaison: the liaisons its failed search reached are all full. */
+        private void explain(int x, int region) {
             int open = 0;
             for (int j = 0; j < l; j++) {
                 if (allowed(x, j)) {
                     open++;
                 }
             }
-            int reached = 0;
-            int holding = 0;
-            for (int j = 0; j < l; j++) {
-                if (seen[j]) {
-                    reached++;
-                    holding += size[j];
-                }
-            }
             // the liaison is known only after placement; keep the facts in a placeholder
             repeats.add(new Repeat(-1, x, open == 0 ? RepeatReason.ALL_LIAISONS_HAD_MEMBER : RepeatReason.OTHER_GROUPS_FULL,
-                    reached, holding));
+                    regionLiaisons[region], regionHolding[region]));
         }
 
         private boolean terminal(int j) {
@@ -358,6 +411,7 @@ public final class PlanGenerator {
             prev[l] = l - 1;
             extraSeen = false;
             enqueued = 0;
+            touchedCount = 0;
             int found = expand(x);
             int head = 0;
             while (found == NONE && head < enqueued) {
@@ -366,7 +420,7 @@ public final class PlanGenerator {
                 for (int k = 0; k < size[j] && found == NONE; k++) {
                     found = expand(members[k]);
                 }
-                if (found == NONE && !extraSeen && r > 0 && size[j] == q) {
+                if (found == NONE && !extraSeen && !extraDead && r > 0 && size[j] == q) {
                     // all extra places are taken (else j would have ended the path): borrow one from a
                     // liaison at ⌈M/L⌉, which then has to pass one of its members on
                     extraSeen = true;
@@ -389,7 +443,7 @@ public final class PlanGenerator {
                 int after = next[j];
                 if (allowed(y, j)) {
                     visit(j, y);
-                    if (terminal(j)) {
+                    if (regionOf[j] == NONE && terminal(j)) {
                         return j;
                     }
                 }
@@ -398,12 +452,17 @@ public final class PlanGenerator {
             return NONE;
         }
 
+        /** Marks liaison j reached; a liaison of a dead region is only noted, never searched through. */
         private void visit(int j, int from) {
             seen[j] = true;
             parent[j] = from;
             next[prev[j]] = next[j];
             prev[next[j]] = prev[j];
-            queue[enqueued++] = j;
+            if (regionOf[j] == NONE) {
+                queue[enqueued++] = j;
+            } else {
+                touched[touchedCount++] = root(regionOf[j]);
+            }
         }
 
         private void applyPath(int terminal) {
@@ -426,17 +485,29 @@ public final class PlanGenerator {
 
         /** Members without a repeat-free place keep a previous liaison: the free place best for the spread. */
         void placeRepeats(List<Integer> unplaced) {
+            // only liaisons with a free place are candidates, and they only get fewer
+            int[] free = new int[l];
+            int frees = 0;
+            for (int j = 0; j < l; j++) {
+                if (terminal(j)) {
+                    free[frees++] = j;
+                }
+            }
             for (int k = 0; k < unplaced.size(); k++) {
                 int x = unplaced.get(k);
                 int best = NONE;
-                for (int j = 0; j < l; j++) {
+                int kept = 0;
+                for (int f = 0; f < frees; f++) {
+                    int j = free[f];
                     if (!terminal(j)) {
                         continue;
                     }
+                    free[kept++] = j;
                     if (best == NONE || better(x, j, best)) {
                         best = j;
                     }
                 }
+                frees = kept;
                 add(x, best);
                 frozen[x] = true;
                 Repeat facts = repeats.get(k);
