@@ -275,6 +275,47 @@ class LiaisonApiTest extends ApiTestBase {
         assertThat(groups(added.json()).get(lastLiaison)).contains(late);
     }
 
+    @Test
+    void concurrentMovesOnOnePlanAnswer200Or409AndKeepItConsistent() throws Exception {
+        Liaison target = liaison("STANDING_COMMITTEE");
+        int year = year();
+        JsonNode plan = fx.generate(year);
+        List<Long> movers = new ArrayList<>();
+        groups(plan).forEach((l, ms) -> {
+            if (l != target.memberId() && !ms.isEmpty() && movers.size() < 6) {
+                movers.add(ms.get(0));
+            }
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(movers.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Res>> answers = new ArrayList<>();
+            for (Long m : movers) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/v1/liaison/plans/" + year + "/moves", Map.of("memberId", m,
+                            "liaisonMemberId", target.memberId()));
+                }));
+            }
+            start.countDown();
+            Set<Long> moved = new HashSet<>();
+            for (int i = 0; i < movers.size(); i++) {
+                Res res = answers.get(i).get();
+                assertThat(res.status()).as(res.toString()).isIn(200, 409);
+                if (res.status() == 200) {
+                    moved.add(movers.get(i));
+                }
+            }
+            assertThat(moved).isNotEmpty();
+            List<Long> now = groups(admin.get("/api/v1/liaison/plans/" + year).json()).get(target.memberId());
+            Set<Long> arrived = new HashSet<>(movers);
+            arrived.retainAll(now);
+            assertThat(arrived).isEqualTo(moved);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- contacts ---
 
     Map<String, Object> contact(long liaison, List<Long> members, LocalDate date, String method) {

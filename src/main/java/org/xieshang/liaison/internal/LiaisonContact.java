@@ -51,7 +51,7 @@ class LiaisonContact extends CommitteeScopedEntity {
         this.proposalLeads = form.proposalLeads();
         this.difficulties = form.difficulties();
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     Long getLiaisonMemberId() {

@@ -52,7 +52,7 @@ class LiaisonFollowUp extends CommitteeScopedEntity {
     }
 
     private void close(String by) {
-        this.closedAt = Instant.now();
+        this.closedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.closedBy = by;
     }
 

@@ -43,7 +43,7 @@ class LiaisonPlan extends CommitteeScopedEntity {
         this.minGroupSize = minGroupSize;
         this.liaisonIds = join(liaisons);
         this.warnings = warnings;
-        this.generatedAt = Instant.now();
+        this.generatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.generatedBy = by;
         this.changedAt = generatedAt;
     }
@@ -67,12 +67,12 @@ class LiaisonPlan extends CommitteeScopedEntity {
 
     /** Any change of the plan's pairs bumps the plan's version, so concurrent edits and a confirm collide (409). */
     void changed() {
-        this.changedAt = Instant.now();
+        this.changedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void confirm(String by) {
         this.status = PlanStatus.CONFIRMED;
-        this.confirmedAt = Instant.now();
+        this.confirmedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.confirmedBy = by;
         this.changedAt = confirmedAt;
     }

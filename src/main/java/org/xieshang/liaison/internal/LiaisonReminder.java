@@ -26,7 +26,7 @@ class LiaisonReminder extends CommitteeScopedEntity {
     LiaisonReminder(int planYear, int reminderMonth) {
         this.planYear = planYear;
         this.reminderMonth = reminderMonth;
-        this.sentAt = Instant.now();
+        this.sentAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void sent(int liaisonsNotified, int pairsBehind) {
