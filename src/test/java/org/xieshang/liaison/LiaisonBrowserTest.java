@@ -1,0 +1,186 @@
+package org.xieshang.liaison;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.xieshang.liaison.LiaisonFixture.groups;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.annotation.Import;
+import org.xieshang.support.ApiTestBase;
+import org.xieshang.support.TestSupport;
+
+/**
+ * The liaison pages in headless Chromium at a phone's width: the compliance chart is drawn by the
+ * static script under the CSP, and a liaison logs a contact from "my members". Skipped without
+ * Chromium, except on CI (CI=true), where that is a failure.
+ */
+@Import(LiaisonEvents.class)
+class LiaisonBrowserTest extends ApiTestBase {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MISSING = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+            + " (Debian: apt-get install chromium chromium-driver)";
+
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(MISSING + "; on CI they must run.");
+            }
+            System.err.println("SKIPPED: " + MISSING + "; skipping the liaison browser tests on this machine.");
+            return;
+        }
+        profile = Files.createTempDirectory("xieshang-liaison-chromium-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=375,800", "--user-data-dir=" + profile, "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        driver = chrome;
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(driver != null, MISSING + "; skipped on this machine (on CI, where CI=true, they fail instead).");
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theComplianceChartIsDrawnFromItsDataAttribute() throws IOException {
+        int year = 2020;
+        LiaisonFixture fx = new LiaisonFixture(admin);
+        long sector = fx.sector();
+        long liaison = fx.member("VICE_CHAIR", sector);
+        fx.members(12, sector);
+        fx.confirmed(year);
+        signIn("admin", TestSupport.ADMIN_PASSWORD);
+
+        open("/liaison/compliance?year=" + year);
+        WebElement chart = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#liaison-chart[data-drawn=true]")));
+        // ECharts drew one bar label per liaison into its SVG
+        assertTrue(chart.findElements(By.cssSelector("svg")).size() == 1, "an SVG chart");
+        String labels = chart.getText() + (String) js("return document.querySelector('#liaison-chart svg').textContent");
+        assertTrue(labels.contains(fx.name(liaison)), "the liaison's name is on the chart");
+        assertNoHorizontalOverflow();
+        screenshot("liaison-compliance-375.png");
+    }
+
+    @Test
+    void aLiaisonLogsAContactOnThePhone() throws IOException {
+        int year = 2019;
+        LiaisonFixture fx = new LiaisonFixture(admin);
+        long sector = fx.sector();
+        long liaison = fx.member("STANDING_COMMITTEE", sector);
+        fx.members(12, sector, fx.sector());
+        String username = fx.username(Set.of("MEMBER"), liaison, null);
+        List<Long> group = groups(fx.confirmed(year)).get(liaison);
+        signIn(username, LiaisonFixture.PASSWORD);
+
+        open("/liaison/mine?year=" + year);
+        String first = fx.name(group.get(0));
+        WebElement row = driver.findElement(By.xpath("//ul[@class='my-members']/li[span[@class='name' and text()='" + first + "']]"));
+        assertTrue(row.getText().contains("已联系 0 / 2 次"), row.getText());
+        row.findElement(By.linkText("记录联系")).click();
+        WebElement box = waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[name=memberIds][value='" + group.get(0) + "']")));
+        assertTrue(box.isSelected(), "the member chosen is ticked");
+        assertNoHorizontalOverflow();
+        driver.findElement(By.id("contact-date")).clear();
+        driver.findElement(By.id("contact-date")).sendKeys(year + "-06-18");
+        js("document.getElementById('contact-date').value = '" + year + "-06-18'");
+        driver.findElement(By.id("contact-situation")).sendKeys("身体健康，积极参加界别活动");
+        screenshot("liaison-mine-375.png");
+        driver.findElement(By.cssSelector("#contact-form button[type=submit]")).click();
+
+        waitFor().until(ExpectedConditions.urlContains("logged"));
+        assertTrue(driver.findElement(By.cssSelector("p.notice")).getText().contains("联系记录已保存"));
+        row = driver.findElement(By.xpath("//ul[@class='my-members']/li[span[@class='name' and text()='" + first + "']]"));
+        assertTrue(row.getText().contains("已联系 1 / 2 次"), row.getText());
+        assertEquals(1, admin.get("/api/v1/liaison/contacts?year=" + year + "&liaisonMemberId=" + liaison)
+                .json().path("total").asInt());
+    }
+
+    private void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    private static void assertNoHorizontalOverflow() {
+        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+}
