@@ -56,6 +56,30 @@ class ProposalSubmission {
         return p.getId();
     }
 
+    /**
+     * A draft for a member from a proposal lead heard during a liaison contact (system work):
+     * the member finds it among their drafts, completes it and submits it.
+     */
+    Long draftFromLead(Long memberId, String lead) {
+        String text = lead == null ? "" : lead.strip();
+        if (memberId == null || text.isEmpty() || members.find(memberId).filter(m -> m.status().isServing()).isEmpty()) {
+            return null;
+        }
+        Long sessionId = reference.sessions().stream().findFirst().map(ReferenceData.SessionView::id).orElse(null);
+        if (sessionId == null) {
+            return null;
+        }
+        String title = text.length() <= 60 ? text : text.substring(0, 59) + "…";
+        List<String> categories = cases.settings().categories();
+        Proposal p = cases.proposals().save(new Proposal(sessionId, "（联系委员线索）" + title, text, "（待完善）",
+                categories.contains("其他") ? "其他" : categories.get(categories.size() - 1), ProposerKind.INDIVIDUAL, null, false));
+        cases.proposers().save(new ProposalProposer(p.getId(), memberId, ProposerRole.LEAD, Confirmation.ACCEPTED, null));
+        cases.move(new ProposalCase(p, cases.proposers().findByProposalIdOrderByIdAsc(p.getId()), List.of()),
+                "CREATE_FROM_LIAISON_LEAD", null, null);
+        cases.notifyMembers(List.of(memberId), "proposal.notice.draftFromLead", p);
+        return p.getId();
+    }
+
     /** The lead proposer edits the draft; the co-signers may be changed until submission. */
     void edit(Long id, ProposalText input, List<Long> coSignerMemberIds) {
         ProposalCase c = cases.openFor(id, Step.EDIT);
