@@ -1,6 +1,5 @@
 package org.xieshang.proposal.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -26,7 +25,8 @@ interface BulletinRepository extends JpaRepository<Bulletin, Long> {
     @Query("select coalesce(max(b.seq), 0) from Bulletin b where b.kind = ?1 and b.year = ?2")
     int lastSeq(BulletinKind kind, int year);
 
-    List<Bulletin> findAllByIdIn(Collection<Long> ids);
+    @Query("select b from Bulletin b where b.id in (select r.bulletinId from BulletinRecipient r where r.userId = ?1)")
+    org.springframework.data.domain.Page<Bulletin> sentTo(Long userId, org.springframework.data.domain.Pageable page);
 }
 
 interface BulletinRecipientRepository extends JpaRepository<BulletinRecipient, Long> {
@@ -34,17 +34,13 @@ interface BulletinRecipientRepository extends JpaRepository<BulletinRecipient, L
 
     Optional<BulletinRecipient> findByBulletinIdAndUserId(Long bulletinId, Long userId);
 
-    List<BulletinRecipient> findByUserId(Long userId);
 }
 
 interface BulletinCommentRepository extends JpaRepository<BulletinComment, Long> {
     List<BulletinComment> findByBulletinIdOrderByIdAsc(Long bulletinId);
 }
 
-interface BulletinFollowUpRepository extends JpaRepository<BulletinFollowUp, Long> {
+interface BulletinFollowUpRepository extends JpaRepository<BulletinFollowUp, Long>,
+        org.springframework.data.jpa.repository.JpaSpecificationExecutor<BulletinFollowUp> {
     List<BulletinFollowUp> findByBulletinIdOrderByIdAsc(Long bulletinId);
-
-    List<BulletinFollowUp> findByUnitIdOrderByIdDesc(Long unitId);
-
-    List<BulletinFollowUp> findAllByOrderByIdDesc();
 }
