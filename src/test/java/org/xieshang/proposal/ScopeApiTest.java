@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Data scope (one rule for lists and cases): members see their own cases (as any proposer) and
  * published ones; a unit sees what is assigned to it (lead or co-unit); staff and CPPCC leaders
- * see every case of their committee except drafts. For every role, the list holds exactly the
+ * see every case of their committee except drafts; a party/government leader sees the key cases it
+ * lead-handles. For every role, the list holds exactly the
  * cases whose detail answers 200, and that set is the one the rule names.
  *
  * <p>The cases live in a session of a year no other test uses, so a list filtered by that year
@@ -80,6 +81,18 @@ class ScopeApiTest extends ProposalApiTestBase {
                 "suggestions", "建议", "category", "城乡建设", "sessionId", session, "collectiveName", "经济界别",
                 "convenerMemberId", f.member(4)))).path("id").asLong());
 
+        // key proposals: one lead-handled by the LEADER_GOV user of the roles below, one by another leader
+        long govId = ok(200, f.leaderGov().get("/api/v1/me")).path("id").asLong();
+        long otherGovId = ok(200, f.c.role("LEADER_GOV").get("/api/v1/me")).path("id").asLong();
+        long keyLed = f.caseIn(session, "ASSIGNED", false);
+        ok(200, f.staff().post(P + "/" + keyLed + "/key", Map.of("leadLeaderUserIds", java.util.List.of(govId),
+                "supervisorUserIds", java.util.List.of())));
+        cases.put("keyLed", keyLed);
+        long keyOther = f.caseIn(session, "FILED", false);
+        ok(200, f.staff().post(P + "/" + keyOther + "/key", Map.of("leadLeaderUserIds", java.util.List.of(otherGovId),
+                "supervisorUserIds", java.util.List.of())));
+        cases.put("keyLedByAnother", keyOther);
+
         roles.put("ADMIN", () -> f.admin);
         roles.put("PROPOSAL_STAFF", f::staff);
         roles.put("LEADER_CPPCC", f::leaderCppcc);
@@ -111,9 +124,10 @@ class ScopeApiTest extends ProposalApiTestBase {
             case "MEMBER co-signer" -> out.addAll(Set.of("jointDraft", "awaitingCoSigners", "replied"));
             case "MEMBER of a merged and a collective case" -> out.addAll(Set.of("mergedSource", "filed", "collective"));
             case "UNIT_HANDLER lead unit", "UNIT_HEAD lead unit", "UNIT_HANDLER co-unit" ->
-                    out.addAll(Set.of("assigned", "inProgress", "replied", "confidential"));
+                    out.addAll(Set.of("assigned", "inProgress", "replied", "confidential", "keyLed"));
             case "UNIT_HANDLER unit assigned after re-assignment" -> out.add("reassigned");
-            case "MEMBER not a proposer", "UNIT_HANDLER unrelated unit", "LEADER_GOV" -> {
+            case "LEADER_GOV" -> out.add("keyLed"); // the key case it lead-handles
+            case "MEMBER not a proposer", "UNIT_HANDLER unrelated unit" -> {
                 // published ones only
             }
             default -> throw new IllegalArgumentException(role);

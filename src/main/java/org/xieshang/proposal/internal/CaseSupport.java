@@ -1,6 +1,7 @@
 package org.xieshang.proposal.internal;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,10 +34,12 @@ class CaseSupport {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final NumberCounter counter;
+    private final KeyLeaderRepository keyLeaders;
 
     CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
                 HistoryRepository history, SettingsRepository settings, Notifications notifications,
-                ApplicationEventPublisher events, NumberCounter counter) {
+                ApplicationEventPublisher events, NumberCounter counter, KeyLeaderRepository keyLeaders) {
+        this.keyLeaders = keyLeaders;
         this.proposals = proposals;
         this.proposers = proposers;
         this.coUnits = coUnits;
@@ -65,7 +68,14 @@ class CaseSupport {
     }
 
     void check(ProposalCase c, Step step) {
-        Set<Actor> actors = c.actorsOf(CurrentUsers.require());
+        check(c, step, Set.of());
+    }
+
+    /** As {@link #check(ProposalCase, Step)}, with standings the case record does not know (key proposal leaders). */
+    void check(ProposalCase c, Step step, Set<Actor> extra) {
+        Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        actors.addAll(c.actorsOf(CurrentUsers.require()));
+        actors.addAll(extra);
         if (!step.allowsAnyOf(actors)) {
             throw new Forbidden();
         }
@@ -105,6 +115,9 @@ class CaseSupport {
             unitIds.add(p.getLeadUnitId());
         }
         p.access(memberIds, unitIds);
+        // key proposals: lead-handling leaders see the case (ProposalScope)
+        p.accessLeaders(keyLeaders.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                .filter(l -> l.getRole() == KeyLeader.Kind.LEAD).map(KeyLeader::getUserId).toList());
     }
 
     void notifyMembers(List<Long> memberIds, String key, Proposal p) {

@@ -108,6 +108,10 @@ class Proposal extends CommitteeScopedEntity {
     @FullTextField(analyzer = SearchAnalyzers.IDS)
     @Column(nullable = false, length = 2000)
     private String accessUnits = "";
+    /** Lead-handling leaders (user ids) of a key case, for the same purpose (key proposals: LEADER_GOV sees what it leads). */
+    @FullTextField(analyzer = SearchAnalyzers.IDS)
+    @Column(nullable = false, length = 2000)
+    private String accessLeaders = "";
 
     protected Proposal() {
     }
@@ -135,6 +139,11 @@ class Proposal extends CommitteeScopedEntity {
     void access(java.util.Collection<Long> memberIds, java.util.Collection<Long> unitIds) {
         this.accessMembers = join(memberIds);
         this.accessUnits = join(unitIds);
+    }
+
+    /** Key proposals: the lead-handling leaders who may see the case (see ProposalScope). */
+    void accessLeaders(java.util.Collection<Long> userIds) {
+        this.accessLeaders = join(userIds);
     }
 
     private static String join(java.util.Collection<Long> ids) {

@@ -13,7 +13,7 @@ import org.xieshang.shared.Role;
  * Who may see which proposal — one rule for lists and for single cases, so they cannot drift:
  * proposers see their own; a unit sees what is assigned to it (lead or co-unit); the office,
  * proposal staff and CPPCC leaders see every case except drafts (also withdrawn ones); everyone signed
- * in sees published ones.
+ * in sees published ones; a party/government leader sees the key cases they lead-handle.
  */
 final class ProposalScope {
 
@@ -50,6 +50,14 @@ final class ProposalScope {
                 coUnit.select(c.get("id")).where(cb.equal(c.get("proposalId"), root.get("id")),
                         cb.equal(c.get("unitId"), u.unitId()));
                 any.add(cb.exists(coUnit));
+            }
+            if (u.has(Role.LEADER_GOV)) {
+                // key proposals: a party/government leader sees the key cases they lead-handle (领办)
+                Subquery<Long> leads = query.subquery(Long.class);
+                var l = leads.from(KeyLeader.class);
+                leads.select(l.get("id")).where(cb.equal(l.get("proposalId"), root.get("id")),
+                        cb.equal(l.get("userId"), u.id()), cb.equal(l.get("role"), KeyLeader.Kind.LEAD));
+                any.add(cb.and(cb.isTrue(root.get("key")), cb.exists(leads)));
             }
             any.add(cb.isTrue(root.get("published")));
             return cb.or(any.toArray(Predicate[]::new));

@@ -297,6 +297,13 @@ class ProposalSearch {
             if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
                 b.should(f.match().field("accessUnits").matching(String.valueOf(u.unitId())));
             }
+            if (u.has(Role.LEADER_GOV)) {
+                // key proposals: the cases this leader lead-handles (as ProposalScope)
+                b.should(f.bool(k -> {
+                    k.must(f.match().field("key").matching(true));
+                    k.must(f.match().field("accessLeaders").matching(String.valueOf(u.id())));
+                }));
+            }
             b.should(f.match().field("published").matching(true));
         });
     }

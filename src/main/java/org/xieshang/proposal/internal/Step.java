@@ -43,11 +43,17 @@ enum Step {
     EVALUATE(EnumSet.of(REPLIED, REHANDLING, CLOSED), null, Actor.PROPOSER),
     REPORT_IMPLEMENTED(EnumSet.of(REPLIED, REHANDLING, CLOSED), null, Actor.LEAD_UNIT),
     EXTEND_DUE(EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING), null, Actor.STAFF),
-    PUBLISH(EnumSet.of(FILED, ASSIGNED, IN_PROGRESS, REPLY_REVIEW, REPLIED, REHANDLING, CLOSED), null, Actor.STAFF);
+    PUBLISH(EnumSet.of(FILED, ASSIGNED, IN_PROGRESS, REPLY_REVIEW, REPLIED, REHANDLING, CLOSED), null, Actor.STAFF),
+    // key proposals: chosen among filed cases; supervised by staff, supervisors and lead leaders (KeyProposals)
+    MARK_KEY(EnumSet.of(FILED, ASSIGNED, IN_PROGRESS, REPLY_REVIEW, REPLIED, REHANDLING, CLOSED), null, Actor.STAFF),
+    SUPERVISE(EnumSet.of(FILED, ASSIGNED, IN_PROGRESS, REPLY_REVIEW, REPLIED, REHANDLING, CLOSED), null, Actor.STAFF,
+            Actor.KEY_LEADER);
 
     /** How the current user stands to a case. */
     enum Actor {
-        LEAD_PROPOSER, COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT
+        LEAD_PROPOSER, COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT,
+        /** A lead-handling leader or supervisor of a key case (given by KeyProposals, not by ProposalCase). */
+        KEY_LEADER
     }
 
     private final Set<ProposalStatus> from;

@@ -1,0 +1,62 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import java.time.Instant;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
+/** What a leader's comment asks of one unit, followed until the office marks it done. */
+@Entity
+class BulletinFollowUp extends CommitteeScopedEntity {
+
+    @Column(nullable = false)
+    private Long bulletinId;
+    @Column(nullable = false)
+    private Long commentId;
+    @Column(nullable = false)
+    private Long unitId;
+    private Instant doneAt;
+    @Column(length = 100)
+    private String doneBy;
+    @Column(length = 4000)
+    private String doneNote;
+
+    protected BulletinFollowUp() {
+    }
+
+    BulletinFollowUp(Long bulletinId, Long commentId, Long unitId) {
+        this.bulletinId = bulletinId;
+        this.commentId = commentId;
+        this.unitId = unitId;
+    }
+
+    void done(String by, String note) {
+        this.doneAt = Instant.now();
+        this.doneBy = by;
+        this.doneNote = note;
+    }
+
+    Long getBulletinId() {
+        return bulletinId;
+    }
+
+    Long getCommentId() {
+        return commentId;
+    }
+
+    Long getUnitId() {
+        return unitId;
+    }
+
+    Instant getDoneAt() {
+        return doneAt;
+    }
+
+    String getDoneBy() {
+        return doneBy;
+    }
+
+    String getDoneNote() {
+        return doneNote;
+    }
+}
