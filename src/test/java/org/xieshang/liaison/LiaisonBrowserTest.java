@@ -2,7 +2,6 @@ package org.xieshang.liaison;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.xieshang.liaison.LiaisonFixture.groups;
 
 import java.io.IOException;
@@ -10,13 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +21,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.annotation.Import;
 import org.xieshang.support.ApiTestBase;
+import org.xieshang.support.HeadlessChromium;
 import org.xieshang.support.TestSupport;
 
 /**
@@ -43,56 +36,26 @@ import org.xieshang.support.TestSupport;
 @Import(LiaisonEvents.class)
 class LiaisonBrowserTest extends ApiTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String MISSING = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-            + " (Debian: apt-get install chromium chromium-driver)";
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static WebDriver driver;
-    private static Path profile;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(MISSING + "; on CI they must run.");
-            }
-            System.err.println("SKIPPED: " + MISSING + "; skipping the liaison browser tests on this machine.");
-            return;
-        }
-        profile = Files.createTempDirectory("xieshang-liaison-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=375,800", "--user-data-dir=" + profile, "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriver chrome = new ChromeDriver(service, options);
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-        driver = chrome;
+    static void startBrowser() {
+        chromium = HeadlessChromium.startOrSkip();
+        driver = chromium == null ? null : chromium.driver();
     }
 
     @BeforeEach
     void needsTheBrowser() {
-        Assumptions.assumeTrue(driver != null, MISSING + "; skipped on this machine (on CI, where CI=true, they fail instead).");
+        HeadlessChromium.assumeAvailable(chromium);
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

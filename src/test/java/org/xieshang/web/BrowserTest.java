@@ -3,19 +3,15 @@ package org.xieshang.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +22,11 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.xieshang.support.ApiTestBase;
+import org.xieshang.support.HeadlessChromium;
 import org.xieshang.support.TestSupport;
 
 /**
@@ -42,59 +36,27 @@ import org.xieshang.support.TestSupport;
  */
 class BrowserTest extends ApiTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static WebDriver driver;
-    private static Path profile;
 
-    private static final String MISSING = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-            + " (Debian: apt-get install chromium chromium-driver)";
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(MISSING + "; on CI they must run.");
-            }
-            System.err.println("SKIPPED: " + MISSING + "; skipping the browser tests on this machine.");
-            return; // each test is then reported as skipped, with the reason
-        }
-        profile = Files.createTempDirectory("xieshang-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=375,800", "--user-data-dir=" + profile, "--lang=zh-CN");
-        // the interface is Chinese first: ask for it as a Chinese phone would
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriver chrome = new ChromeDriver(service, options);
-        // headless Chromium keeps windows at least 500 px wide: emulate the phone's viewport itself
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-        driver = chrome;
+    static void startBrowser() {
+        chromium = HeadlessChromium.startOrSkip();
+        driver = chromium == null ? null : chromium.driver();
     }
 
     @BeforeEach
     void needsTheBrowser() {
-        Assumptions.assumeTrue(driver != null, MISSING + "; skipped on this machine (on CI, where CI=true, they fail instead).");
+        HeadlessChromium.assumeAvailable(chromium);
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
