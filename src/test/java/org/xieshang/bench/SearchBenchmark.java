@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Search and similar-case latency at scale, on PostgreSQL: generates N proposals (default
  * 1,000,000) from the labelled corpus's texts (districts, figures and sentence order varied),
- * bulk-loads them, measures mass-indexing throughput, then the latency of the API's full-text
- * search and of /similar through HTTP (median and p95). Not a test: run it with
+ * bulk-loads them, measures mass-indexing throughput, then — after a warm-up of 100 of each —
+ * the latency of the API's full-text search and of /similar through HTTP (median and p95). Not a
+ * test: run it with
  *
  *   ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *       -Dexec.mainClass=org.xieshang.bench.SearchBenchmark -Dproposals=1000000
@@ -83,6 +84,12 @@ public final class SearchBenchmark {
                     String title = item.get("title").replace("关于", "").replace("的建议", "");
                     int start = random.nextInt(Math.max(1, title.length() - 4));
                     words.add(title.substring(start, Math.min(title.length(), start + 2 + random.nextInt(3))));
+                }
+                // warm-up (JIT, caches, index readers): not measured
+                int warmup = Integer.getInteger("warmup", 100);
+                for (int i = 0; i < warmup; i++) {
+                    admin.get("/api/v1/proposals", Map.of("q", words.get(random.nextInt(words.size()))));
+                    admin.get("/api/v1/proposals/" + (1 + random.nextInt(n)) + "/similar");
                 }
                 List<Long> search = new ArrayList<>();
                 for (int i = 0; i < queries; i++) {
