@@ -15,6 +15,9 @@ public interface MemberDirectory {
 
     Optional<MemberSummary> find(Long id);
 
+    /** Names of these members in one query (for lists; unknown ids are absent). */
+    Map<Long, String> names(java.util.Collection<Long> ids);
+
     List<MemberSummary> all();
 
     Map<MemberStatus, Long> countByStatus();

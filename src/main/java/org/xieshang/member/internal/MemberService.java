@@ -157,6 +157,16 @@ public class MemberService implements MemberDirectory {
     }
 
     @Override
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            members.findAllById(ids.stream().filter(java.util.Objects::nonNull).distinct().toList())
+                    .forEach(m -> names.put(m.getId(), m.getName()));
+        }
+        return names;
+    }
+
+    @Override
     public List<MemberSummary> all() {
         return members.findAllByOrderByIdAsc().stream().map(MemberService::summary).toList();
     }

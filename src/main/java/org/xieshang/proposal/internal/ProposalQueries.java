@@ -181,7 +181,8 @@ class ProposalQueries {
             cases.proposers().findByProposalIdInOrderByIdAsc(ids).stream().filter(x -> x.getRole() == ProposerRole.LEAD)
                     .forEach(x -> leads.put(x.getProposalId(), x.getMemberId()));
         }
-        Map<Long, String> names = new HashMap<>();
+        // one query for the page's lead proposers, not one per row
+        Map<Long, String> names = new HashMap<>(members.names(leads.values()));
         return found.map(p -> new ProposalSummary(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(), p.getStatus(),
                 p.getProposerKind() == ProposerKind.COLLECTIVE ? p.getCollectiveName() : name(names, leads.get(p.getId())),
                 p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt(), snippets.get(p.getId())));
