@@ -4,31 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.xieshang.support.Api;
-import org.xieshang.support.ApiTestBase;
-import org.xieshang.support.HeadlessChromium;
+import org.xieshang.support.BrowserTestBase;
 import org.xieshang.support.Committee;
 import org.xieshang.support.TestSupport;
 
@@ -39,32 +25,7 @@ import org.xieshang.support.TestSupport;
  * member rates it satisfied, and the case shows CLOSED with its whole timeline. Same Chromium setup
  * as {@link BrowserTest}: skipped without Chromium, except on CI (CI=true), where that fails.
  */
-class ProposalBrowserTest extends ApiTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String PASSWORD = "browser-pass-1";
-
-    private static HeadlessChromium chromium;
-    private static WebDriver driver;
-
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip();
-        driver = chromium == null ? null : chromium.driver();
-    }
-
-    @BeforeEach
-    void needsTheBrowser() {
-        HeadlessChromium.assumeAvailable(chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ProposalBrowserTest extends BrowserTestBase {
 
     @Test
     void aMemberProposalIsFiledAssignedAnsweredRatedAndClosed() throws IOException {
@@ -114,7 +75,7 @@ class ProposalBrowserTest extends ApiTestBase {
         driver.findElement(By.id("proposal-save")).click();
 
         waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
-        String casePath = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        String casePath = currentPath();
         assertEquals(title, driver.findElement(By.id("case-title")).getText());
         assertEquals("草稿", state());
         driver.findElement(By.id("proposal-submit")).click();
@@ -198,33 +159,6 @@ class ProposalBrowserTest extends ApiTestBase {
                 .filter(u -> u.path("id").asLong() == id).findFirst().orElseThrow().path("name").asString();
     }
 
-    /** A user with a known password, to sign in through the login page. */
-    private String user(List<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("b").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        assertEquals(201, admin.post("/api/v1/users", body).status());
-        return username;
-    }
-
-    private void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-    }
-
     private static String state() {
         try {
             List<WebElement> found = driver.findElements(By.id("case-state"));
@@ -232,35 +166,5 @@ class ProposalBrowserTest extends ApiTestBase {
         } catch (StaleElementReferenceException navigating) {
             return "";
         }
-    }
-
-    private static void assertNoOverflow() {
-        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
-        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
-    }
-
-    /** The whole page at the phone's width: the viewport is stretched to the page's height for the shot. */
-    private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        ChromeDriver chrome = (ChromeDriver) driver;
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", true));
-        try {
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-        }
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 }

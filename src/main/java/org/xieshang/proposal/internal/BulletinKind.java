@@ -1,4 +1,4 @@
 package org.xieshang.proposal.internal;
 
 /** 政协简讯 BRIEF / 提案要点 KEY_POINTS. */
-enum BulletinKind { BRIEF, KEY_POINTS }
+public enum BulletinKind { BRIEF, KEY_POINTS }

@@ -9,6 +9,8 @@ interface KeyLeaderRepository extends JpaRepository<KeyLeader, Long> {
     List<KeyLeader> findByProposalIdOrderByIdAsc(Long proposalId);
 
     boolean existsByProposalIdAndUserId(Long proposalId, Long userId);
+
+    List<KeyLeader> findByProposalIdInOrderByIdAsc(java.util.Collection<Long> proposalIds);
 }
 
 interface KeyDecisionRepository extends JpaRepository<KeyDecision, Long> {
@@ -19,6 +21,10 @@ interface KeyDecisionRepository extends JpaRepository<KeyDecision, Long> {
 
 interface SupervisionEventRepository extends JpaRepository<SupervisionEvent, Long> {
     List<SupervisionEvent> findByProposalIdOrderByDateAscIdAsc(Long proposalId);
+
+    /** Per case: how many events and the latest one's date. */
+    @Query("select e.proposalId, count(e), max(e.date) from SupervisionEvent e where e.proposalId in ?1 group by e.proposalId")
+    List<Object[]> progressOf(java.util.Collection<Long> proposalIds);
 }
 
 interface BulletinRepository extends JpaRepository<Bulletin, Long> {

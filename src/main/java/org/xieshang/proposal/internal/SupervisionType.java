@@ -1,4 +1,4 @@
 package org.xieshang.proposal.internal;
 
 /** Kinds of supervision events of a key proposal. */
-enum SupervisionType { VISIT, RESEARCH, SYMPOSIUM, PROGRESS_MEETING, JOINT_INSPECTION }
+public enum SupervisionType { VISIT, RESEARCH, SYMPOSIUM, PROGRESS_MEETING, JOINT_INSPECTION }

@@ -1,0 +1,273 @@
+package org.xieshang.proposal.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xieshang.proposal.internal.ProposalPageViews.ActionForm;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Conflict;
+import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.i18n.Messages;
+import org.xieshang.shared.web.FormErrors;
+import org.xieshang.shared.web.NavContributor;
+import org.xieshang.shared.web.NavItem;
+import org.xieshang.shared.web.PageController;
+
+/**
+ * The pages of the key-proposal work: the office marks key cases and compiles bulletins; leaders
+ * follow the key cases they lead-handle or supervise, record supervision, read bulletins and
+ * comment on them; units see the follow-ups the comments gave them. Thin: the rules are in
+ * {@link KeyProposals} and {@link Bulletins}.
+ */
+@PageController
+class KeyWorkPages implements NavContributor {
+
+    private final KeyProposals keys;
+    private final Bulletins bulletins;
+    private final KeyWorkPageQueries pages;
+    private final Messages messages;
+
+    KeyWorkPages(KeyProposals keys, Bulletins bulletins, KeyWorkPageQueries pages, Messages messages) {
+        this.keys = keys;
+        this.bulletins = bulletins;
+        this.pages = pages;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<NavItem> items(CurrentUser user) {
+        List<NavItem> items = new ArrayList<>();
+        if (ProposalScope.seesAllCases(user)) {
+            items.add(new NavItem("keywork.nav.keyProposals", "/key-proposals", 34));
+        } else if (user.has(Role.LEADER_GOV)) {
+            items.add(new NavItem("keywork.nav.myKeyProposals", "/key-proposals", 34));
+        }
+        if (user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV)) {
+            items.add(new NavItem("keywork.nav.bulletins", "/bulletins", 35));
+        }
+        if (ProposalScope.isStaff(user) || (user.unitId() != null && user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD))) {
+            items.add(new NavItem("keywork.nav.followUps", "/follow-ups", 41));
+        }
+        return items;
+    }
+
+    // --- key proposals ---
+
+    @GetMapping("/key-proposals")
+    String keyProposals(@RequestParam(required = false) String mine, @RequestParam(required = false) String page,
+                        Model model) {
+        model.addAttribute("list", pages.keyCases("true".equals(mine), number(page)));
+        return "keywork/list";
+    }
+
+    @GetMapping("/proposals/{id:\\d+}/key")
+    String keyCase(@PathVariable Long id, Model model) {
+        return keyCase(id, model, ActionForm.none());
+    }
+
+    @PostMapping("/proposals/{id:\\d+}/key")
+    String mark(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        return onKeyCase(id, "mark", form, model, response, redirect, () -> {
+            keys.mark(id, ids(form, "leadLeaderUserIds"), ids(form, "supervisorUserIds"));
+            return messages.get("keywork.done.marked");
+        });
+    }
+
+    @PostMapping("/proposals/{id:\\d+}/supervision-events")
+    String supervise(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        return onKeyCase(id, "supervise", form, model, response, redirect, () -> {
+            InvalidInput invalid = new InvalidInput();
+            SupervisionType type = choice(SupervisionType.class, form.getFirst("type"), "type", invalid);
+            LocalDate date = date(form.getFirst("date"), "date", invalid);
+            invalid.throwIfAny();
+            keys.supervise(id, type, date, form.getFirst("content"), form.getFirst("participants"));
+            return messages.get("keywork.done.supervised");
+        });
+    }
+
+    // --- bulletins ---
+
+    @GetMapping("/bulletins")
+    String bulletinList(@RequestParam(required = false) String page, Model model) {
+        model.addAttribute("list", pages.bulletins(number(page)));
+        return "keywork/bulletins";
+    }
+
+    @GetMapping("/bulletins/new")
+    String newBulletin(@RequestParam(required = false) String proposalId, Model model) {
+        MultiValueMap<String, String> preset = new LinkedMultiValueMap<>();
+        preset.add("kind", BulletinKind.BRIEF.name());
+        if (proposalId != null && proposalId.matches("\\d{1,18}")) {
+            preset.add("proposalIds", proposalId);
+        }
+        return bulletinForm(model, new ActionForm("bulletin", preset, FormErrors.none()));
+    }
+
+    @PostMapping("/bulletins")
+    String createBulletin(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+                          RedirectAttributes redirect) {
+        try {
+            InvalidInput invalid = new InvalidInput();
+            BulletinKind kind = choice(BulletinKind.class, form.getFirst("kind"), "kind", invalid);
+            List<Long> proposals = ids(form, "proposalIds");
+            List<Long> recipients = ids(form, "recipientUserIds");
+            invalid.throwIfAny();
+            Bulletins.BulletinDetail created = bulletins.create(kind, form.getFirst("title"), form.getFirst("content"),
+                    proposals, recipients);
+            redirect.addFlashAttribute("notice", messages.get("keywork.done.sent", created.number()));
+            return "redirect:/bulletins/" + created.id();
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            return bulletinForm(model, new ActionForm("bulletin", form, FormErrors.of(invalid, messages)));
+        }
+    }
+
+    @GetMapping("/bulletins/{id:\\d+}")
+    String bulletin(@PathVariable Long id, Model model) {
+        return bulletinPage(id, model, ActionForm.none());
+    }
+
+    @PostMapping("/bulletins/{id:\\d+}/comments")
+    String comment(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                   HttpServletResponse response, RedirectAttributes redirect) {
+        return onBulletin(id, "comment", form, model, response, redirect, () -> {
+            bulletins.comment(id, form.getFirst("content"), ids(form, "unitIds"));
+            return messages.get("keywork.done.commented");
+        });
+    }
+
+    @PostMapping("/bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/done")
+    String followUpDone(@PathVariable Long id, @PathVariable Long followUpId,
+                        @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        return onBulletin(id, "done-" + followUpId, form, model, response, redirect, () -> {
+            bulletins.done(id, followUpId, form.getFirst("note"));
+            return messages.get("keywork.done.followUpDone");
+        });
+    }
+
+    @GetMapping("/follow-ups")
+    String followUps(@RequestParam(required = false) String done, @RequestParam(required = false) String page,
+                     Model model) {
+        Boolean filter = "true".equals(done) ? Boolean.TRUE : "false".equals(done) ? Boolean.FALSE : null;
+        model.addAttribute("list", pages.followUps(filter, number(page)));
+        return "keywork/follow-ups";
+    }
+
+    // --- helpers ---
+
+    private String keyCase(Long id, Model model, ActionForm failed) {
+        model.addAttribute("view", pages.keyCase(id));
+        model.addAttribute("failed", failed);
+        return "keywork/case";
+    }
+
+    private String bulletinForm(Model model, ActionForm failed) {
+        CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
+        model.addAttribute("cases", pages.caseChoices());
+        model.addAttribute("recipients", pages.recipients());
+        model.addAttribute("failed", failed);
+        return "keywork/bulletin-form";
+    }
+
+    private String bulletinPage(Long id, Model model, ActionForm failed) {
+        model.addAttribute("view", pages.bulletin(id));
+        model.addAttribute("failed", failed);
+        return "keywork/bulletin";
+    }
+
+    private String onKeyCase(Long id, String name, MultiValueMap<String, String> form, Model model,
+                             HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
+        return attempt(name, form, model, response, redirect, action, "/proposals/" + id + "/key",
+                failed -> keyCase(id, model, failed));
+    }
+
+    private String onBulletin(Long id, String name, MultiValueMap<String, String> form, Model model,
+                              HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
+        return attempt(name, form, model, response, redirect, action, "/bulletins/" + id,
+                failed -> bulletinPage(id, model, failed));
+    }
+
+    /** Post-redirect-get on success; refused input (400) or a refusal by the record's state (409) shows the page again. */
+    private String attempt(String name, MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+                           RedirectAttributes redirect, Supplier<String> action, String back,
+                           java.util.function.Function<ActionForm, String> again) {
+        String notice;
+        try {
+            notice = action.get();
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            return again.apply(new ActionForm(name, form, FormErrors.of(invalid, messages)));
+        } catch (Conflict conflict) {
+            response.setStatus(409);
+            return again.apply(new ActionForm(name, form,
+                    FormErrors.general(messages.get(conflict.messageKey(), conflict.args()))));
+        }
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:" + back;
+    }
+
+    private static List<Long> ids(MultiValueMap<String, String> form, String field) {
+        List<Long> ids = new ArrayList<>();
+        for (String v : form.getOrDefault(field, List.of())) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(Long.valueOf(v.strip()));
+            } catch (NumberFormatException e) {
+                throw InvalidInput.field(field, "validation.typeMismatch");
+            }
+        }
+        return ids;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, InvalidInput invalid) {
+        if (value == null || value.isBlank()) {
+            invalid.add(field, "validation.required");
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            invalid.add(field, "validation.unknownValue");
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value, String field, InvalidInput invalid) {
+        if (value == null || value.isBlank()) {
+            invalid.add(field, "validation.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            invalid.add(field, "validation.date", value.strip());
+            return null;
+        }
+    }
+
+    private static int number(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

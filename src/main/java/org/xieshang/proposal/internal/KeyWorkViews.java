@@ -1,0 +1,97 @@
+package org.xieshang.proposal.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.xieshang.proposal.ProposalStatus;
+
+/**
+ * What the key-proposal and bulletin pages show. Public because the precompiled templates live in a
+ * package of their own.
+ */
+public final class KeyWorkViews {
+
+    private KeyWorkViews() {
+    }
+
+    /** A user offered in a form: a leader to attach, a bulletin's recipient. */
+    public record Person(Long userId, String name) {
+    }
+
+    /** A unit offered in a form. */
+    public record UnitOption(Long id, String name) {
+    }
+
+    /** A key case in a list: who leads and supervises it and how far supervision has gone. */
+    public record KeyCaseRow(Long id, String number, String title, ProposalStatus status, String leadUnit,
+                             LocalDate dueDate, List<String> leadLeaders, List<String> supervisors, long events,
+                             LocalDate lastEvent, String myRole) {
+    }
+
+    /** A page of key cases; {@code mineOnly} when the list is the reader's own (a leader's page). */
+    public record KeyCaseList(List<KeyCaseRow> items, long total, int page, int totalPages, boolean mineOnly,
+                              boolean mayListAll) {
+
+        public String link(int target) {
+            return "/key-proposals?page=" + target + (mineOnly && mayListAll ? "&mine=true" : "");
+        }
+    }
+
+    public record EventRow(SupervisionType type, LocalDate date, String content, String participants, String author,
+                           Instant createdAt) {
+    }
+
+    /** One case's key-proposal page: its standing, its supervision events and the forms the reader may use. */
+    public record KeyCasePage(Long id, String number, String title, ProposalStatus status, String leadUnit,
+                              LocalDate dueDate, boolean key, List<Person> leadLeaders, List<Person> supervisors,
+                              List<EventRow> events, boolean mayMark, boolean maySupervise, boolean mayCompile,
+                              List<Person> govLeaders, List<Person> cppccLeaders, long version) {
+
+        public boolean leads(Long userId) {
+            return leadLeaders.stream().anyMatch(p -> p.userId().equals(userId));
+        }
+
+        public boolean supervises(Long userId) {
+            return supervisors.stream().anyMatch(p -> p.userId().equals(userId));
+        }
+    }
+
+    /** A case the office may compile into a bulletin. */
+    public record CaseChoice(Long id, String number, String title, boolean key) {
+    }
+
+    public record BulletinRow(Long id, BulletinKind kind, String number, String title, String createdBy,
+                              Instant createdAt, int recipients, int read, Instant readAt, int comments) {
+    }
+
+    public record BulletinList(List<BulletinRow> items, long total, int page, int totalPages) {
+    }
+
+    public record CaseRef(Long id, String number, String title) {
+    }
+
+    public record Receipt(Long userId, String name, Instant readAt) {
+    }
+
+    public record FollowUpRow(Long id, Long bulletinId, String bulletinNumber, String bulletinTitle, String comment,
+                              String commentAuthor, Instant commentedAt, String unitName, boolean done, Instant doneAt,
+                              String doneBy, String doneNote) {
+    }
+
+    public record CommentRow(Long id, String author, String content, Instant createdAt, List<FollowUpRow> followUps) {
+    }
+
+    /** A bulletin as its page shows it; {@code mayComment} for a leader it was sent to. */
+    public record BulletinPage(Long id, BulletinKind kind, String number, String title, String content,
+                               List<CaseRef> proposals, String createdBy, Instant createdAt, List<Receipt> receipts,
+                               List<CommentRow> comments, boolean staff, boolean mayComment, boolean mayOpenCases,
+                               List<UnitOption> units) {
+    }
+
+    public record FollowUpList(List<FollowUpRow> items, long total, int page, int totalPages, Boolean done) {
+
+        public String link(int target) {
+            return "/follow-ups?page=" + target + (done == null ? "" : "&done=" + done);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.xieshang.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A browser test: the whole application plus Debian's headless Chromium at a phone's width
+ * (375 px), one browser per test class. Skipped without Chromium, except on CI (CI=true), where
+ * that fails (see {@link HeadlessChromium}).
+ */
+public abstract class BrowserTestBase extends ApiTestBase {
+
+    protected static final String PASSWORD = "browser-pass-1";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Map<String, Long> userIds = new HashMap<>();
+    private static HeadlessChromium chromium;
+    protected static WebDriver driver;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = HeadlessChromium.startOrSkip();
+        driver = chromium == null ? null : chromium.driver();
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        HeadlessChromium.assumeAvailable(chromium);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+            driver = null;
+        }
+    }
+
+    /** A user with {@link #PASSWORD}, to sign in through the login page; answers the username. */
+    protected String user(List<String> roles, Long memberId, Long unitId) {
+        String username = TestSupport.unique("b").replace("-", ".");
+        Map<String, Object> body = new HashMap<>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("displayName", username);
+        body.put("roles", roles);
+        body.put("memberId", memberId);
+        body.put("unitId", unitId);
+        Api.Res created = admin.post("/api/v1/users", body);
+        assertEquals(201, created.status());
+        userIds.put(username, created.id());
+        return username;
+    }
+
+    /** The id of a user made by {@link #user}. */
+    protected long idOf(String username) {
+        return userIds.get(username);
+    }
+
+    protected void signIn(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    protected void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    /** The path of the page shown now. */
+    protected static String currentPath() {
+        return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    protected static void assertNoOverflow() {
+        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
+        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
+    }
+
+    /** The whole page at the phone's width: the viewport is stretched to the page's height for the shot. */
+    protected static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        ChromeDriver chrome = (ChromeDriver) driver;
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", true));
+        try {
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    protected static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    protected static WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+}
