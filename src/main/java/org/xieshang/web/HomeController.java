@@ -1,5 +1,6 @@
 package org.xieshang.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.web.NavContributor;
 import org.xieshang.shared.web.NavItem;
 import org.xieshang.shared.web.PageController;
+import org.xieshang.shared.web.TodoContributor;
 
 /** The web shell: sign-in page and the home dashboard with the committee's real counts. */
 @PageController
@@ -20,10 +22,12 @@ class HomeController implements NavContributor {
 
     private final MemberDirectory members;
     private final ReferenceData reference;
+    private final List<TodoContributor> todos;
 
-    HomeController(MemberDirectory members, ReferenceData reference) {
+    HomeController(MemberDirectory members, ReferenceData reference, List<TodoContributor> todos) {
         this.members = members;
         this.reference = reference;
+        this.todos = todos;
     }
 
     @Override
@@ -42,7 +46,9 @@ class HomeController implements NavContributor {
 
     @GetMapping("/")
     String home(Model model) {
-        CurrentUsers.require();
+        CurrentUser user = CurrentUsers.require();
+        model.addAttribute("todos", todos.stream().flatMap(t -> t.todos(user).stream())
+                .sorted(Comparator.comparingInt(TodoContributor.Todo::order)).toList());
         Map<MemberStatus, Long> byStatus = members.countByStatus();
         long serving = byStatus.entrySet().stream().filter(e -> e.getKey().isServing()).mapToLong(Map.Entry::getValue).sum();
         model.addAttribute("membersByStatus", byStatus);

@@ -108,6 +108,11 @@ class KeyWorkPagesTest extends ApiTestBase {
         String bulletin = sent.location().replaceFirst("^https?://[^/]+", "");
         assertThat(bulletin).matches("/bulletins/\\d+");
 
+        // the leader's to-do list on the home page holds the unread bulletin and the key case
+        assertThat(leader.get("/").body()).contains("期简讯待阅批").contains("件领办、督办的重点提案在办");
+        assertThat(unit.get("/").body()).contains("件交办提案待接收").doesNotContain("期简讯待阅批");
+        assertThat(member.get("/").body()).contains("id=\"todo-none\"");
+
         // only the recipient reads and comments; another leader gets 404, staff may not comment
         assertEquals(404, otherLeader.get(bulletin).status());
         assertEquals(404, otherLeader.post(bulletin + "/comments", Map.of("content", "同意")).status());
@@ -116,6 +121,9 @@ class KeyWorkPagesTest extends ApiTestBase {
         assertEquals(400, empty.status());
         assertThat(empty.body()).contains("id=\"comment-content-error\"");
         assertEquals(302, leader.post(bulletin + "/comments", Map.of("content", "请抓紧整治")).status());
+
+        assertThat(leader.get("/").body()).doesNotContain("期简讯待阅批");
+        assertThat(unit.get("/").body()).contains("项领导批示待落实");
 
         // the unit sees its follow-up; staff close it, a second time is refused by its state
         Page followUps = unit.get("/follow-ups?done=false");

@@ -40,6 +40,8 @@ interface BulletinRecipientRepository extends JpaRepository<BulletinRecipient, L
 
     Optional<BulletinRecipient> findByBulletinIdAndUserId(Long bulletinId, Long userId);
 
+    long countByUserIdAndReadAtIsNull(Long userId);
+
 }
 
 interface BulletinCommentRepository extends JpaRepository<BulletinComment, Long> {
