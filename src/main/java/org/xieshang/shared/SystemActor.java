@@ -19,16 +19,8 @@ public final class SystemActor {
     }
 
     public static <T> T callAs(Long committeeId, Supplier<T> work) {
-        CurrentUser system = new CurrentUser(0L, NAME, NAME, committeeId, EnumSet.of(Role.ADMIN, Role.PROPOSAL_STAFF), null, null);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(system, null, java.util.List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return CommitteeContext.callAs(committeeId, work);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return callAs(new CurrentUser(0L, NAME, NAME, committeeId, EnumSet.of(Role.ADMIN, Role.PROPOSAL_STAFF), null, null),
+                work);
     }
 
     public static void runAs(Long committeeId, Runnable work) {
@@ -36,5 +28,29 @@ public final class SystemActor {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Runs work as this user of their committee, with the same checks as for them (bootstrap work
+     * such as the demo committee acting out its people's steps).
+     */
+    public static void runAs(CurrentUser user, Runnable work) {
+        callAs(user, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static <T> T callAs(CurrentUser user, Supplier<T> work) {
+        Long committeeId = user.committeeId();
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, java.util.List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return CommitteeContext.callAs(committeeId, work);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

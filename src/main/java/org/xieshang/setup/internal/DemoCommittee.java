@@ -3,8 +3,10 @@ package org.xieshang.setup.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -18,13 +20,17 @@ import org.xieshang.committee.ReferenceDataChanges;
 import org.xieshang.committee.UnitType;
 import org.xieshang.identity.UserAccounts;
 import org.xieshang.identity.UserAccounts.NewUser;
+import org.xieshang.identity.UserAccounts.UserView;
 import org.xieshang.member.Gender;
 import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
+import org.xieshang.proposal.DemoProposals;
+import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.SystemActor;
+import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
  * A realistic district committee for trying Xieshang: 15 sectors, 40 units including townships
@@ -67,12 +73,15 @@ class DemoCommittee {
     private final ReferenceDataChanges reference;
     private final MemberDirectory members;
     private final UserAccounts users;
+    private final DemoProposals proposals;
     private final TransactionTemplate tx;
 
-    DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, TransactionTemplate tx) {
+    DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
+                  TransactionTemplate tx) {
         this.reference = reference;
         this.members = members;
         this.users = users;
+        this.proposals = proposals;
         this.tx = tx;
     }
 
@@ -106,8 +115,9 @@ class DemoCommittee {
         }
         TermView term = reference.createTerm("第十届", LocalDate.of(2022, 1, 1), LocalDate.of(2026, 12, 31));
         String[] sessionNames = {"第一次会议", "第二次会议", "第三次会议", "第四次会议", "第五次会议"};
+        Long lastSession = null;
         for (int i = 0; i < sessionNames.length; i++) {
-            reference.createSession(term.id(), sessionNames[i], 2022 + i, LocalDate.of(2022 + i, 1, 8 + i));
+            lastSession = reference.createSession(term.id(), sessionNames[i], 2022 + i, LocalDate.of(2022 + i, 1, 8 + i)).id();
         }
 
         Set<String> usedNames = new HashSet<>();
@@ -140,15 +150,30 @@ class DemoCommittee {
         }
 
         UnitView education = units.get(1);
-        users.create(new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null, null));
-        users.create(new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
+        UserView staff = users.create(new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null,
+                null));
+        UserView leader = users.create(new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
                 EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null));
-        users.create(new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
+        UserView member = users.create(new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
                 EnumSet.of(Role.MEMBER), all.get(40).id(), null));
-        users.create(new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
+        UserView handler = users.create(new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
                 EnumSet.of(Role.UNIT_HANDLER), null, education.id()));
         users.create(new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
                 EnumSet.of(Role.UNIT_HEAD), null, education.id()));
-        users.create(new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV), null, null));
+        UserView govLeader = users.create(new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV),
+                null, null));
+
+        // members without an account propose too; they act through the same use cases
+        List<CurrentUser> proposers = all.subList(41, 53).stream().map(m -> new CurrentUser(0L, "demo", m.name(),
+                CommitteeContext.current(), EnumSet.of(Role.MEMBER), m.id(), null)).toList();
+        Map<String, Long> unitIds = new HashMap<>();
+        units.forEach(u -> unitIds.put(u.name(), u.id()));
+        proposals.load(new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
+                acting(govLeader), proposers, unitIds, lastSession));
+    }
+
+    private static CurrentUser acting(UserView u) {
+        return new CurrentUser(u.id(), u.username(), u.displayName(), CommitteeContext.current(), u.roles(), u.memberId(),
+                u.unitId());
     }
 }

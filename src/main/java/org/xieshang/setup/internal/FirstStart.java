@@ -15,7 +15,7 @@ import org.xieshang.setup.CommitteeProvisioning;
 /**
  * On first start with an empty database: the committee named by XIESHANG_COMMITTEE_NAME and the
  * user {@code admin} (password from XIESHANG_ADMIN_PASSWORD, or generated and printed once);
- * with XIESHANG_DEMO=true, the demo committee's people and reference data as well.
+ * with XIESHANG_DEMO=true, the demo committee as well: its people, reference data and proposal work.
  */
 @Component
 @Order(1)

@@ -1,0 +1,23 @@
+package org.xieshang.proposal;
+
+import java.util.List;
+import java.util.Map;
+import org.xieshang.shared.CurrentUser;
+
+/**
+ * The demo committee's proposal work: cases in every state of the workflow, a key proposal with
+ * its leaders and supervision, and a bulletin waiting to be read — acted out through the same use
+ * cases, as the people of the demo committee.
+ */
+public interface DemoProposals {
+
+    /**
+     * Who acts: the demo accounts, members without an account who propose, the units by name,
+     * and the session the proposals belong to.
+     */
+    record Cast(CurrentUser staff, CurrentUser cppccLeader, CurrentUser member, CurrentUser unitHandler,
+                CurrentUser govLeader, List<CurrentUser> proposers, Map<String, Long> units, Long sessionId) {
+    }
+
+    void load(Cast cast);
+}

@@ -1,0 +1,60 @@
+package org.xieshang.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xieshang.support.Api;
+import org.xieshang.support.PageClient;
+import org.xieshang.support.TestSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo committee of the README's run command: its accounts sign in, and each finds work
+ * waiting — proposals in every state of the workflow, a key proposal with its leaders, a bulletin.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:xieshang-demo-${random.uuid};DB_CLOSE_DELAY=-1",
+        "xieshang.data-dir=${java.io.tmpdir}/xieshang-test-${random.uuid}",
+        "xieshang.admin-password=" + TestSupport.ADMIN_PASSWORD,
+        "xieshang.committee-name=示范区政协",
+        "xieshang.demo=true",
+        "logging.level.xieshang.request=warn"
+})
+class DemoCommitteeTest {
+
+    private static final String PASSWORD = "demo2026";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyDemoAccountFindsItsWork() {
+        Api staff = new Api(port).login("staff", PASSWORD);
+        JsonNode all = staff.get("/api/v1/proposals?size=100").json();
+        assertThat(all.path("total").asLong()).isEqualTo(13); // the member's draft is theirs alone
+        Map<String, Long> expected = Map.of("SUBMITTED", 2L, "NOT_FILED", 1L, "FILED", 1L, "ASSIGNED", 1L,
+                "IN_PROGRESS", 2L, "REPLY_REVIEW", 1L, "REPLIED", 1L, "CLOSED", 4L);
+        expected.forEach((status, n) -> assertThat(staff.get("/api/v1/proposals?size=100&status=" + status).json()
+                .path("total").asLong()).as(status).isEqualTo(n));
+        JsonNode stats = staff.get("/api/v1/proposals/stats?year=" + LocalDate.now().getYear()).json();
+        assertThat(stats.path("byStatus").path("CLOSED").asLong()).isEqualTo(4);
+
+        assertThat(page("staff").get("/").body()).contains("件提案待立案审查").contains("件已立案提案待交办").contains("件答复待审核");
+        assertThat(page("member").get("/").body()).contains("件答复待测评");
+        assertThat(page("handler").get("/").body()).contains("件交办提案待接收").contains("件提案办理中");
+        PageClient govLeader = page("govleader");
+        assertThat(govLeader.get("/").body()).contains("期简讯待阅批").contains("件领办、督办的重点提案在办");
+        assertThat(govLeader.get("/key-proposals").body()).contains("关于加快老旧小区加装电梯的建议").contains("我领办");
+        assertThat(govLeader.get("/bulletins").body()).contains("提案要点：老旧小区加装电梯与农村污水治理").contains("未读");
+        assertThat(page("leader").get("/key-proposals?mine=true").body()).contains("关于加快老旧小区加装电梯的建议")
+                .contains("我督办").contains("1 次督办");
+    }
+
+    private PageClient page(String username) {
+        return new PageClient(port).signIn(username, PASSWORD);
+    }
+}
