@@ -137,6 +137,42 @@ class KeyWorkPagesTest extends ApiTestBase {
         assertThat(unit.get("/follow-ups?done=true").body()).contains("已制定整治方案");
     }
 
+    @Test
+    void theOfficeRecordsTheChairsMeetingDecisionAndLeadersReadIt() {
+        Committee c = new Committee(admin, 1, 1);
+        account(List.of("PROPOSAL_STAFF"), null, null);
+        PageClient staff = client(last);
+        account(List.of("LEADER_CPPCC"), null, null);
+        PageClient chair = client(last);
+        account(List.of("MEMBER"), c.memberIds.get(0), null);
+        PageClient member = client(last);
+        String title = TestSupport.unique("关于页面测试重点提案遴选的建议");
+        Api author = c.member(0);
+        long id = author.post("/api/v1/proposals", c.draft(title, List.of())).id();
+        assertEquals(200, author.post("/api/v1/proposals/" + id + "/submit", Map.of()).status());
+        assertEquals(200, c.staff().post("/api/v1/proposals/" + id + "/review", Map.of("decision", "FILE")).status());
+
+        assertThat(staff.get("/key-proposals/decisions").body()).contains("id=\"decide-" + id + "\"");
+        Page missing = staff.post("/key-proposals/decisions", Map.of("year", "2026", "proposalIds", String.valueOf(id),
+                "reasons", "群众关注度高"));
+        assertEquals(400, missing.status());
+        assertThat(missing.body()).contains("id=\"decision-meetingDate-error\"").contains(">群众关注度高</textarea>");
+        Page noCase = staff.post("/key-proposals/decisions", Map.of("year", "2026", "meetingDate", "2026-03-02"));
+        assertEquals(400, noCase.status());
+        assertThat(noCase.body()).contains("id=\"decision-proposals-error\"");
+        Page saved = staff.post("/key-proposals/decisions", Map.of("year", "2026", "meetingDate", "2026-03-02",
+                "proposalIds", String.valueOf(id), "reasons", "群众关注度高"));
+        assertEquals(302, saved.status(), saved::toString);
+        assertThat(staff.get("/proposals/" + id + "/key").body()).contains("id=\"key-badge\">重点提案");
+
+        // the CPPCC leader reads the decisions without the form; a member may not
+        Page read = chair.get("/key-proposals/decisions");
+        assertThat(read.body()).contains(title).contains("群众关注度高").doesNotContain("id=\"decision-submit\"");
+        assertEquals(403, member.get("/key-proposals/decisions").status());
+        assertEquals(403, member.post("/key-proposals/decisions", Map.of("year", "2026", "meetingDate", "2026-03-02",
+                "proposalIds", String.valueOf(id))).status());
+    }
+
     private String last;
 
     private long account(List<String> roles, Long memberId, Long unitId) {

@@ -24,6 +24,7 @@ import org.xieshang.proposal.internal.KeyWorkViews.BulletinRow;
 import org.xieshang.proposal.internal.KeyWorkViews.CaseChoice;
 import org.xieshang.proposal.internal.KeyWorkViews.CaseRef;
 import org.xieshang.proposal.internal.KeyWorkViews.CommentRow;
+import org.xieshang.proposal.internal.KeyWorkViews.DecisionRow;
 import org.xieshang.proposal.internal.KeyWorkViews.EventRow;
 import org.xieshang.proposal.internal.KeyWorkViews.FollowUpList;
 import org.xieshang.proposal.internal.KeyWorkViews.FollowUpRow;
@@ -138,6 +139,19 @@ class KeyWorkPageQueries {
                 key.supervisors().stream().map(l -> new Person(l.userId(), l.name())).toList(), rows, mayMark,
                 maySupervise, mayCompile, mayMark ? people(Role.LEADER_GOV) : List.of(),
                 mayMark ? people(Role.LEADER_CPPCC) : List.of(), key.version());
+    }
+
+    /** The chair's meetings' decisions, latest first, with their cases' numbers and titles. */
+    List<DecisionRow> decisions() {
+        List<KeyProposals.DecisionView> found = keys.decisions(null);
+        Map<Long, CaseRef> refs = new HashMap<>();
+        cases.proposals().findAllById(found.stream().flatMap(d -> d.proposalIds().stream()).distinct().toList())
+                .forEach(p -> refs.put(p.getId(), new CaseRef(p.getId(), p.getNumber(), p.getTitle())));
+        List<KeyProposals.DecisionView> latestFirst = new ArrayList<>(found);
+        java.util.Collections.reverse(latestFirst);
+        return latestFirst.stream().map(d -> new DecisionRow(d.id(), d.year(), d.meetingDate(),
+                d.proposalIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList(), d.reasons(),
+                d.createdBy(), d.createdAt())).toList();
     }
 
     /** The leaders a bulletin may be sent to. */

@@ -73,6 +73,39 @@ class KeyWorkPages implements NavContributor {
         return "keywork/list";
     }
 
+    @GetMapping("/key-proposals/decisions")
+    String decisions(Model model) {
+        return decisions(model, new ActionForm("decide", new LinkedMultiValueMap<>(), FormErrors.none()));
+    }
+
+    /** The chair's meeting's decision: every chosen case becomes key; the leaders are set case by case. */
+    @PostMapping("/key-proposals/decisions")
+    String decide(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        try {
+            InvalidInput invalid = new InvalidInput();
+            LocalDate meeting = date(form.getFirst("meetingDate"), "meetingDate", invalid);
+            Integer year = null;
+            try {
+                year = Integer.valueOf(String.valueOf(form.getFirst("year")).strip());
+            } catch (NumberFormatException e) {
+                invalid.add("year", "validation.year");
+            }
+            List<Long> chosen = ids(form, "proposalIds");
+            invalid.throwIfAny();
+            KeyProposals.DecisionView d = keys.decide(year, meeting, chosen, form.getFirst("reasons"));
+            redirect.addFlashAttribute("notice", messages.get("keywork.done.decided", d.proposalIds().size()));
+            return "redirect:/key-proposals/decisions";
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            return decisions(model, new ActionForm("decide", form, FormErrors.of(invalid, messages)));
+        } catch (Conflict conflict) {
+            response.setStatus(409);
+            return decisions(model, new ActionForm("decide", form,
+                    FormErrors.general(messages.get(conflict.messageKey(), conflict.args()))));
+        }
+    }
+
     @GetMapping("/proposals/{id:\\d+}/key")
     String keyCase(@PathVariable Long id, Model model) {
         return keyCase(id, model, ActionForm.none());
@@ -175,6 +208,15 @@ class KeyWorkPages implements NavContributor {
         model.addAttribute("view", pages.keyCase(id));
         model.addAttribute("failed", failed);
         return "keywork/case";
+    }
+
+    private String decisions(Model model, ActionForm failed) {
+        CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV);
+        model.addAttribute("decisions", pages.decisions());
+        model.addAttribute("cases", ProposalScope.isStaff(user) ? pages.caseChoices() : List.of());
+        model.addAttribute("year", LocalDate.now().getYear());
+        model.addAttribute("failed", failed);
+        return "keywork/decisions";
     }
 
     private String bulletinForm(Model model, ActionForm failed) {

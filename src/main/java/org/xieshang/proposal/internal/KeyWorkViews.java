@@ -56,7 +56,12 @@ public final class KeyWorkViews {
         }
     }
 
-    /** A case the office may compile into a bulletin. */
+    /** A chair's meeting's yearly decision on key proposals. */
+    public record DecisionRow(Long id, int year, LocalDate meetingDate, List<CaseRef> cases, String reasons,
+                              String createdBy, Instant createdAt) {
+    }
+
+    /** A case the office may compile into a bulletin or choose as key. */
     public record CaseChoice(Long id, String number, String title, boolean key) {
     }
 
