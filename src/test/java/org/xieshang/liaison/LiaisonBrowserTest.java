@@ -5,27 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xieshang.liaison.LiaisonFixture.groups;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.annotation.Import;
-import org.xieshang.support.ApiTestBase;
-import org.xieshang.support.HeadlessChromium;
+import org.xieshang.support.BrowserTestBase;
 import org.xieshang.support.TestSupport;
 
 /**
@@ -34,30 +21,7 @@ import org.xieshang.support.TestSupport;
  * Chromium, except on CI (CI=true), where that is a failure.
  */
 @Import(LiaisonEvents.class)
-class LiaisonBrowserTest extends ApiTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static HeadlessChromium chromium;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip();
-        driver = chromium == null ? null : chromium.driver();
-    }
-
-    @BeforeEach
-    void needsTheBrowser() {
-        HeadlessChromium.assumeAvailable(chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class LiaisonBrowserTest extends BrowserTestBase {
 
     @Test
     void theComplianceChartIsDrawnFromItsDataAttribute() throws IOException {
@@ -75,7 +39,7 @@ class LiaisonBrowserTest extends ApiTestBase {
         assertTrue(chart.findElements(By.cssSelector("svg")).size() == 1, "an SVG chart");
         String labels = chart.getText() + (String) js("return document.querySelector('#liaison-chart svg').textContent");
         assertTrue(labels.contains(fx.name(liaison)), "the liaison's name is on the chart");
-        assertNoHorizontalOverflow();
+        assertNoOverflow();
         screenshot("liaison-compliance-375.png");
     }
 
@@ -98,7 +62,7 @@ class LiaisonBrowserTest extends ApiTestBase {
         WebElement box = waitFor().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("input[name=memberIds][value='" + group.get(0) + "']")));
         assertTrue(box.isSelected(), "the member chosen is ticked");
-        assertNoHorizontalOverflow();
+        assertNoOverflow();
         driver.findElement(By.id("contact-date")).clear();
         driver.findElement(By.id("contact-date")).sendKeys(year + "-06-18");
         js("document.getElementById('contact-date').value = '" + year + "-06-18'");
@@ -112,38 +76,5 @@ class LiaisonBrowserTest extends ApiTestBase {
         assertTrue(row.getText().contains("已联系 1 / 2 次"), row.getText());
         assertEquals(1, admin.get("/api/v1/liaison/contacts?year=" + year + "&liaisonMemberId=" + liaison)
                 .json().path("total").asInt());
-    }
-
-    private void signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-    }
-
-    private static void assertNoHorizontalOverflow() {
-        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
-        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }

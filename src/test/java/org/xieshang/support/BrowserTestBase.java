@@ -78,10 +78,14 @@ public abstract class BrowserTestBase extends ApiTestBase {
     }
 
     protected void signIn(String username) {
+        signIn(username, PASSWORD);
+    }
+
+    protected void signIn(String username, String password) {
         driver.manage().deleteAllCookies();
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
         waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
     }

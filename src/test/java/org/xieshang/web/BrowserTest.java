@@ -5,28 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.xieshang.support.ApiTestBase;
-import org.xieshang.support.HeadlessChromium;
+import org.xieshang.support.BrowserTestBase;
 import org.xieshang.support.TestSupport;
 
 /**
@@ -34,31 +21,7 @@ import org.xieshang.support.TestSupport;
  * member, find it by typing into the search box (htmx), and see a form error next to its field.
  * Skipped when Chromium is not installed, except on CI (CI=true), where that is a failure.
  */
-class BrowserTest extends ApiTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static HeadlessChromium chromium;
-    private static WebDriver driver;
-
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip();
-        driver = chromium == null ? null : chromium.driver();
-    }
-
-    @BeforeEach
-    void needsTheBrowser() {
-        HeadlessChromium.assumeAvailable(chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserTest extends BrowserTestBase {
 
     @Test
     void addsAMemberAndFindsItBySearchingAsYouType() throws IOException {
@@ -67,7 +30,7 @@ class BrowserTest extends ApiTestBase {
         // a second member, so that the unfiltered list holds more than the one searched for
         assertEquals(201, admin.post("/api/v1/members", Map.of("name", TestSupport.unique("对照委员"), "gender", "MALE",
                 "sectorId", sectorId)).status());
-        signIn();
+        signIn("admin", TestSupport.ADMIN_PASSWORD);
 
         open("/members");
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
@@ -99,12 +62,8 @@ class BrowserTest extends ApiTestBase {
         assertTrue(driver.getCurrentUrl().contains("q="), "the address follows the search: " + driver.getCurrentUrl());
 
         // usable at 375 px: nothing wider than the screen
-        assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
-        Number overflow = (Number) js("return document.documentElement.scrollWidth - window.innerWidth");
-        assertTrue(overflow.intValue() <= 0, "page wider than the screen by " + overflow + " px");
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve("member-list-375.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertNoOverflow();
+        screenshot("member-list-375.png");
 
         driver.findElement(By.linkText(name)).click();
         waitFor().until(ExpectedConditions.urlMatches(".*/members/\\d+$"));
@@ -115,7 +74,7 @@ class BrowserTest extends ApiTestBase {
     void showsTheErrorNextToTheFieldWhenTheNameIsMissing() {
         String sector = TestSupport.unique("表单界别");
         admin.post("/api/v1/sectors", Map.of("name", sector));
-        signIn();
+        signIn("admin", TestSupport.ADMIN_PASSWORD);
 
         open("/members/new");
         new Select(driver.findElement(By.id("gender"))).selectByValue("MALE");
@@ -138,28 +97,7 @@ class BrowserTest extends ApiTestBase {
         assertFalse(driver.getCurrentUrl().matches(".*/members/\\d+$"), "no member was created");
     }
 
-    private void signIn() {
-        driver.manage().deleteAllCookies();
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(TestSupport.ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor().until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void open(String path) {
-        driver.get("http://localhost:" + port + path);
-    }
-
     private List<WebElement> rows() {
         return driver.findElements(By.cssSelector("#member-table tbody tr"));
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 }
