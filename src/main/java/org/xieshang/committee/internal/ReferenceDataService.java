@@ -26,10 +26,10 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
     private final UnitRepository units;
     private final SpecialCommitteeRepository specialCommittees;
     private final TermRepository terms;
-    private final SessionRepository sessions;
+    private final TermSessionRepository sessions;
 
     ReferenceDataService(SectorRepository sectors, UnitRepository units, SpecialCommitteeRepository specialCommittees,
-                         TermRepository terms, SessionRepository sessions) {
+                         TermRepository terms, TermSessionRepository sessions) {
         this.sectors = sectors;
         this.units = units;
         this.specialCommittees = specialCommittees;

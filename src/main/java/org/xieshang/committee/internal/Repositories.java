@@ -30,7 +30,7 @@ interface TermRepository extends JpaRepository<Term, Long> {
     boolean existsByName(String name);
 }
 
-interface SessionRepository extends JpaRepository<Session, Long> {
+interface TermSessionRepository extends JpaRepository<Session, Long> {
     List<Session> findAllByOrderByStartDateDesc();
 
     List<Session> findByTermIdOrderByStartDateAsc(Long termId);
