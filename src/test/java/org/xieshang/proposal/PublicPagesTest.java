@@ -72,7 +72,7 @@ class PublicPagesTest extends ProposalApiTestBase {
         Page found = anonymous.get("/public/proposals?q=" + q(w));
         assertEquals(200, found.status());
         assertThat(found.body()).contains("href=\"/public/proposals/" + id + "\"").contains("<mark>")
-                .contains("B 类答复").contains("已办结").contains("共 1 件");
+                .contains("B 类答复").contains("已办结").contains("共 1 件").contains("2026 年");
 
         Page detail = anonymous.get("/public/proposals/" + id);
         assertEquals(200, detail.status());
