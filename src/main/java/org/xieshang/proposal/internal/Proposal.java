@@ -91,6 +91,8 @@ class Proposal extends CommitteeScopedEntity {
     private boolean key;
     @GenericField
     private boolean published;
+    /** Indexed too, so that the public search excludes confidential cases on its own (see PublicProposals). */
+    @GenericField
     private boolean confidential;
     @GenericField(sortable = Sortable.YES)
     @Column(nullable = false)

@@ -117,6 +117,61 @@ class ProposalSearch {
         return new PageImpl<>(hits, page, result.total().hitCountLowerBound());
     }
 
+    /** A hit of the public search: a snippet of the proposal's text, and one of its reply (shown only once approved). */
+    record PublicHit(Long id, String textSnippet, String replySnippet) {
+    }
+
+    /**
+     * The public search (no one signed in): only published, non-confidential cases in a public
+     * state (see {@link PublicProposals}); a reply's text matches only once it is approved.
+     * The committee is the one of {@code CommitteeContext} (the index is tenant-filtered).
+     */
+    Page<PublicHit> searchPublished(String q, PageRequest page) {
+        String text = clean(q);
+        if (text.isEmpty()) {
+            return Page.empty(page);
+        }
+        List<String> words = TextSimilarity.words(text);
+        SearchResult<List<?>> result = Search.session(em).search(Proposal.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
+                        f.highlight("suggestions"), f.highlight("replyContent")).asList())
+                .where((f, root) -> {
+                    root.add(f.match().field("published").matching(true));
+                    root.add(f.not(f.match().field("confidential").matching(true)));
+                    root.add(f.terms().field("status").matchingAny(List.copyOf(PublicProposals.SHOWN)));
+                    root.add(f.bool(b -> {
+                        b.should(f.phrase().field("title").boost(4f).matching(text));
+                        b.should(f.phrase().field("background").field("suggestions").boost(2f).matching(text));
+                        // a reply under review, or sent back, is not public: its words must not find the case
+                        b.should(f.bool(r -> {
+                            r.must(f.phrase().field("replyContent").boost(2f).matching(text));
+                            r.filter(f.terms().field("status").matchingAny(List.copyOf(PublicProposals.REPLY_SHOWN)));
+                        }));
+                        if (!words.isEmpty()) {
+                            b.should(f.match().field("titleWords").boost(2f).field("bodyWords").matching(String.join(" ", words)));
+                        }
+                    }));
+                })
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(0))
+                .sort(f -> f.score().then().field("createdAt").desc())
+                .totalHitCountThreshold(1000)
+                .fetch((int) page.getOffset(), page.getPageSize());
+        List<PublicHit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            String snippet = null;
+            for (int i = 1; i < 4 && snippet == null; i++) {
+                snippet = first(row.get(i));
+            }
+            hits.add(new PublicHit((Long) row.get(0), snippet, first(row.get(4))));
+        }
+        return new PageImpl<>(hits, page, result.total().hitCountLowerBound());
+    }
+
+    private static String first(Object fragments) {
+        return fragments instanceof List<?> list && !list.isEmpty() ? (String) list.get(0) : null;
+    }
+
     /** The cases most like this one (staff, at review), most similar first. */
     List<Similar> similarTo(Long id, int limit) {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
