@@ -43,6 +43,9 @@ class DemoCommitteeTest {
         JsonNode stats = staff.get("/api/v1/proposals/stats?year=" + LocalDate.now().getYear()).json();
         assertThat(stats.path("byStatus").path("CLOSED").asLong()).isEqualTo(4);
 
+        // the closed cases are published: anyone reads them and their replies
+        assertThat(new Api(port).get("/api/v1/public/proposals").json().path("total").asLong()).isEqualTo(4);
+
         assertThat(page("staff").get("/").body()).contains("件提案待立案审查").contains("件已立案提案待交办").contains("件答复待审核");
         assertThat(page("member").get("/").body()).contains("件答复待测评");
         assertThat(page("handler").get("/").body()).contains("件交办提案待接收").contains("件提案办理中");

@@ -170,6 +170,8 @@ class DemoProposalLoader implements DemoProposals {
             return id[0];
         }
         SystemActor.runAs(proposer, () -> handling.evaluate(id[0], Rating.SATISFIED, s.result(), "办理认真，沟通及时。"));
+        // closed cases and their replies are published for the public pages
+        SystemActor.runAs(cast.staff(), () -> review.publish(id[0], Boolean.TRUE, Boolean.FALSE));
         return id[0];
     }
 
