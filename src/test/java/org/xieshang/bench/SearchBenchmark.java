@@ -115,14 +115,14 @@ public final class SearchBenchmark {
         }
     }
 
-    private static String stats(List<Long> nanos) {
+    static String stats(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         return String.format("median %.1f ms, p95 %.1f ms, max %.1f ms", sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) (sorted.size() * 0.95)) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
     }
 
-    private static void load(DataSource ds, int n, long sessionId, long unitId, List<Map<String, String>> corpus)
+    static void load(DataSource ds, int n, long sessionId, long unitId, List<Map<String, String>> corpus)
             throws Exception {
         Random random = new Random(42);
         String sql = "insert into proposal (committee_id, session_id, number, number_seq, title, background, suggestions,"
@@ -184,7 +184,7 @@ public final class SearchBenchmark {
         return String.join("\n", paragraphs);
     }
 
-    private static List<Map<String, String>> corpus() throws Exception {
+    static List<Map<String, String>> corpus() throws Exception {
         try (InputStream in = SearchBenchmark.class.getResourceAsStream("/similarity/corpus.json")) {
             List<Map<String, String>> items = new ArrayList<>();
             for (JsonNode node : JsonMapper.builder().build().readTree(in)) {

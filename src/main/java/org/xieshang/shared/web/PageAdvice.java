@@ -30,8 +30,12 @@ public class PageAdvice {
     private final List<NavContributor> contributors;
     private final org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread;
 
+    private final java.time.ZoneId zone;
+
     public PageAdvice(Messages messages, List<NavContributor> contributors,
-                      org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread) {
+                      org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread,
+                      @org.springframework.beans.factory.annotation.Value("${xieshang.zone:Asia/Shanghai}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
         this.messages = messages;
         this.contributors = contributors;
         this.unread = unread;
@@ -55,7 +59,8 @@ public class PageAdvice {
         }
         return new Ui(messages, LocaleContextHolder.getLocale(), user,
                 csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
-                csrf == null ? null : csrf.getToken(), request.getRequestURI(), nav, unreadCount);
+                csrf == null ? null : csrf.getToken(), request.getRequestURI(), request.getQueryString(), nav, unreadCount,
+                zone);
     }
 
     @ExceptionHandler(DomainException.class)

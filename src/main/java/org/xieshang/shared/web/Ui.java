@@ -14,8 +14,7 @@ import org.xieshang.shared.i18n.Messages;
  */
 public final class Ui {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(java.time.ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Messages messages;
     private final Locale locale;
@@ -26,10 +25,18 @@ public final class Ui {
     private final String path;
     private final List<NavItem> nav;
     private final long unread;
+    private final String query;
+    private final java.time.ZoneId zone;
 
+    /**
+     * @param query the request's query string (may be null), kept when the language is switched
+     * @param zone  where the committee works: times are shown in its local time, not the server's
+     */
     public Ui(Messages messages, Locale locale, CurrentUser user, String csrfParameter, String csrfHeader,
-              String csrfToken, String path, List<NavItem> nav, long unread) {
+              String csrfToken, String path, String query, List<NavItem> nav, long unread, java.time.ZoneId zone) {
         this.unread = unread;
+        this.query = query;
+        this.zone = zone;
         this.messages = messages;
         this.locale = locale;
         this.user = user;
@@ -109,7 +116,20 @@ public final class Ui {
     }
 
     public String dateTime(java.time.Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** This page in another language: the same address and parameters, with {@code lang} replaced. */
+    public String languageLink(String language) {
+        StringBuilder link = new StringBuilder("?");
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("lang=")) {
+                    link.append(pair).append('&');
+                }
+            }
+        }
+        return link.append("lang=").append(language).toString();
     }
 
     public String date(TemporalAccessor date) {
