@@ -226,6 +226,22 @@ class ProposalRemindersTest extends ProposalApiTestBase {
                 .isZero();
     }
 
+    @Test
+    void theDailySweepPlansACaseThatHasNoPlan() {
+        at(LocalDate.of(2026, 12, 1));
+        long id = assigned(LocalDate.of(2027, 1, 15));
+        assertThat(ok(200, f.staff().get(P + "/" + id + "/reminders")).path("items")).hasSize(4);
+        // as a case assigned before reminders existed: nothing planned
+        jdbc.update("delete from scheduled_tasks where task_name = 'proposal-reminder' and task_instance like ?", "p" + id + "-%");
+        assertThat(ok(200, f.staff().get(P + "/" + id + "/reminders")).path("items")).isEmpty();
+
+        // the next morning the sweep (07:30) plans it from that day on; New Year's Day 2027 is counted off
+        at(LocalDate.of(2026, 12, 2));
+        manual.runAnyDueExecutions();
+        JsonNode plan = ok(200, f.staff().get(P + "/" + id + "/reminders")).path("items");
+        assertThat(dates(plan)).containsExactly("2026-12-31", "2027-01-12", "2027-01-15", "2027-01-18");
+    }
+
     // --- helpers ---
 
     /** Moves the application's and the manual scheduler's time to that day, 09:30 in Beijing. */
