@@ -138,7 +138,7 @@ class Bulletins {
         if (text.isEmpty()) {
             text = draft(chosen);
         }
-        int year = CaseSupport.today().getYear();
+        int year = cases.today().getYear();
         int seq = bulletins.lastSeq(kind, year) + 1;
         Bulletin b = bulletins.saveAndFlush(new Bulletin(kind, year, seq, t, text, pids, user.displayName()));
         for (Long r : rids) {

@@ -1,5 +1,6 @@
 package org.xieshang.proposal.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,10 +36,12 @@ class CaseSupport {
     private final ApplicationEventPublisher events;
     private final NumberCounter counter;
     private final KeyLeaderRepository keyLeaders;
+    private final Clock clock;
 
     CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
                 HistoryRepository history, SettingsRepository settings, Notifications notifications,
-                ApplicationEventPublisher events, NumberCounter counter, KeyLeaderRepository keyLeaders) {
+                ApplicationEventPublisher events, NumberCounter counter, KeyLeaderRepository keyLeaders, Clock clock) {
+        this.clock = clock;
         this.keyLeaders = keyLeaders;
         this.proposals = proposals;
         this.proposers = proposers;
@@ -145,8 +148,9 @@ class CaseSupport {
         return counter.next(CommitteeContext.current(), sessionId);
     }
 
-    static LocalDate today() {
-        return LocalDate.now();
+    /** Today by the application clock (a bean, so that tests can move time). */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     ProposalRepository proposals() {

@@ -147,7 +147,7 @@ class KeyProposals {
         }
         if (date == null) {
             invalid.add("date", "validation.required");
-        } else if (date.isAfter(CaseSupport.today())) {
+        } else if (date.isAfter(cases.today())) {
             invalid.add("date", "proposal.validation.futureDate");
         }
         String text = content == null ? "" : content.strip();

@@ -22,9 +22,11 @@ class ProposalHandling {
     private final HandlingRecordRepository records;
     private final EvaluationRepository evaluations;
     private final WorkingCalendar calendar;
+    private final ProposalReminders reminders;
 
     ProposalHandling(CaseSupport cases, HandlingRecordRepository records, EvaluationRepository evaluations,
-                     WorkingCalendar calendar) {
+                     WorkingCalendar calendar, ProposalReminders reminders) {
+        this.reminders = reminders;
         this.cases = cases;
         this.records = records;
         this.evaluations = evaluations;
@@ -44,7 +46,7 @@ class ProposalHandling {
         }
         if (date == null) {
             invalid.add("date", "validation.required");
-        } else if (date.isAfter(CaseSupport.today())) {
+        } else if (date.isAfter(cases.today())) {
             invalid.add("date", "proposal.validation.futureDate");
         }
         String text = content == null ? "" : content.strip();
@@ -126,10 +128,11 @@ class ProposalHandling {
         }
         String finalCategory = category != null ? category : p.getReplyCategory();
         String note = finalCategory.equals(p.getReplyCategory()) ? finalCategory : p.getReplyCategory() + " → " + finalCategory;
-        p.approveReply(finalCategory, CaseSupport.today());
+        p.approveReply(finalCategory, cases.today());
         cases.move(c, "APPROVE_REPLY", ProposalStatus.REPLIED, note);
+        reminders.replied(p);
         cases.notifyMembers(c.activeProposerMemberIds(), "proposal.notice.replied", p);
-        cases.publish(new ProposalReplied(CommitteeContext.current(), id, finalCategory, p.getLeadUnitId(), CaseSupport.today()));
+        cases.publish(new ProposalReplied(CommitteeContext.current(), id, finalCategory, p.getLeadUnitId(), cases.today()));
     }
 
     /**
@@ -165,15 +168,16 @@ class ProposalHandling {
         if (!lead) {
             cases.move(c, "EVALUATE", null, note);
         } else if (result == Rating.UNSATISFIED && !p.isRehandled()) {
-            LocalDate due = calendar.addWorkingDays(CaseSupport.today().plusMonths(cases.settings().getRehandlingMonths()), 0);
+            LocalDate due = calendar.addWorkingDays(cases.today().plusMonths(cases.settings().getRehandlingMonths()), 0);
             p.rehandle(due);
             cases.move(c, "EVALUATE", ProposalStatus.REHANDLING, note + " · " + due);
+            reminders.planForDue(p);
             cases.notifyUnit(p.getLeadUnitId(), "proposal.notice.rehandling", p);
         } else {
-            p.close(CaseSupport.today());
+            p.close(cases.today());
             cases.move(c, "EVALUATE", ProposalStatus.CLOSED, note);
             cases.notifyUnit(p.getLeadUnitId(), "proposal.notice.closed", p);
-            cases.publish(new ProposalClosed(CommitteeContext.current(), id, CaseSupport.today()));
+            cases.publish(new ProposalClosed(CommitteeContext.current(), id, cases.today()));
         }
     }
 
@@ -191,7 +195,7 @@ class ProposalHandling {
         if (p.getImplementedOn() != null) {
             throw new Conflict("proposal.alreadyImplemented");
         }
-        p.implemented(CaseSupport.today(), text);
+        p.implemented(cases.today(), text);
         cases.move(c, "REPORT_IMPLEMENTED", null, abbreviate(text));
         cases.notifyMembers(c.activeProposerMemberIds(), "proposal.notice.implemented", p);
     }

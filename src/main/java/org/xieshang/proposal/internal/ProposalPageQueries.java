@@ -103,7 +103,7 @@ class ProposalPageQueries {
         ProposalSettings settings = cases.settings();
         boolean lead = user.memberId() != null && user.memberId().equals(c.leadMemberId());
         boolean openRequest = d.reassignmentRequests().stream().anyMatch(r -> r.resolvedAt() == null);
-        boolean inWindow = p.getAssignedOn() != null && calendar.workingDaysBetween(p.getAssignedOn(), CaseSupport.today())
+        boolean inWindow = p.getAssignedOn() != null && calendar.workingDaysBetween(p.getAssignedOn(), cases.today())
                 <= settings.getReassignmentWorkingDays();
         boolean rated = user.memberId() != null && d.evaluations().stream()
                 .anyMatch(e -> e.memberId().equals(user.memberId()) && e.round() == d.replyRound());
@@ -192,7 +192,7 @@ class ProposalPageQueries {
 
     /** The session a new proposal most likely belongs to: the latest that has begun, else the first to come. */
     Long currentSessionId() {
-        LocalDate today = CaseSupport.today();
+        LocalDate today = cases.today();
         List<SessionView> sessions = reference.sessions();
         return sessions.stream().filter(s -> s.startDate() == null || !s.startDate().isAfter(today))
                 .max(Comparator.comparing((SessionView s) -> s.startDate() == null ? LocalDate.MIN : s.startDate()))
@@ -225,7 +225,7 @@ class ProposalPageQueries {
 
     /** The due date assignment gives when none is chosen (the same rule as {@link ProposalReview#assign}). */
     private LocalDate defaultDueDate(ProposalSettings s) {
-        return calendar.addWorkingDays(CaseSupport.today().plusMonths(s.getDueMonths()), 0);
+        return calendar.addWorkingDays(cases.today().plusMonths(s.getDueMonths()), 0);
     }
 
     private SimilarCase similar(ProposalSearch.Similar s) {

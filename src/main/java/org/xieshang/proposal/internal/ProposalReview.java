@@ -31,9 +31,12 @@ class ProposalReview {
     private final WorkingCalendar calendar;
     private final ReassignmentRequestRepository reassignments;
     private final ConversionRepository conversions;
+    private final ProposalReminders reminders;
 
     ProposalReview(CaseSupport cases, ReferenceData reference, WorkingCalendar calendar,
-                   ReassignmentRequestRepository reassignments, ConversionRepository conversions) {
+                   ReassignmentRequestRepository reassignments, ConversionRepository conversions,
+                   ProposalReminders reminders) {
+        this.reminders = reminders;
         this.cases = cases;
         this.reference = reference;
         this.calendar = calendar;
@@ -74,7 +77,7 @@ class ProposalReview {
         c.proposal().file(seq, number, note);
         cases.move(c, "FILE", ProposalStatus.FILED, note == null ? number : number + "：" + note);
         cases.notifyMembers(c.activeProposerMemberIds(), "proposal.notice.filed", c.proposal());
-        cases.publish(new ProposalFiled(CommitteeContext.current(), id, number, c.activeProposerMemberIds(), CaseSupport.today()));
+        cases.publish(new ProposalFiled(CommitteeContext.current(), id, number, c.activeProposerMemberIds(), cases.today()));
     }
 
     /** A not-filed text kept as a social-conditions report, or a member letter forwarded to a unit. */
@@ -155,7 +158,7 @@ class ProposalReview {
         if (effective != HandlingMode.SOLE && coUnits.isEmpty()) {
             invalid.add("coUnitIds", "proposal.validation.coUnitsRequired");
         }
-        LocalDate today = CaseSupport.today();
+        LocalDate today = cases.today();
         ProposalSettings settings = cases.settings();
         LocalDate due = dueDate != null ? dueDate : calendar.addWorkingDays(today.plusMonths(settings.getDueMonths()), 0);
         if (dueDate != null && (!dueDate.isAfter(today) || dueDate.isAfter(today.plusMonths(settings.getMaxDueMonths())))) {
@@ -180,6 +183,7 @@ class ProposalReview {
         c.proposal().assign(effective, leadUnitId, today, due);
         cases.move(c, reassign ? "REASSIGN" : "ASSIGN", ProposalStatus.ASSIGNED,
                 reference.unit(leadUnitId).map(ReferenceData.UnitView::name).orElse("") + " · " + due);
+        reminders.planForDue(c.proposal());
         cases.notifyUnit(leadUnitId, "proposal.notice.assigned", c.proposal());
         for (Long u : coUnits) {
             cases.notifyUnit(u, "proposal.notice.assignedCoUnit", c.proposal());
@@ -197,7 +201,7 @@ class ProposalReview {
         }
         ProposalCase c = cases.openFor(id, Step.REQUEST_REASSIGNMENT);
         int window = cases.settings().getReassignmentWorkingDays();
-        if (calendar.workingDaysBetween(c.proposal().getAssignedOn(), CaseSupport.today()) > window) {
+        if (calendar.workingDaysBetween(c.proposal().getAssignedOn(), cases.today()) > window) {
             throw new Conflict("proposal.reassignmentTooLate", window);
         }
         boolean open = reassignments.findByProposalIdOrderByIdAsc(id).stream().anyMatch(r -> r.getResolvedAt() == null);
@@ -222,6 +226,7 @@ class ProposalReview {
         }
         c.proposal().changeDueDate(dueDate);
         cases.move(c, "EXTEND_DUE", null, dueDate + (reason == null ? "" : "：" + reason.strip()));
+        reminders.planForDue(c.proposal());
         cases.notifyUnit(c.proposal().getLeadUnitId(), "proposal.notice.dueExtended", c.proposal());
     }
 

@@ -64,7 +64,7 @@ class ProposalStats {
 
     Stats of(Integer year) {
         CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV);
-        int y = year == null ? CaseSupport.today().getYear() : year;
+        int y = year == null ? cases.today().getYear() : year;
         if (y < 1949 || y > 2200) {
             throw InvalidInput.field("year", "validation.year");
         }
@@ -72,7 +72,7 @@ class ProposalStats {
         List<Proposal> counted = sessions.isEmpty() ? List.of()
                 : em.createQuery("select p from Proposal p where p.sessionId in :s and p.status not in :n", Proposal.class)
                 .setParameter("s", sessions).setParameter("n", NOT_COUNTED).getResultList();
-        LocalDate today = CaseSupport.today();
+        LocalDate today = cases.today();
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (ProposalStatus s : ProposalStatus.values()) {

@@ -178,12 +178,12 @@ class ProposalSubmission {
 
     private void submitted(ProposalCase c, String action) {
         cases.move(c, action, ProposalStatus.SUBMITTED, null);
-        c.proposal().submitted(CaseSupport.today());
+        c.proposal().submitted(cases.today());
         cases.notifyStaff("proposal.notice.submitted", c.proposal());
         List<Long> coSigners = c.activeProposers().stream().filter(p -> p.getRole() == ProposerRole.COSIGNER)
                 .map(ProposalProposer::getMemberId).toList();
         cases.publish(new ProposalSubmitted(CommitteeContext.current(), c.id(), c.leadMemberId(), coSigners,
-                CaseSupport.today()));
+                cases.today()));
     }
 
     private List<Long> checkCoSigners(InvalidInput invalid, List<Long> ids, Long leadMemberId) {

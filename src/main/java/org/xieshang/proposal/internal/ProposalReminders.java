@@ -1,0 +1,340 @@
+package org.xieshang.proposal.internal;
+
+import static org.xieshang.proposal.ProposalStatus.ASSIGNED;
+import static org.xieshang.proposal.ProposalStatus.IN_PROGRESS;
+import static org.xieshang.proposal.ProposalStatus.REHANDLING;
+import static org.xieshang.proposal.ProposalStatus.REPLY_REVIEW;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.calendar.WorkingCalendar;
+import org.xieshang.committee.Committees;
+import org.xieshang.notification.Notifications;
+import org.xieshang.notification.Notifications.Notice;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.ReminderDates.Planned;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.SystemActor;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/**
+ * Deadline reminders of proposal cases (DESIGN §6 "Overdue"): to the handling units before the
+ * due date, on the due day and, once overdue, every few working days (催办), escalated to the
+ * supervising CPPCC leaders of key proposals; to proposers who have not rated a reply.
+ *
+ * <p>Each reminder is a db-scheduler task instance ({@link ReminderTask}), planned in the
+ * transaction of the use case that sets the due date (assign, extend, rehandle) or approves the
+ * reply, so a rolled-back change plans nothing. An execution re-reads the case and does nothing
+ * when the case moved on or its due date changed (a stale plan); the {@link SentReminder} row
+ * written with the notices makes a reminder go out once even when it runs twice. A daily sweep
+ * plans cases that have no plan (cases from before this feature, or a plan lost to a race).
+ */
+@Service
+@Transactional
+class ProposalReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalReminders.class);
+
+    /** The unit still has to answer: before-, due-day and overdue reminders go out. */
+    static final Set<ProposalStatus> UNIT_OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING);
+    /** The overdue chase stays planned while the reply is with staff (a returned reply needs it again), but is silent. */
+    static final Set<ProposalStatus> CHASED = EnumSet.of(ASSIGNED, IN_PROGRESS, REPLY_REVIEW, REHANDLING);
+
+    /** What is planned or was sent for a case. */
+    record ReminderView(ReminderKind kind, int occurrence, LocalDate date, LocalDate dueDate, boolean sent, Instant sentAt,
+                        Integer recipients) {
+    }
+
+    private final CaseSupport cases;
+    private final SentReminderRepository sent;
+    private final KeyLeaderRepository keyLeaders;
+    private final EvaluationRepository evaluations;
+    private final WorkingCalendar calendar;
+    private final Notifications notifications;
+    private final ReminderSettings settings;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Committees committees;
+    private final JdbcTemplate jdbc;
+
+    ProposalReminders(CaseSupport cases, SentReminderRepository sent, KeyLeaderRepository keyLeaders,
+                      EvaluationRepository evaluations, WorkingCalendar calendar, Notifications notifications,
+                      ReminderSettings settings, ObjectProvider<SchedulerClient> scheduler, Clock clock,
+                      TransactionTemplate tx, Committees committees, JdbcTemplate jdbc) {
+        this.cases = cases;
+        this.sent = sent;
+        this.keyLeaders = keyLeaders;
+        this.evaluations = evaluations;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.tx = tx;
+        this.committees = committees;
+        this.jdbc = jdbc;
+    }
+
+    // --- planning, in the transaction of the use case ---
+
+    /** (Re-)plans the unit reminders of the case's current due date; slots the new plan does not use are cancelled. */
+    void planForDue(Proposal p) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null || p.getDueDate() == null) {
+            return;
+        }
+        List<Planned> plan = ReminderDates.forDue(p.getDueDate(), settings.beforeDue(), cases.today(), workingDays());
+        Set<String> used = new HashSet<>();
+        for (Planned r : plan) {
+            ReminderTask t = new ReminderTask(CommitteeContext.current(), p.getId(), r.kind(), r.occurrence(), p.getDueDate(),
+                    r.date());
+            put(client, t);
+            used.add(t.instanceId());
+        }
+        for (String slot : unitSlots(p.getId())) {
+            if (!used.contains(slot)) {
+                cancel(client, slot);
+            }
+        }
+    }
+
+    /** The reply was approved: the units are done; the proposers are reminded to rate if they have not after K working days. */
+    void replied(Proposal p) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null) {
+            return;
+        }
+        unitSlots(p.getId()).forEach(slot -> cancel(client, slot));
+        LocalDate on = p.getRepliedOn();
+        put(client, new ReminderTask(CommitteeContext.current(), p.getId(), ReminderKind.RATING, p.getReplyRound(), on,
+                ReminderDates.rating(on, settings.ratingAfter(), workingDays())));
+    }
+
+    private List<String> unitSlots(Long proposalId) {
+        List<String> slots = new ArrayList<>();
+        settings.beforeDue().forEach(n -> slots.add(ReminderTask.instanceId(proposalId, ReminderKind.BEFORE_DUE, n)));
+        slots.add(ReminderTask.instanceId(proposalId, ReminderKind.DUE_DAY, 0));
+        slots.add(ReminderTask.instanceId(proposalId, ReminderKind.OVERDUE, 0));
+        return slots;
+    }
+
+    private void put(SchedulerClient client, ReminderTask t) {
+        Instant at = t.date().atTime(settings.at()).atZone(clock.getZone()).toInstant();
+        try {
+            client.schedule(new TaskInstance<>(ProposalReminderTasks.REMINDER, t.instanceId(), t), at,
+                    ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException running) {
+            // it runs right now for the former plan, finds the case changed and stops; the sweep plans it again
+            log.info("reminder {} is running; not re-planned now", t.instanceId());
+        }
+    }
+
+    private void cancel(SchedulerClient client, String slot) {
+        TaskInstanceId id = TaskInstanceId.of(ProposalReminderTasks.REMINDER, slot);
+        try {
+            if (client.getScheduledExecution(id).isPresent()) {
+                client.cancel(id);
+            }
+        } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException gone) {
+            // running or just finished: an execution of a changed case does nothing
+            log.debug("reminder {} not cancelled: {}", slot, gone.getMessage());
+        }
+    }
+
+    // --- execution (db-scheduler thread, no signed-in user) ---
+
+    /**
+     * Runs one reminder as the committee's system actor in a transaction of its own; answers the
+     * next occurrence of an overdue chain, if the chase goes on.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public Optional<ReminderTask> execute(ReminderTask t) {
+        try {
+            return SystemActor.callAs(t.committeeId(), () -> tx.execute(status -> send(t)));
+        } catch (DataIntegrityViolationException concurrent) {
+            // another run of the same reminder committed first: run again, which now sees its row and only plans on
+            return SystemActor.callAs(t.committeeId(), () -> tx.execute(status -> send(t)));
+        }
+    }
+
+    private Optional<ReminderTask> send(ReminderTask t) {
+        Proposal p = cases.proposals().findById(t.proposalId()).orElse(null);
+        if (p == null) {
+            return Optional.empty();
+        }
+        LocalDate today = cases.today();
+        ProposalStatus status = p.getStatus();
+        String link = "/proposals/" + p.getId();
+        switch (t.kind()) {
+            case BEFORE_DUE, DUE_DAY -> {
+                if (UNIT_OPEN.contains(status) && t.dueDate().equals(p.getDueDate()) && !today.isAfter(p.getDueDate())) {
+                    Notice notice = t.kind() == ReminderKind.DUE_DAY
+                            ? Notice.of("proposal.reminder.dueDay", link, p.getTitle(), p.getDueDate())
+                            : Notice.of("proposal.reminder.beforeDue", link, p.getTitle(), p.getDueDate(),
+                                    Math.max(1, calendar.workingDaysBetween(today, p.getDueDate())));
+                    once(t, () -> toUnits(p, notice));
+                }
+                return Optional.empty();
+            }
+            case OVERDUE -> {
+                if (!CHASED.contains(status) || !t.dueDate().equals(p.getDueDate())) {
+                    return Optional.empty();
+                }
+                if (status != REPLY_REVIEW) {
+                    int late = Math.max(1, calendar.workingDaysBetween(p.getDueDate(), today));
+                    once(t, () -> {
+                        int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.getTitle(), p.getDueDate(), late));
+                        if (p.isKey()) {
+                            // escalation: the supervising CPPCC leaders of a key proposal hear of every chase
+                            List<Long> supervisors = keyLeaders.findByProposalIdOrderByIdAsc(p.getId()).stream()
+                                    .filter(l -> l.getRole() == KeyLeader.Kind.SUPERVISOR).map(KeyLeader::getUserId).toList();
+                            notifications.toUsers(supervisors, Notice.of("proposal.reminder.overdueSupervisor", link,
+                                    p.getTitle(), p.getDueDate(), late));
+                            n += supervisors.size();
+                        }
+                        return n;
+                    });
+                }
+                LocalDate next = ReminderDates.nextOverdue(t.date(), settings.overdueEvery(), today, workingDays());
+                return Optional.of(new ReminderTask(t.committeeId(), t.proposalId(), ReminderKind.OVERDUE, t.occurrence() + 1,
+                        t.dueDate(), next));
+            }
+            case RATING -> {
+                if (p.getReplyRound() == t.occurrence() && Step.EVALUATE.startsFrom(status)) {
+                    List<Long> pending = new ProposalCase(p, cases.proposers().findByProposalIdOrderByIdAsc(p.getId()), List.of())
+                            .activeProposerMemberIds().stream()
+                            .filter(m -> !evaluations.existsByProposalIdAndMemberIdAndRound(p.getId(), m, t.occurrence()))
+                            .toList();
+                    if (!pending.isEmpty()) {
+                        once(t, () -> {
+                            notifications.toMembers(pending, Notice.of("proposal.reminder.rating", link, p.getTitle(),
+                                    p.getRepliedOn()));
+                            return pending.size();
+                        });
+                    }
+                }
+                return Optional.empty();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Claims the reminder in the log, then tells people; a second run finds the row and tells no one. */
+    private void once(ReminderTask t, java.util.function.IntSupplier notify) {
+        if (sent.existsByProposalIdAndKindAndDueDateAndOccurrence(t.proposalId(), t.kind(), t.dueDate(), t.occurrence())) {
+            return;
+        }
+        SentReminder row = sent.saveAndFlush(new SentReminder(t.proposalId(), t.kind(), t.dueDate(), t.occurrence(),
+                t.date(), clock.instant()));
+        row.sentTo(notify.getAsInt());
+    }
+
+    private int toUnits(Proposal p, Notice notice) {
+        List<Long> units = new ArrayList<>();
+        if (p.getLeadUnitId() != null) {
+            units.add(p.getLeadUnitId());
+        }
+        cases.coUnits().findByProposalIdOrderByIdAsc(p.getId()).forEach(u -> units.add(u.getUnitId()));
+        units.forEach(u -> notifications.toUnit(u, notice));
+        return units.size();
+    }
+
+    /** The committee's calendar, each day looked up once per use. */
+    private Predicate<LocalDate> workingDays() {
+        Map<LocalDate, Boolean> seen = new HashMap<>();
+        return d -> seen.computeIfAbsent(d, calendar::isWorkingDay);
+    }
+
+    // --- the daily sweep ---
+
+    /** Every committee: open cases without a pending overdue slot get their plan (each committee as its system actor). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public int sweepAll() {
+        int planned = 0;
+        for (Committees.CommitteeView committee : committees.all()) {
+            try {
+                planned += SystemActor.callAs(committee.id(), () -> sweep(committee.id()));
+            } catch (RuntimeException e) {
+                log.warn("proposal reminder sweep failed for committee {}", committee.id(), e);
+            }
+        }
+        return planned;
+    }
+
+    /** The current committee's unplanned open cases, in transactions of a few hundred cases. */
+    private int sweep(Long committeeId) {
+        int planned = 0;
+        long after = 0;
+        while (true) {
+            // plain JDBC: filter by committee by hand; an open case always has its overdue slot until it is answered
+            List<Long> ids = jdbc.queryForList("""
+                    select p.id from proposal p
+                    where p.committee_id = ? and p.status in ('ASSIGNED', 'IN_PROGRESS', 'REPLY_REVIEW', 'REHANDLING')
+                      and p.due_date is not null and p.id > ?
+                      and not exists (select 1 from scheduled_tasks t where t.task_name = ?
+                                      and t.task_instance = concat('p', cast(p.id as varchar(20)), '-OVERDUE'))
+                    order by p.id fetch first 200 rows only""", Long.class, committeeId, after, ProposalReminderTasks.REMINDER);
+            if (ids.isEmpty()) {
+                return planned;
+            }
+            tx.executeWithoutResult(status -> ids.forEach(id -> cases.proposals().findById(id).ifPresent(this::planForDue)));
+            planned += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    // --- what staff see ---
+
+    @Transactional(readOnly = true)
+    List<ReminderView> of(Long id) {
+        Proposal p = cases.open(id).proposal();
+        CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
+        List<ReminderView> out = new ArrayList<>();
+        sent.findByProposalIdOrderByReminderDateAscIdAsc(id).forEach(r -> out.add(new ReminderView(r.getKind(),
+                r.getOccurrence(), r.getReminderDate(), r.getDueDate(), true, r.getSentAt(), r.getRecipients())));
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client != null) {
+            List<String> slots = unitSlots(id);
+            slots.add(ReminderTask.instanceId(id, ReminderKind.RATING, p.getReplyRound()));
+            for (String slot : slots) {
+                client.getScheduledExecution(TaskInstanceId.of(ProposalReminderTasks.REMINDER, slot))
+                        .map(ScheduledExecution::getData)
+                        .filter(ReminderTask.class::isInstance).map(ReminderTask.class::cast)
+                        .ifPresent(t -> out.add(new ReminderView(t.kind(), t.occurrence(), t.date(), t.dueDate(), false, null,
+                                null)));
+            }
+        }
+        out.sort(Comparator.comparing(ReminderView::date).thenComparing(v -> !v.sent()));
+        return out;
+    }
+}
