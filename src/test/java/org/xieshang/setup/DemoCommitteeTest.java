@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
         "spring.datasource.url=jdbc:h2:mem:xieshang-demo-${random.uuid};DB_CLOSE_DELAY=-1",
         "xieshang.data-dir=${java.io.tmpdir}/xieshang-test-${random.uuid}",
         "xieshang.admin-password=" + TestSupport.ADMIN_PASSWORD,
+        // the server's zone, as the tests' own LocalDate.now() (production defaults to Asia/Shanghai)
+        "xieshang.zone=",
         "xieshang.committee-name=示范区政协",
         "xieshang.demo=true",
         "logging.level.xieshang.request=warn"

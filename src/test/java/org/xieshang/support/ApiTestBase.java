@@ -12,6 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:xieshang-${random.uuid};DB_CLOSE_DELAY=-1",
         "xieshang.data-dir=${java.io.tmpdir}/xieshang-test-${random.uuid}",
         "xieshang.admin-password=" + TestSupport.ADMIN_PASSWORD,
+        // the server's zone, as the tests' own LocalDate.now() (production defaults to Asia/Shanghai)
+        "xieshang.zone=",
         "xieshang.committee-name=测试区政协",
         "xieshang.demo=false",
         "xieshang.login.max-failures-per-address=100000",

@@ -89,9 +89,11 @@ class DemoProposalLoader implements DemoProposals {
     private final ProposalHandling handling;
     private final KeyProposals keys;
     private final Bulletins bulletins;
+    private final CaseSupport cases;
 
     DemoProposalLoader(ProposalSubmission submission, ProposalReview review, ProposalHandling handling,
-                       KeyProposals keys, Bulletins bulletins) {
+                       KeyProposals keys, Bulletins bulletins, CaseSupport cases) {
+        this.cases = cases;
         this.submission = submission;
         this.review = review;
         this.handling = handling;
@@ -117,7 +119,7 @@ class DemoProposalLoader implements DemoProposals {
         }
         Long key = keyCase;
         SystemActor.runAs(cast.staff(), () -> keys.mark(key, List.of(cast.govLeader().id()), List.of(cast.cppccLeader().id())));
-        SystemActor.runAs(cast.cppccLeader(), () -> keys.supervise(key, SupervisionType.RESEARCH, CaseSupport.today(),
+        SystemActor.runAs(cast.cppccLeader(), () -> keys.supervise(key, SupervisionType.RESEARCH, cases.today(),
                 "赴城关街道实地调研老旧小区加装电梯工作，听取居民和住建部门意见，要求年内出台补助办法。", "区政协主席、区住建局"));
         List<Long> compiled = List.of(key, closedCase);
         SystemActor.runAs(cast.staff(), () -> bulletins.create(BulletinKind.KEY_POINTS, "提案要点：老旧小区加装电梯与农村污水治理",
@@ -155,7 +157,7 @@ class DemoProposalLoader implements DemoProposals {
                 unitId);
         SystemActor.runAs(unit, () -> {
             handling.accept(id[0]);
-            handling.record(id[0], HandlingType.PROPOSER_CONTACT, CaseSupport.today(),
+            handling.record(id[0], HandlingType.PROPOSER_CONTACT, cases.today(),
                     "电话联系提案人，听取意见建议，商定办理方案。");
         });
         if (s.until() == ProposalStatus.IN_PROGRESS) {

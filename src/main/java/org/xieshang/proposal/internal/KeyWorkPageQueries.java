@@ -154,6 +154,10 @@ class KeyWorkPageQueries {
                 d.createdBy(), d.createdAt())).toList();
     }
 
+    LocalDate today() {
+        return cases.today();
+    }
+
     /** The leaders a bulletin may be sent to. */
     List<Person> recipients() {
         List<Person> all = new ArrayList<>(people(Role.LEADER_GOV));

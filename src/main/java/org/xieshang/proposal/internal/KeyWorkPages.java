@@ -214,7 +214,7 @@ class KeyWorkPages implements NavContributor {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV);
         model.addAttribute("decisions", pages.decisions());
         model.addAttribute("cases", ProposalScope.isStaff(user) ? pages.caseChoices() : List.of());
-        model.addAttribute("year", LocalDate.now().getYear());
+        model.addAttribute("year", pages.today().getYear());
         model.addAttribute("failed", failed);
         return "keywork/decisions";
     }

@@ -216,8 +216,4 @@ class ProposalQueries {
     private String unitName(Long unitId) {
         return unitId == null ? null : reference.unit(unitId).map(ReferenceData.UnitView::name).orElse(null);
     }
-
-    static LocalDate today() {
-        return LocalDate.now();
-    }
 }

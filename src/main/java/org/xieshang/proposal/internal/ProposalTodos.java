@@ -56,7 +56,7 @@ class ProposalTodos implements TodoContributor {
                     "/proposals/unit?status=ASSIGNED", 20);
             add(todos, "todo.unit.handle", count(u, lead.and(status(HANDLING))), "/proposals/unit?status=IN_PROGRESS", 21);
             add(todos, "todo.unit.overdue", count(u, lead.and(status(OPEN_AT_UNIT)).and((r, q, cb) ->
-                    cb.lessThan(r.get("dueDate"), CaseSupport.today()))), "/proposals/unit", 22);
+                    cb.lessThan(r.get("dueDate"), cases.today()))), "/proposals/unit", 22);
             add(todos, "todo.unit.followUps", followUps.count((r, q, cb) -> cb.and(cb.isNull(r.get("doneAt")),
                     cb.equal(r.get("unitId"), u.unitId()))), "/follow-ups?done=false", 23);
         }

@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The application's clock: "today" of use cases and the time of db-scheduler come from one
  * {@link Clock} bean, so that tests can move time (a {@code @Primary} clock of their own).
- * The zone is the server's unless {@code xieshang.time-zone} names one (e.g. Asia/Shanghai).
+ * The zone is where the committee works, {@code xieshang.zone} (XIESHANG_ZONE, Asia/Shanghai by
+ * default); left empty, the server's.
  */
 @Configuration
 class TimeConfig {
 
     @Bean
-    Clock clock(@Value("${xieshang.time-zone:}") String zone) {
+    Clock clock(@Value("${xieshang.zone:}") String zone) {
         return zone.isBlank() ? Clock.systemDefaultZone() : Clock.system(ZoneId.of(zone));
     }
 

@@ -30,12 +30,11 @@ public class PageAdvice {
     private final List<NavContributor> contributors;
     private final org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread;
 
-    private final java.time.ZoneId zone;
+    private final java.time.Clock clock;
 
     public PageAdvice(Messages messages, List<NavContributor> contributors,
-                      org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread,
-                      @org.springframework.beans.factory.annotation.Value("${xieshang.zone:Asia/Shanghai}") String zone) {
-        this.zone = java.time.ZoneId.of(zone);
+                      org.springframework.beans.factory.ObjectProvider<UnreadCounter> unread, java.time.Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.contributors = contributors;
         this.unread = unread;
@@ -60,7 +59,7 @@ public class PageAdvice {
         return new Ui(messages, LocaleContextHolder.getLocale(), user,
                 csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
                 csrf == null ? null : csrf.getToken(), request.getRequestURI(), request.getQueryString(), nav, unreadCount,
-                zone);
+                clock);
     }
 
     @ExceptionHandler(DomainException.class)

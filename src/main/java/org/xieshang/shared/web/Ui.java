@@ -26,17 +26,18 @@ public final class Ui {
     private final List<NavItem> nav;
     private final long unread;
     private final String query;
-    private final java.time.ZoneId zone;
+    private final java.time.Clock clock;
 
     /**
      * @param query the request's query string (may be null), kept when the language is switched
-     * @param zone  where the committee works: times are shown in its local time, not the server's
+     * @param clock the application's clock, in the zone where the committee works: times are shown in
+     *              its local time, not the server's
      */
     public Ui(Messages messages, Locale locale, CurrentUser user, String csrfParameter, String csrfHeader,
-              String csrfToken, String path, String query, List<NavItem> nav, long unread, java.time.ZoneId zone) {
+              String csrfToken, String path, String query, List<NavItem> nav, long unread, java.time.Clock clock) {
         this.unread = unread;
         this.query = query;
-        this.zone = zone;
+        this.clock = clock;
         this.messages = messages;
         this.locale = locale;
         this.user = user;
@@ -116,7 +117,12 @@ public final class Ui {
     }
 
     public String dateTime(java.time.Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(clock.getZone()));
+    }
+
+    /** Today where the committee works (the default of date fields). */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
     }
 
     /** This page in another language: the same address and parameters, with {@code lang} replaced. */

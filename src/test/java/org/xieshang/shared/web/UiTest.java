@@ -13,7 +13,7 @@ class UiTest {
 
     private static Ui ui(String query, String zone) {
         return new Ui(null, Locale.SIMPLIFIED_CHINESE, null, null, null, null, "/public/proposals", query, List.of(), 0,
-                ZoneId.of(zone));
+                java.time.Clock.fixed(Instant.parse("2026-11-27T17:30:00Z"), ZoneId.of(zone)));
     }
 
     @Test
@@ -22,6 +22,8 @@ class UiTest {
         assertThat(ui(null, "Asia/Shanghai").dateTime(instant)).isEqualTo("2026-11-28 01:30");
         assertThat(ui(null, "UTC").dateTime(instant)).isEqualTo("2026-11-27 17:30");
         assertThat(ui(null, "UTC").dateTime(null)).isEmpty();
+        assertThat(ui(null, "Asia/Shanghai").today()).hasToString("2026-11-28");
+        assertThat(ui(null, "UTC").today()).hasToString("2026-11-27");
     }
 
     @Test
