@@ -176,6 +176,31 @@ class MailDeliveryTest extends ApiTestBase {
                 .extracting(n -> n.path("text").asString()).containsExactly("您的提案《保留的建议》已立案");
     }
 
+    @Test
+    void aDeliveryAbandonedByAStoppedNodeIsTakenOverAfterTheClaimTimeout() throws Exception {
+        String domain = TestSupport.unique("abandoned").toLowerCase() + ".test";
+        Recipients r = recipients(domain);
+        notify(List.of(r.ownUserId()), Notice.of("proposal.notice.filed", "/proposals/9", "中断的建议"));
+        notify(List.of(r.staffUserId()), Notice.of("proposal.notice.filed", "/proposals/10", "中断的建议"));
+        await(Duration.ofSeconds(20), () -> attempted(domain) == 2);
+        // as a node leaves them when it stops: one resubmitted publication whose attempt never
+        // concluded, one mail claimed for sending and never marked sent (both an hour ago)
+        assertThat(jdbc.update("update event_publication set status = 'RESUBMITTED', last_resubmission_date = ?"
+                + " where listener_id = ? and serialized_event like ?", java.sql.Timestamp.from(Instant.now().minusSeconds(3600)),
+                LISTENER, "%" + r.ownEmail() + "%")).isEqualTo(1);
+        assertThat(jdbc.update("update mail_delivery set state = 'SENDING', claimed_at = ? where recipient = ?",
+                java.sql.Timestamp.from(Instant.now().minusSeconds(3600)), r.staffEmail())).isEqualTo(1);
+
+        smtp = startSmtp();
+        runRetryJob();
+        await(Duration.ofSeconds(20), () -> incompletePublications(domain) == 0);
+        Thread.sleep(1000);
+        assertThat(received(domain)).isEqualTo(Map.of(
+                r.ownEmail() + " | 【测试区政协】您的提案《中断的建议》已立案", 1L,
+                r.staffEmail() + " | 【测试区政协】您的提案《中断的建议》已立案", 1L));
+        assertThat(ledgerStates(domain)).isEqualTo(Map.of("SENT", 2L));
+    }
+
     /** Four users: own address, member's address, staff with own address, and one without any. */
     record Recipients(long ownUserId, String ownEmail, Api ownAddress, long memberUserId, String memberEmail,
                       String memberName, long staffUserId, String staffEmail, Api withoutMail, long noMailUserId) {
