@@ -6,11 +6,21 @@ import org.xieshang.shared.Role;
 /** User accounts of the current committee, for bootstrap and other modules. */
 public interface UserAccounts {
 
-    record NewUser(String username, String password, String displayName, Set<Role> roles, Long memberId, Long unitId) {
+    /** A new account; the e-mail address is optional (null: none, or the linked member's). */
+    record NewUser(String username, String password, String displayName, Set<Role> roles, Long memberId, Long unitId,
+                   String email) {
+        public NewUser(String username, String password, String displayName, Set<Role> roles, Long memberId,
+                       Long unitId) {
+            this(username, password, displayName, roles, memberId, unitId, null);
+        }
     }
 
     record UserView(Long id, String username, String displayName, Set<Role> roles, Long memberId, Long unitId,
-                    boolean enabled) {
+                    boolean enabled, String email) {
+    }
+
+    /** Where a user's mail goes: the account's own address, else the linked member's. */
+    record MailRecipient(Long userId, String displayName, String email) {
     }
 
     UserView create(NewUser user);
@@ -25,6 +35,9 @@ public interface UserAccounts {
 
     /** Enabled accounts of a unit (its handlers and heads). */
     java.util.List<Long> userIdsOfUnit(Long unitId);
+
+    /** Mail recipients among these enabled users: those with an address of their own or of their member. */
+    java.util.List<MailRecipient> mailRecipients(java.util.Collection<Long> userIds);
 
     /** Display name of a user, for timelines and lists. */
     java.util.Optional<String> displayName(Long userId);

@@ -20,6 +20,9 @@ public interface MemberDirectory {
 
     List<MemberSummary> all();
 
+    /** E-mail addresses of these members, for notifications (members without one are absent). */
+    Map<Long, String> emails(java.util.Collection<Long> ids);
+
     Map<MemberStatus, Long> countByStatus();
 
     /** Registers a member (committee office, or system work such as the demo committee). */

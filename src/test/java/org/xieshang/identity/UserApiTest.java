@@ -157,6 +157,38 @@ class UserApiTest extends ApiTestBase {
     }
 
     @Test
+    void anEmailAddressIsOptionalAndValidated() {
+        Map<String, Object> body = Fixtures.userBody(admin, TestSupport.unique("mail"), "UNIT_HANDLER");
+        body.put("email", "handler@example.org");
+        Res created = admin.post(USERS, body);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.get("email")).isEqualTo("handler@example.org");
+        long id = created.id();
+        assertThat(admin.get(USERS + "/" + id).get("email")).isEqualTo("handler@example.org");
+
+        // a change of something else keeps it; a new one replaces it; an empty one removes it
+        assertThat(admin.patch(USERS + "/" + id, Map.of("displayName", "联络员 小李")).get("email")).isEqualTo("handler@example.org");
+        assertThat(admin.patch(USERS + "/" + id, Map.of("email", " new@example.org ")).get("email")).isEqualTo("new@example.org");
+        Res removed = admin.patch(USERS + "/" + id, Map.of("email", ""));
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().path("email").isNull()).as("%s", removed).isTrue();
+
+        // an invalid one is a field error with the committee's (Chinese) message, on create and on change
+        for (String bad : List.of("not-an-address", "a@b", "two@@example.org", "x@example.org" + "o".repeat(200))) {
+            Res refused = admin.post(USERS, with(Fixtures.userBody(admin, TestSupport.unique("mail"), "LEADER_GOV"), "email", bad));
+            assertProblem(refused, 400);
+            assertThat(refused.json().path("errors").values()).as("%s", refused).singleElement().satisfies(e -> {
+                assertThat(e.path("field").asString()).isEqualTo("email");
+                assertThat(e.path("message").asString()).isEqualTo("邮箱格式不正确。");
+            });
+        }
+        Res patched = admin.patch(USERS + "/" + id, Map.of("email", "still wrong@example.org"));
+        assertProblem(patched, 400);
+        assertThat(fields(patched)).containsExactly("email");
+        assertThat(admin.get(USERS + "/" + id).json().path("email").isNull()).isTrue();
+    }
+
+    @Test
     void usernamesAreUniqueAlsoAcrossCommittees() {
         String username = Fixtures.user(admin, "PROPOSAL_STAFF").get("username");
         Res again = admin.post(USERS, Fixtures.userBody(admin, username, "LEADER_GOV"));

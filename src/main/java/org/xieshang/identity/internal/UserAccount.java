@@ -25,6 +25,8 @@ class UserAccount extends CommitteeScopedEntity {
     private Set<Role> roles;
     private Long memberId;
     private Long unitId;
+    @Column(length = 200)
+    private String email;
     @Column(nullable = false)
     private boolean enabled = true;
     @Column(nullable = false)
@@ -65,6 +67,11 @@ class UserAccount extends CommitteeScopedEntity {
         }
     }
 
+    /** A blank address removes it (the linked member's address is used then, if any). */
+    void changeEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.strip();
+    }
+
     void changePassword(String hash) {
         this.passwordHash = hash;
     }
@@ -91,6 +98,10 @@ class UserAccount extends CommitteeScopedEntity {
 
     Long getUnitId() {
         return unitId;
+    }
+
+    String getEmail() {
+        return email;
     }
 
     boolean isEnabled() {

@@ -24,7 +24,8 @@ import org.xieshang.shared.Role;
 @Tag(name = "Users")
 class UserController {
 
-    record UserBody(String username, String password, String displayName, Set<Role> roles, Long memberId, Long unitId) {
+    record UserBody(String username, String password, String displayName, Set<Role> roles, Long memberId, Long unitId,
+                    String email) {
     }
 
     private final UserService users;
@@ -37,7 +38,7 @@ class UserController {
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody UserBody body) {
         return users.create(new NewUser(body.username(), body.password(), body.displayName(), body.roles(), body.memberId(),
-                body.unitId()));
+                body.unitId(), body.email()));
     }
 
     @GetMapping

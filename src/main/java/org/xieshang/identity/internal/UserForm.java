@@ -9,16 +9,16 @@ import org.xieshang.shared.error.InvalidInput;
 
 /** The user form as entered; the password is never sent back to the browser. */
 public record UserForm(String username, String displayName, String password, List<String> roles, String memberId,
-                       String unitId, String enabled) {
+                       String unitId, String enabled, String email) {
 
     static UserForm empty() {
-        return new UserForm(null, null, null, List.of(), null, null, "true");
+        return new UserForm(null, null, null, List.of(), null, null, "true", null);
     }
 
     static UserForm of(UserView v) {
         return new UserForm(v.username(), v.displayName(), null, v.roles().stream().map(Enum::name).toList(),
                 v.memberId() == null ? null : v.memberId().toString(), v.unitId() == null ? null : v.unitId().toString(),
-                Boolean.toString(v.enabled()));
+                Boolean.toString(v.enabled()), v.email());
     }
 
     public boolean hasRole(Role role) {
@@ -49,6 +49,11 @@ public record UserForm(String username, String displayName, String password, Lis
 
     Long unit(InvalidInput invalid) {
         return id(unitId, "unitId", invalid);
+    }
+
+    /** As typed: an emptied field removes the address. */
+    String emailOrEmpty() {
+        return email == null ? "" : email;
     }
 
     /** A new password only when one was typed: an empty field keeps the old one. */

@@ -86,7 +86,7 @@ class UserPages implements NavContributor {
             Long unitId = form.unit(invalid);
             invalid.throwIfAny();
             UserView created = users.create(new NewUser(form.username(), form.password(), form.displayName(), roles,
-                    memberId, unitId));
+                    memberId, unitId, form.email()));
             redirect.addFlashAttribute("notice", messages.get("users.created", created.username()));
             return "redirect:/users";
         } catch (InvalidInput invalid) {
@@ -114,7 +114,7 @@ class UserPages implements NavContributor {
             invalid.throwIfAny();
             // the display name is sent as typed, so that an emptied field is refused rather than ignored
             UserView saved = users.update(id, new UserService.UserChange(form.displayName() == null ? "" : form.displayName(),
-                    roles, null, null, form.isEnabled(), form.newPassword()));
+                    roles, null, null, form.isEnabled(), form.newPassword(), form.emailOrEmpty()));
             redirect.addFlashAttribute("notice", messages.get("users.saved", saved.username()));
             return "redirect:/users";
         } catch (InvalidInput invalid) {

@@ -26,9 +26,16 @@ import org.xieshang.shared.tenancy.CommitteeContext;
 public class UserService implements UserAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._-]{3,64}$");
+    /** The same rule as a member's address. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    /** A partial change: null keeps a value; an empty e-mail removes the address. */
     public record UserChange(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled,
-                             String password) {
+                             String password, String email) {
+        public UserChange(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled,
+                          String password) {
+            this(displayName, roles, memberId, unitId, enabled, password, null);
+        }
     }
 
     private final UserAccountRepository users;
@@ -64,6 +71,7 @@ public class UserService implements UserAccounts {
             invalid.add("displayName", "validation.length", 1, 100);
         }
         checkScope(invalid, u.roles(), u.memberId(), u.unitId());
+        checkEmail(invalid, u.email());
         invalid.throwIfAny();
         // usernames are unique across committees: look beyond the current one, in a new session
         // (Hibernate fixes a session's committee when it opens, so joining ours would not)
@@ -74,6 +82,7 @@ public class UserService implements UserAccounts {
         }
         UserAccount account = users.save(new UserAccount(username, encoder.encode(u.password()), displayName,
                 EnumSet.copyOf(u.roles()), u.memberId(), u.unitId()));
+        account.changeEmail(u.email());
         return view(account);
     }
 
@@ -91,9 +100,13 @@ public class UserService implements UserAccounts {
         Set<Role> roles = change.roles() != null ? change.roles() : account.getRoles();
         checkScope(invalid, roles, change.memberId() != null ? change.memberId() : account.getMemberId(),
                 change.unitId() != null ? change.unitId() : account.getUnitId());
+        checkEmail(invalid, change.email());
         invalid.throwIfAny();
         account.change(change.displayName() == null ? null : change.displayName().strip(), change.roles(),
                 change.memberId(), change.unitId(), change.enabled());
+        if (change.email() != null) {
+            account.changeEmail(change.email());
+        }
         if (change.password() != null) {
             account.changePassword(encoder.encode(change.password()));
         }
@@ -136,6 +149,25 @@ public class UserService implements UserAccounts {
     }
 
     @Override
+    public java.util.List<MailRecipient> mailRecipients(java.util.Collection<Long> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<UserAccount> accounts = users.findAllById(new java.util.LinkedHashSet<>(userIds)).stream()
+                .filter(UserAccount::isEnabled).toList();
+        java.util.Map<Long, String> memberEmails = members.emails(accounts.stream()
+                .filter(a -> a.getEmail() == null && a.getMemberId() != null).map(UserAccount::getMemberId).toList());
+        java.util.List<MailRecipient> recipients = new java.util.ArrayList<>();
+        for (UserAccount a : accounts) {
+            String email = a.getEmail() != null ? a.getEmail() : memberEmails.get(a.getMemberId());
+            if (email != null) {
+                recipients.add(new MailRecipient(a.getId(), a.getDisplayName(), email));
+            }
+        }
+        return recipients;
+    }
+
+    @Override
     public java.util.Optional<String> displayName(Long userId) {
         return userId == null ? java.util.Optional.empty() : users.findById(userId).map(UserAccount::getDisplayName);
     }
@@ -143,6 +175,13 @@ public class UserService implements UserAccounts {
     private void checkPassword(InvalidInput invalid, String password) {
         if (password == null || password.length() < 8 || password.length() > 128) {
             invalid.add("password", "validation.password");
+        }
+    }
+
+    /** Optional; an empty value means none. */
+    private void checkEmail(InvalidInput invalid, String email) {
+        if (email != null && !email.isBlank() && (email.strip().length() > 200 || !EMAIL.matcher(email.strip()).matches())) {
+            invalid.add("email", "validation.email");
         }
     }
 
@@ -165,6 +204,6 @@ public class UserService implements UserAccounts {
 
     static UserView view(UserAccount a) {
         return new UserView(a.getId(), a.getUsername(), a.getDisplayName(), a.getRoles(), a.getMemberId(), a.getUnitId(),
-                a.isEnabled());
+                a.isEnabled(), a.getEmail());
     }
 }

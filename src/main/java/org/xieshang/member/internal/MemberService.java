@@ -157,6 +157,20 @@ public class MemberService implements MemberDirectory {
     }
 
     @Override
+    public Map<Long, String> emails(java.util.Collection<Long> ids) {
+        Map<Long, String> emails = new java.util.HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            members.findAllById(ids.stream().filter(java.util.Objects::nonNull).distinct().toList()).forEach(m -> {
+                String email = m.data().email();
+                if (email != null && !email.isBlank()) {
+                    emails.put(m.getId(), email.strip());
+                }
+            });
+        }
+        return emails;
+    }
+
+    @Override
     public Map<Long, String> names(java.util.Collection<Long> ids) {
         Map<Long, String> names = new java.util.HashMap<>();
         if (ids != null && !ids.isEmpty()) {

@@ -20,7 +20,10 @@ import org.xieshang.shared.web.UnreadCounter;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The in-app inbox: entries are written in the caller's transaction, so a rolled-back hand-over tells no one. */
+/**
+ * The in-app inbox: entries are written in the caller's transaction, so a rolled-back hand-over
+ * tells no one. Each entry of a user with an e-mail address also queues a mail (see {@link MailOutbox}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class InboxService implements Notifications, UnreadCounter {
@@ -33,20 +36,24 @@ public class InboxService implements Notifications, UnreadCounter {
     private final NotificationRepository notifications;
     private final UserAccounts users;
     private final Messages messages;
+    private final MailOutbox mail;
 
-    InboxService(NotificationRepository notifications, UserAccounts users, Messages messages) {
+    InboxService(NotificationRepository notifications, UserAccounts users, Messages messages, MailOutbox mail) {
         this.notifications = notifications;
         this.users = users;
         this.messages = messages;
+        this.mail = mail;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void toUsers(Collection<Long> userIds, Notice notice) {
         String args = JSON.writeValueAsString(notice.args());
-        for (Long userId : new LinkedHashSet<>(userIds)) {
+        LinkedHashSet<Long> recipients = new LinkedHashSet<>(userIds);
+        for (Long userId : recipients) {
             notifications.save(new Notification(userId, notice.messageKey(), args, notice.link()));
         }
+        mail.queue(recipients, notice);
     }
 
     @Override
