@@ -37,7 +37,7 @@ import org.xieshang.shared.i18n.Messages;
  */
 @Service
 @Transactional(readOnly = true)
-class ProposalStats {
+public class ProposalStats {
 
     /** Cases that never reached the office do not count as proposals of the year. */
     static final Set<ProposalStatus> NOT_COUNTED = EnumSet.of(ProposalStatus.DRAFT, ProposalStatus.AWAITING_COSIGNERS,
@@ -71,7 +71,7 @@ class ProposalStats {
      * "Satisfied" counts SATISFIED and BASICALLY_SATISFIED, "fully satisfied" only SATISFIED;
      * attitude and result are counted separately.
      */
-    record Row(String group, Long id, String label, long total, long filed, long notFiled, long merged, long keyProposals,
+    public record Row(String group, Long id, String label, long total, long filed, long notFiled, long merged, long keyProposals,
                long replied, long repliedOnTime, Double onTimeReplyRate, long overdue, long rated,
                long attitudeSatisfied, long attitudeFullySatisfied, Double attitudeSatisfactionRate,
                Double attitudeFullySatisfiedRate, long resultSatisfied, long resultFullySatisfied,
@@ -80,12 +80,12 @@ class ProposalStats {
     }
 
     /** An open case past its due date; days overdue in calendar days and in working days (the committee's calendar). */
-    record Overdue(Long id, String number, String title, ProposalStatus status, Long leadUnitId, String leadUnitName,
+    public record Overdue(Long id, String number, String title, ProposalStatus status, Long leadUnitId, String leadUnitName,
                    LocalDate dueDate, long daysOverdue, int workingDaysOverdue) {
     }
 
     /** unitId: the unit the figures are limited to (a unit's own view), null for the whole committee. */
-    record Breakdown(int year, Long sessionId, Long unitId, LocalDate asOf, List<String> replyClasses, Row summary,
+    public record Breakdown(int year, Long sessionId, Long unitId, LocalDate asOf, List<String> replyClasses, Row summary,
                      List<Row> bySession, List<Row> byStatus, List<Row> byCategory, List<Row> byUnit, List<Row> bySector,
                      List<Overdue> overdue) {
     }
