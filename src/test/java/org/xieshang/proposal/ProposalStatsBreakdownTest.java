@@ -523,7 +523,7 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
                 .contains("id=\"chart-classes\"").contains("data-chart=")
                 .contains("id=\"table-unit\"").contains("<th scope=\"row\">" + unit0Name + "</th>")
                 .contains("href=\"/stats/report.docx?year=" + YEAR + "\"")
-                .contains("href=\"/stats/tables.xlsx?year=" + YEAR + "&amp;table=overdue\"")
+                .contains("href=\"/stats/tables.xlsx?year=" + YEAR + "&table=overdue\"")
                 .contains(overdueTitle)
                 .doesNotContain("<script>");
         assertThat(staff.get("/static/stats.js").status()).isEqualTo(200);
