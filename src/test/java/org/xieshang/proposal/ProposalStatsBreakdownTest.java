@@ -91,7 +91,8 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
         // closed: A, fully satisfied; B, attitude basically satisfied
         rate(f.lead(), replied(f.lead(), s1, "经济发展", 0, "A", null), "SATISFIED", "SATISFIED", "CLOSED");
         rate(lead2, replied(lead2, s1, "经济发展", 0, "B", null), "BASICALLY_SATISFIED", "SATISFIED", "CLOSED");
-        // replied late (C), not rated
+        // replied late (C), not rated; replied on its due date: on time
+        replied(f.lead(), s1, "教育科技", 2, "A", today);
         replied(f.lead(), s1, "生态环境", 2, "C", today.minusDays(1));
         // unsatisfied result → rehandling, then past its new due date: overdue
         long rehandling = replied(lead2, s2, "生态环境", 2, "A", null);
@@ -102,6 +103,9 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
         jdbc.update("update proposal set due_date = ? where id = ?", today.minusDays(12), late);
         overdueTitle = ok(200, f.staff().get(P + "/" + late)).path("title").asString();
         handled(lead2, s2, "教育科技", 2, "ASSIGNED");
+        // due today: not yet overdue
+        long dueToday = handled(lead2, s1, "生态环境", 0, "IN_PROGRESS");
+        jdbc.update("update proposal set due_date = ? where id = ?", today, dueToday);
         // not filed, submitted, a key case, a draft (not counted)
         long notFiled = handled(f.lead(), s1, "经济发展", 0, "SUBMITTED");
         ok(200, f.staff().post(P + "/" + notFiled + "/review", Map.of("decision", "NOT_FILE", "reason", "内容空泛，无具体建议")));
@@ -297,9 +301,9 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
     void everyTableEqualsACountOfTheRawCases() {
         Counted e = count(p -> true);
         // the data set is the one intended: late, overdue, unsatisfied and not filed cases, two of everything
-        assertThat(e.all().total).isEqualTo(10);
-        assertThat(e.all().replied).isEqualTo(5);
-        assertThat(e.all().onTime).isEqualTo(3);
+        assertThat(e.all().total).isEqualTo(12);
+        assertThat(e.all().replied).isEqualTo(6);
+        assertThat(e.all().onTime).isEqualTo(4);
         assertThat(e.all().rated).isEqualTo(4);
         assertThat(e.overdue()).hasSize(2);
         assertThat(e.bySector()).hasSize(2);
