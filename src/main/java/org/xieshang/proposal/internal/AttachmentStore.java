@@ -17,7 +17,7 @@ import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
-/** Attachments of drafts: type-checked, size-limited, stored under the data directory. */
+/** Attachments of drafts and of supervision events: type-checked, size-limited, stored under the data directory. */
 @Service
 @Transactional
 class AttachmentStore {
@@ -44,22 +44,56 @@ class AttachmentStore {
         this.root = Path.of(dataDir, "attachments");
     }
 
+    /** A file of a draft (the proposer's step, see {@link Step#ATTACH}). */
     AttachmentView add(Long proposalId, MultipartFile file) {
+        String name = checked(file);
+        ProposalCase c = cases.openFor(proposalId, Step.ATTACH);
+        if (attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(proposalId).size() >= MAX_PER_PROPOSAL) {
+            throw InvalidInput.field("file", "proposal.validation.fileCount", MAX_PER_PROPOSAL);
+        }
+        ProposalAttachment a = attachments.save(new ProposalAttachment(proposalId, name, type(name), file.getSize(),
+                store(file)));
+        cases.move(c, "ATTACH", null, name);
+        return view(a);
+    }
+
+    /** A file documenting a supervision event; whether the user may add it is {@link KeyProposals}' to decide. */
+    AttachmentView addToEvent(Long proposalId, Long eventId, MultipartFile file) {
+        String name = checked(file);
+        long already = attachments.findByProposalIdAndSupervisionEventIdIsNotNullOrderByIdAsc(proposalId).stream()
+                .filter(a -> a.getSupervisionEventId().equals(eventId)).count();
+        if (already >= MAX_PER_PROPOSAL) {
+            throw InvalidInput.field("file", "proposal.validation.fileCount", MAX_PER_PROPOSAL);
+        }
+        return view(attachments.save(new ProposalAttachment(proposalId, eventId, name, type(name), file.getSize(),
+                store(file))));
+    }
+
+    /** The supervision events' files of a case, by event. */
+    @Transactional(readOnly = true)
+    java.util.Map<Long, java.util.List<AttachmentView>> ofEvents(Long proposalId) {
+        java.util.Map<Long, java.util.List<AttachmentView>> byEvent = new java.util.HashMap<>();
+        attachments.findByProposalIdAndSupervisionEventIdIsNotNullOrderByIdAsc(proposalId).forEach(a ->
+                byEvent.computeIfAbsent(a.getSupervisionEventId(), k -> new java.util.ArrayList<>()).add(view(a)));
+        return byEvent;
+    }
+
+    /** The file's name when its type and size are acceptable; refused input otherwise. */
+    static String checked(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.field("file", "validation.required");
         }
         String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName().toString();
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!TYPES.containsKey(ext) || name.length() > 200) {
+        if (!TYPES.containsKey(extension(name)) || name.length() > 200) {
             throw InvalidInput.field("file", "proposal.validation.fileType", String.join(", ", TYPES.keySet().stream().sorted().toList()));
         }
         if (file.getSize() > MAX_BYTES) {
             throw InvalidInput.field("file", "proposal.validation.fileSize", MAX_BYTES / 1024 / 1024);
         }
-        ProposalCase c = cases.openFor(proposalId, Step.ATTACH);
-        if (attachments.findByProposalIdOrderByIdAsc(proposalId).size() >= MAX_PER_PROPOSAL) {
-            throw InvalidInput.field("file", "proposal.validation.fileCount", MAX_PER_PROPOSAL);
-        }
+        return name;
+    }
+
+    private String store(MultipartFile file) {
         String key = CommitteeContext.current() + "/" + UUID.randomUUID();
         Path target = root.resolve(key);
         try (InputStream in = file.getInputStream()) {
@@ -68,8 +102,18 @@ class AttachmentStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store attachment", e);
         }
-        ProposalAttachment a = attachments.save(new ProposalAttachment(proposalId, name, TYPES.get(ext), file.getSize(), key));
-        cases.move(c, "ATTACH", null, name);
+        return key;
+    }
+
+    private static String extension(String name) {
+        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String type(String name) {
+        return TYPES.get(extension(name));
+    }
+
+    private static AttachmentView view(ProposalAttachment a) {
         return new AttachmentView(a.getId(), a.getFilename(), a.getContentType(), a.getSize());
     }
 

@@ -61,6 +61,14 @@ class KeyProposalController {
                 .body(keys.supervise(id, body.type(), body.date(), body.content(), body.participants()));
     }
 
+    @PostMapping(path = "/api/v1/proposals/{id}/supervision-events/{eventId}/attachments",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ProposalViews.AttachmentView> attach(@PathVariable Long id, @PathVariable Long eventId,
+            @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
+            org.springframework.web.multipart.MultipartFile file) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(keys.attach(id, eventId, file));
+    }
+
     @GetMapping("/api/v1/proposals/{id}/supervision-events")
     Map<String, List<KeyProposals.EventView>> events(@PathVariable Long id) {
         return Map.of("items", keys.events(id));

@@ -43,7 +43,8 @@ class KeyProposals {
     }
 
     record EventView(Long id, Long proposalId, SupervisionType type, LocalDate date, String content,
-                     String participants, Long authorUserId, String author, Instant createdAt) {
+                     String participants, Long authorUserId, String author, Instant createdAt,
+                     List<ProposalViews.AttachmentView> attachments) {
     }
 
     private final CaseSupport cases;
@@ -52,9 +53,12 @@ class KeyProposals {
     private final SupervisionEventRepository events;
     private final UserAccounts users;
     private final Notifications notifications;
+    private final AttachmentStore attachments;
 
     KeyProposals(CaseSupport cases, KeyLeaderRepository leaders, KeyDecisionRepository decisions,
-                 SupervisionEventRepository events, UserAccounts users, Notifications notifications) {
+                 SupervisionEventRepository events, UserAccounts users, Notifications notifications,
+                 AttachmentStore attachments) {
+        this.attachments = attachments;
         this.cases = cases;
         this.leaders = leaders;
         this.decisions = decisions;
@@ -141,6 +145,16 @@ class KeyProposals {
 
     /** A supervision event on a key case, by staff, one of its supervisors or lead leaders; the lead unit is told. */
     EventView supervise(Long id, SupervisionType type, LocalDate date, String content, String participants) {
+        return supervise(id, type, date, content, participants, null);
+    }
+
+    /** As above, with a file documenting it (minutes, photos, a report), checked before anything is written. */
+    EventView supervise(Long id, SupervisionType type, LocalDate date, String content, String participants,
+                        org.springframework.web.multipart.MultipartFile file) {
+        boolean withFile = file != null && !file.isEmpty();
+        if (withFile) {
+            AttachmentStore.checked(file);
+        }
         InvalidInput invalid = new InvalidInput();
         if (type == null) {
             invalid.add("type", "validation.required");
@@ -169,16 +183,33 @@ class KeyProposals {
         }
         SupervisionEvent e = events.save(new SupervisionEvent(id, type, date, text, who, user.id(), user.displayName()));
         cases.move(c, "SUPERVISION_" + type.name(), null, abbreviate(text));
+        if (withFile) {
+            attachments.addToEvent(id, e.getId(), file);
+        }
         if (p.getLeadUnitId() != null) {
             cases.notifyUnit(p.getLeadUnitId(), "keyproposal.notice.supervised", p);
         }
-        return view(e);
+        return view(e, attachments.ofEvents(id));
+    }
+
+    /** A file added to a supervision event later, by those who may record supervision. */
+    ProposalViews.AttachmentView attach(Long id, Long eventId, org.springframework.web.multipart.MultipartFile file) {
+        String name = AttachmentStore.checked(file);
+        CurrentUser user = CurrentUsers.require();
+        ProposalCase c = cases.open(id);
+        SupervisionEvent e = events.findById(eventId).filter(x -> x.getProposalId().equals(id)).orElseThrow(NotFound::new);
+        Set<Actor> extra = leaders.existsByProposalIdAndUserId(id, user.id()) ? Set.of(Actor.KEY_LEADER) : Set.of();
+        cases.check(c, Step.SUPERVISE, extra);
+        ProposalViews.AttachmentView added = attachments.addToEvent(id, e.getId(), file);
+        cases.move(c, "SUPERVISION_ATTACH", null, name);
+        return added;
     }
 
     @Transactional(readOnly = true)
     List<EventView> events(Long id) {
         cases.open(id);
-        return events.findByProposalIdOrderByDateAscIdAsc(id).stream().map(KeyProposals::view).toList();
+        java.util.Map<Long, List<ProposalViews.AttachmentView>> files = attachments.ofEvents(id);
+        return events.findByProposalIdOrderByDateAscIdAsc(id).stream().map(e -> view(e, files)).toList();
     }
 
     private List<Long> leaderIds(InvalidInput invalid, String field, List<Long> ids, Role role) {
@@ -256,9 +287,9 @@ class KeyProposals {
                 d.getCreatedBy(), d.getCreatedAt());
     }
 
-    private static EventView view(SupervisionEvent e) {
+    private static EventView view(SupervisionEvent e, java.util.Map<Long, List<ProposalViews.AttachmentView>> files) {
         return new EventView(e.getId(), e.getProposalId(), e.getType(), e.getDate(), e.getContent(), e.getParticipants(),
-                e.getAuthorUserId(), e.getAuthor(), e.getCreatedAt());
+                e.getAuthorUserId(), e.getAuthor(), e.getCreatedAt(), files.getOrDefault(e.getId(), List.of()));
     }
 
     private static String abbreviate(String text) {

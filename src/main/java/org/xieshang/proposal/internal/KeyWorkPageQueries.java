@@ -132,7 +132,7 @@ class KeyWorkPageQueries {
         boolean maySupervise = p.isKey() && Step.SUPERVISE.allowsAnyOf(actors) && Step.SUPERVISE.startsFrom(p.getStatus());
         boolean mayCompile = ProposalScope.isStaff(user) && COMPILABLE.contains(p.getStatus());
         List<EventRow> rows = keys.events(id).stream().map(e -> new EventRow(e.type(), e.date(), e.content(),
-                e.participants(), e.author(), e.createdAt())).toList();
+                e.participants(), e.author(), e.createdAt(), e.attachments())).toList();
         return new KeyCasePage(id, p.getNumber(), p.getTitle(), p.getStatus(),
                 p.getLeadUnitId() == null ? null : unitNames().get(p.getLeadUnitId()), p.getDueDate(), p.isKey(),
                 key.leadLeaders().stream().map(l -> new Person(l.userId(), l.name())).toList(),

@@ -121,14 +121,15 @@ class KeyWorkPages implements NavContributor {
     }
 
     @PostMapping("/proposals/{id:\\d+}/supervision-events")
-    String supervise(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
-                     HttpServletResponse response, RedirectAttributes redirect) {
+    String supervise(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form,
+                     @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return onKeyCase(id, "supervise", form, model, response, redirect, () -> {
             InvalidInput invalid = new InvalidInput();
             SupervisionType type = choice(SupervisionType.class, form.getFirst("type"), "type", invalid);
             LocalDate date = date(form.getFirst("date"), "date", invalid);
             invalid.throwIfAny();
-            keys.supervise(id, type, date, form.getFirst("content"), form.getFirst("participants"));
+            keys.supervise(id, type, date, form.getFirst("content"), form.getFirst("participants"), file);
             return messages.get("keywork.done.supervised");
         });
     }

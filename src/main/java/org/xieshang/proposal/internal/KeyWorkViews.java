@@ -38,7 +38,7 @@ public final class KeyWorkViews {
     }
 
     public record EventRow(SupervisionType type, LocalDate date, String content, String participants, String author,
-                           Instant createdAt) {
+                           Instant createdAt, List<ProposalViews.AttachmentView> attachments) {
     }
 
     /** One case's key-proposal page: its standing, its supervision events and the forms the reader may use. */

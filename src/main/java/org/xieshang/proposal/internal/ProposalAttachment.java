@@ -21,6 +21,8 @@ class ProposalAttachment extends CommitteeScopedEntity {
     private String storageKey;
     @Column(nullable = false)
     private Instant createdAt;
+    /** The supervision event the file documents; null for the case's own attachments. */
+    private Long supervisionEventId;
 
     protected ProposalAttachment() {
     }
@@ -32,6 +34,16 @@ class ProposalAttachment extends CommitteeScopedEntity {
         this.size = size;
         this.storageKey = storageKey;
         this.createdAt = Instant.now();
+    }
+
+    ProposalAttachment(Long proposalId, Long supervisionEventId, String filename, String contentType, long size,
+                       String storageKey) {
+        this(proposalId, filename, contentType, size, storageKey);
+        this.supervisionEventId = supervisionEventId;
+    }
+
+    Long getSupervisionEventId() {
+        return supervisionEventId;
     }
 
     Long getProposalId() {

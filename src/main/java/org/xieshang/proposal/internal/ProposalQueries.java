@@ -86,7 +86,7 @@ class ProposalQueries {
                         e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt())).toList(),
                 reassignments.findByProposalIdOrderByIdAsc(id).stream().map(r -> new ReassignmentView(r.getUnitId(),
                         r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
-                attachments.findByProposalIdOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
+                attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),

@@ -44,7 +44,10 @@ interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
 }
 
 interface AttachmentRepository extends JpaRepository<ProposalAttachment, Long> {
-    List<ProposalAttachment> findByProposalIdOrderByIdAsc(Long proposalId);
+    /** The case's own attachments (not those of its supervision events). */
+    List<ProposalAttachment> findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(Long proposalId);
+
+    List<ProposalAttachment> findByProposalIdAndSupervisionEventIdIsNotNullOrderByIdAsc(Long proposalId);
 }
 
 interface ConversionRepository extends JpaRepository<ProposalConversion, Long> {
