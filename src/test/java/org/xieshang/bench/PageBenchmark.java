@@ -1,8 +1,6 @@
 package org.xieshang.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.xieshang.XieshangApplication;
 import org.xieshang.support.Api;
 import org.xieshang.support.PageClient;
 import tools.jackson.databind.JsonNode;
@@ -36,12 +32,7 @@ public final class PageBenchmark {
         int clients = Integer.getInteger("clients", 8);
         int rounds = Integer.getInteger("rounds", 50);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
-            Path dataDir = Files.createTempDirectory("xieshang-bench");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(XieshangApplication.class).run(
-                    "--server.port=0", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=bench-admin-1",
-                    "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn");
+            ConfigurableApplicationContext app = SearchBenchmark.start(pg);
             try {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 Api admin = new Api(port).login("admin", "bench-admin-1");

@@ -47,12 +47,7 @@ public final class SearchBenchmark {
         int queries = Integer.getInteger("queries", 300);
         List<Map<String, String>> corpus = corpus();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
-            Path dataDir = Files.createTempDirectory("xieshang-bench");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(XieshangApplication.class).run(
-                    "--server.port=0", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=bench-admin-1",
-                    "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn");
+            ConfigurableApplicationContext app = start(pg);
             try {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 Api admin = new Api(port).login("admin", "bench-admin-1");
@@ -113,6 +108,16 @@ public final class SearchBenchmark {
                 app.close();
             }
         }
+    }
+
+    /** The application on this database, on a free port, with a fresh data directory; admin's password bench-admin-1. */
+    static ConfigurableApplicationContext start(EmbeddedPostgres pg) throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("xieshang-bench");
+        return new SpringApplicationBuilder(XieshangApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=bench-admin-1",
+                "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn");
     }
 
     static String stats(List<Long> nanos) {

@@ -67,17 +67,7 @@ final class LiaisonFixture {
 
     /** A new account's username (password {@link #PASSWORD}). */
     String username(Set<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("u").replaceAll("[^A-Za-z0-9._-]", "");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        Res res = admin.post("/api/v1/users", body);
-        assertThat(res.status()).as(res.toString()).isEqualTo(201);
-        return username;
+        return TestSupport.account(admin, roles, memberId, unitId, PASSWORD).username();
     }
 
     /** One account per role that may not manage plans (office work): every refused role. */

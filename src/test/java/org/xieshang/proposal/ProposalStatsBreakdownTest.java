@@ -501,16 +501,8 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
     // --- the dashboard ---
 
     private PageClient page(List<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("s").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", Committee.PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        ok(201, f.admin.post("/api/v1/users", body));
-        return new PageClient(port).signIn(username, Committee.PASSWORD);
+        return new PageClient(port).signIn(TestSupport.account(f.admin, roles, memberId, unitId, Committee.PASSWORD)
+                .username(), Committee.PASSWORD);
     }
 
     @Test

@@ -26,14 +26,8 @@ class PublicPagesTest extends ProposalApiTestBase {
     private static final String PASSWORD = "public-page-pass";
 
     private PageClient staffPages() {
-        String username = TestSupport.unique("pubstaff").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", List.of("PROPOSAL_STAFF"));
-        assertEquals(201, f.admin.post("/api/v1/users", body).status());
-        return new PageClient(port).signIn(username, PASSWORD);
+        return new PageClient(port).signIn(TestSupport.account(f.admin, List.of("PROPOSAL_STAFF"), null, null, PASSWORD)
+                .username(), PASSWORD);
     }
 
     private static String q(String text) {

@@ -58,18 +58,9 @@ public abstract class BrowserTestBase extends ApiTestBase {
 
     /** A user with {@link #PASSWORD}, to sign in through the login page; answers the username. */
     protected String user(List<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("b").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        Api.Res created = admin.post("/api/v1/users", body);
-        assertEquals(201, created.status());
-        userIds.put(username, created.id());
-        return username;
+        TestSupport.Account account = TestSupport.account(admin, roles, memberId, unitId, PASSWORD);
+        userIds.put(account.username(), account.id());
+        return account.username();
     }
 
     /** The id of a user made by {@link #user}. */

@@ -47,17 +47,7 @@ public final class Committee {
 
     /** A signed-in client for a new account with these roles. */
     public Api user(List<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("u").replace("-", ".");
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        Api.Res res = admin.post("/api/v1/users", body);
-        assertThat(res.status()).as(res.toString()).isEqualTo(201);
-        return anonymous.login(username, PASSWORD);
+        return anonymous.login(TestSupport.account(admin, roles, memberId, unitId, PASSWORD).username(), PASSWORD);
     }
 
     public Api member(int index) {

@@ -176,17 +176,9 @@ class KeyWorkPagesTest extends ApiTestBase {
     private String last;
 
     private long account(List<String> roles, Long memberId, Long unitId) {
-        last = TestSupport.unique("k").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", last);
-        body.put("password", PASSWORD);
-        body.put("displayName", last);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        Api.Res res = admin.post("/api/v1/users", body);
-        assertEquals(201, res.status());
-        return res.id();
+        TestSupport.Account account = TestSupport.account(admin, roles, memberId, unitId, PASSWORD);
+        last = account.username();
+        return account.id();
     }
 
     private PageClient client(String username) {

@@ -246,16 +246,8 @@ class ProposalPagesTest extends ApiTestBase {
     }
 
     private PageClient client(List<String> roles, Long memberId, Long unitId) {
-        String username = TestSupport.unique("p").replace("-", ".");
-        Map<String, Object> body = new HashMap<>();
-        body.put("username", username);
-        body.put("password", PASSWORD);
-        body.put("displayName", username);
-        body.put("roles", roles);
-        body.put("memberId", memberId);
-        body.put("unitId", unitId);
-        assertEquals(201, admin.post("/api/v1/users", body).status());
-        return new PageClient(port).signIn(username, PASSWORD);
+        return new PageClient(port).signIn(TestSupport.account(admin, roles, memberId, unitId, PASSWORD).username(),
+                PASSWORD);
     }
 
     private static Map<String, Object> form(String title, Committee c, List<Long> coSigners) {

@@ -140,7 +140,16 @@ class CaseSupport {
         events.publishEvent(event);
     }
 
+    /**
+     * The committee's proposal configuration; the defaults, unsaved, until it is first changed —
+     * reading must not write, since reads run in read-only transactions (PostgreSQL refuses the insert).
+     */
     ProposalSettings settings() {
+        return settings.findFirstByOrderByIdAsc().orElseGet(ProposalSettings::defaults);
+    }
+
+    /** The configuration to change: the committee's row, created from the defaults on the first change. */
+    ProposalSettings settingsForChange() {
         return settings.findFirstByOrderByIdAsc().orElseGet(() -> settings.save(ProposalSettings.defaults()));
     }
 

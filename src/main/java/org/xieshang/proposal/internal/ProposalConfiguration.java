@@ -50,7 +50,7 @@ class ProposalConfiguration {
         range(invalid, "rehandlingMonths", in.rehandlingMonths(), 1, 12);
         range(invalid, "meetWithinWorkingDays", in.meetWithinWorkingDays(), 1, 120);
         invalid.throwIfAny();
-        ProposalSettings s = cases.settings();
+        ProposalSettings s = cases.settingsForChange();
         s.change(categories, grounds, classes, format, in.reassignmentWorkingDays(), in.dueMonths(), in.maxDueMonths(),
                 in.rehandlingMonths(), in.contactRequired(), in.meetWithinWorkingDays());
         return SettingsView.of(s);

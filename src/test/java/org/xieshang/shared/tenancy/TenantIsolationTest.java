@@ -57,6 +57,19 @@ class TenantIsolationTest extends ApiTestBase {
         memberB = Fixtures.member(b, sectorB, TestSupport.unique("乙委员"));
     }
 
+    /** A new committee's first reads come before any proposal setting was saved; reading must not write. */
+    @Test
+    void aNewCommitteeReadsItsProposalPagesBeforeAnySettingIsSaved() {
+        String adminC = TestSupport.unique("admin-c");
+        provisioning.provision(TestSupport.unique("丙区政协"), adminC, PASSWORD);
+        org.xieshang.support.PageClient pages = new org.xieshang.support.PageClient(port).signIn(adminC, PASSWORD);
+        for (String page : java.util.List.of("/proposals/all", "/proposals/review", "/stats", "/key-proposals", "/")) {
+            org.assertj.core.api.Assertions.assertThat(pages.get(page).status()).as(page).isEqualTo(200);
+        }
+        Api c = api.login(adminC, PASSWORD);
+        org.assertj.core.api.Assertions.assertThat(c.get("/api/v1/proposals/stats").status()).isEqualTo(200);
+    }
+
     @Test
     void listsShowOnlyTheOwnCommitteesRows() {
         assertThat(ids(b.get("/api/v1/members", Map.of("size", 200)))).containsExactly(memberB);
