@@ -27,6 +27,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PageBenchmark {
 
+    /** One user at the keyboard: a browser session for the pages, a token for the API. */
+    private record Client(PageClient pages, Api api) {
+        int get(String path) {
+            return path.startsWith("/api/") ? api.get(path).status() : pages.get(path).status();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("proposals", 100_000);
         int clients = Integer.getInteger("clients", 8);
@@ -55,14 +62,19 @@ public final class PageBenchmark {
                 List<String> pages = List.of("/", "/proposals/all", "/proposals/" + (n / 2), "/key-proposals", "/bulletins",
                         "/follow-ups", "/search/results?q=" + java.net.URLEncoder.encode("养老", java.nio.charset.StandardCharsets.UTF_8),
                         "/stats", "/public/proposals", "/api/v1/proposals?size=20", "/api/v1/proposals/stats?year=2026");
-                List<PageClient> sessions = new ArrayList<>();
+                // pages with a signed-in session, the API with a bearer token, as their users call them
+                List<Client> sessions = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
-                    sessions.add(new PageClient(port).signIn("admin", "bench-admin-1"));
+                    sessions.add(new Client(new PageClient(port).signIn("admin", "bench-admin-1"),
+                            new Api(port).login("admin", "bench-admin-1")));
                 }
-                // warm-up: JIT, caches, index readers
+                // warm-up (JIT, caches, index readers), and every page must answer 200
                 for (String page : pages) {
                     for (int i = 0; i < 20; i++) {
-                        sessions.get(0).get(page);
+                        int status = sessions.get(0).get(page);
+                        if (status != 200) {
+                            throw new IllegalStateException(page + " answered " + status);
+                        }
                     }
                 }
                 ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -70,15 +82,15 @@ public final class PageBenchmark {
                 pages.forEach(p -> times.put(p, Collections.synchronizedList(new ArrayList<>())));
                 long t0 = System.nanoTime();
                 List<Future<?>> running = new ArrayList<>();
-                for (PageClient session : sessions) {
+                for (Client session : sessions) {
                     running.add(pool.submit(() -> {
                         for (int r = 0; r < rounds; r++) {
                             for (String page : pages) {
                                 long s = System.nanoTime();
-                                PageClient.Page res = session.get(page);
+                                int status = session.get(page);
                                 long took = System.nanoTime() - s;
-                                if (res.status() != 200) {
-                                    throw new IllegalStateException(page + " answered " + res.status());
+                                if (status != 200) {
+                                    throw new IllegalStateException(page + " answered " + status);
                                 }
                                 times.get(page).add(took);
                             }
@@ -86,11 +98,14 @@ public final class PageBenchmark {
                         return null;
                     }));
                 }
-                for (Future<?> f : running) {
-                    f.get();
+                try {
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                pool.shutdown();
                 long requests = (long) clients * rounds * pages.size();
                 System.out.printf("%d clients x %d rounds x %d pages: %,d requests in %.1f s, %.0f requests/s%n",
                         clients, rounds, pages.size(), requests, seconds, requests / seconds);
