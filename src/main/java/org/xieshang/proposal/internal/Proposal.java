@@ -80,6 +80,10 @@ class Proposal extends CommitteeScopedEntity {
             highlightable = Highlightable.UNIFIED)
     @Column(length = 20000)
     private String replyContent;
+    /** The reply as last approved by staff; the fields above hold the unit's latest draft. */
+    private String approvedReplyCategory;
+    @jakarta.persistence.Column(length = 20000)
+    private String approvedReplyContent;
     private LocalDate repliedOn;
     private int replyRound;
     private boolean rehandled;
@@ -228,6 +232,8 @@ class Proposal extends CommitteeScopedEntity {
 
     void approveReply(String category, LocalDate on) {
         this.replyCategory = category;
+        this.approvedReplyCategory = category;
+        this.approvedReplyContent = replyContent;
         this.repliedOn = on;
         this.replyRound++;
     }
@@ -336,6 +342,14 @@ class Proposal extends CommitteeScopedEntity {
 
     String getReplyContent() {
         return replyContent;
+    }
+
+    String getApprovedReplyCategory() {
+        return approvedReplyCategory;
+    }
+
+    String getApprovedReplyContent() {
+        return approvedReplyContent;
     }
 
     LocalDate getRepliedOn() {

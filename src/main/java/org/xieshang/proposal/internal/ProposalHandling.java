@@ -189,7 +189,7 @@ class ProposalHandling {
         }
         ProposalCase c = cases.openFor(id, Step.REPORT_IMPLEMENTED);
         Proposal p = c.proposal();
-        if (!"B".equals(p.getReplyCategory())) {
+        if (!"B".equals(p.getApprovedReplyCategory())) {
             throw new Conflict("proposal.implementationOnlyForB");
         }
         if (p.getImplementedOn() != null) {

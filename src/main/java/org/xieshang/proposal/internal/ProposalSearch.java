@@ -277,7 +277,7 @@ class ProposalSearch {
                 Proposal x = found.get(id);
                 if (x != null) {
                     out.add(new Similar(x.getId(), x.getNumber(), x.getTitle(), scores.get(id), x.getStatus(),
-                            x.getReplyCategory(), x.getLeadUnitId(), x.getLeadUnitId() == null ? null
+                            x.getApprovedReplyCategory(), x.getLeadUnitId(), x.getLeadUnitId() == null ? null
                             : reference.unit(x.getLeadUnitId()).map(ReferenceData.UnitView::name).orElse(null), x.getCategory()));
                 }
             }

@@ -227,9 +227,9 @@ public class ProposalStats {
 
         List<Long> sessionIds = sessions.stream().map(ReferenceData.SessionView::id).toList();
         if (!sessionIds.isEmpty()) {
-            for (Object[] r : rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.replyCategory, " + METRICS
+            for (Object[] r : rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, " + METRICS
                     + " from Proposal p where" + FILTER + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-                    + " group by p.sessionId, p.status, p.category, p.leadUnitId, p.replyCategory", sessionIds, scope, today, true)) {
+                    + " group by p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory", sessionIds, scope, today, true)) {
                 Counts c = Counts.of(r, 5);
                 ProposalStatus status = (ProposalStatus) r[1];
                 all.add(status, (String) r[4], c);
@@ -267,10 +267,10 @@ public class ProposalStats {
                 return bySector.computeIfAbsent(sector == null ? NO_SECTOR : String.valueOf(sector),
                         k -> new Tally(k, sector, classes));
             };
-            for (Object[] r : rows("select pp.memberId, p.status, p.replyCategory, " + METRICS
+            for (Object[] r : rows("select pp.memberId, p.status, p.approvedReplyCategory, " + METRICS
                     + " from Proposal p, ProposalProposer pp where pp.proposalId = p.id and pp.role = :lead and" + FILTER
                     + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-                    + " group by pp.memberId, p.status, p.replyCategory", sessionIds, scope, today, true)) {
+                    + " group by pp.memberId, p.status, p.approvedReplyCategory", sessionIds, scope, today, true)) {
                 sectorTally.apply((Long) r[0]).add((ProposalStatus) r[1], (String) r[2], Counts.of(r, 3));
             }
             for (Object[] r : rows("select pp.memberId, e.attitude, e.result, count(e)" + rated(scope)

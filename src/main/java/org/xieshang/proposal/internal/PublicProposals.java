@@ -118,8 +118,8 @@ class PublicProposals {
         return new PublicCase(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(),
                 session == null ? null : session.name(), session == null ? null : session.year(),
                 p.getProposerKind().name(), proposers, p.getBackground(), p.getSuggestions(), unitName(p.getLeadUnitId()),
-                coUnits, PublicStage.of(p.getStatus()), reply ? p.getReplyCategory() : null,
-                reply ? p.getReplyContent() : null, reply ? p.getRepliedOn() : null,
+                coUnits, PublicStage.of(p.getStatus()), reply ? p.getApprovedReplyCategory() : null,
+                reply ? p.getApprovedReplyContent() : null, reply ? p.getRepliedOn() : null,
                 p.getStatus() == ProposalStatus.CLOSED ? p.getClosedOn() : null);
     }
 
@@ -129,7 +129,7 @@ class PublicProposals {
         ReferenceData.SessionView s = sessions.get(p.getSessionId());
         return new PublicSummary(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(), s == null ? null : s.year(),
                 p.getLeadUnitId() == null ? null : units.get(p.getLeadUnitId()), PublicStage.of(p.getStatus()),
-                reply ? p.getReplyCategory() : null, reply ? p.getRepliedOn() : null, snippet);
+                reply ? p.getApprovedReplyCategory() : null, reply ? p.getRepliedOn() : null, snippet);
     }
 
     private String unitName(Long unitId) {
