@@ -17,6 +17,7 @@ import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.Forbidden;
+import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
@@ -160,6 +161,27 @@ class CaseSupport {
     /** Today by the application clock (a bean, so that tests can move time). */
     LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * The checks of a dated record of the work on a case (a handling record, a supervision event):
+     * its kind, a date not in the future, a text of 1 to {@link ProposalText#TEXT_MAX} characters.
+     * Answers the text without surrounding blanks; problems are added to {@code invalid}.
+     */
+    String datedRecord(InvalidInput invalid, Object kind, LocalDate date, String content) {
+        if (kind == null) {
+            invalid.add("type", "validation.required");
+        }
+        if (date == null) {
+            invalid.add("date", "validation.required");
+        } else if (date.isAfter(today())) {
+            invalid.add("date", "proposal.validation.futureDate");
+        }
+        String text = content == null ? "" : content.strip();
+        if (text.isEmpty() || text.length() > ProposalText.TEXT_MAX) {
+            invalid.add("content", "validation.length", 1, ProposalText.TEXT_MAX);
+        }
+        return text;
     }
 
     ProposalRepository proposals() {

@@ -156,18 +156,7 @@ class KeyProposals {
             AttachmentStore.checked(file);
         }
         InvalidInput invalid = new InvalidInput();
-        if (type == null) {
-            invalid.add("type", "validation.required");
-        }
-        if (date == null) {
-            invalid.add("date", "validation.required");
-        } else if (date.isAfter(cases.today())) {
-            invalid.add("date", "proposal.validation.futureDate");
-        }
-        String text = content == null ? "" : content.strip();
-        if (text.isEmpty() || text.length() > ProposalText.TEXT_MAX) {
-            invalid.add("content", "validation.length", 1, ProposalText.TEXT_MAX);
-        }
+        String text = cases.datedRecord(invalid, type, date, content);
         String who = participants == null || participants.isBlank() ? null : participants.strip();
         if (who != null && who.length() > 2000) {
             invalid.add("participants", "validation.length", 0, 2000);

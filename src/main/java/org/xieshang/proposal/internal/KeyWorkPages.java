@@ -1,8 +1,13 @@
 package org.xieshang.proposal.internal;
 
+import static org.xieshang.proposal.internal.PageForms.choice;
+import static org.xieshang.proposal.internal.PageForms.date;
+import static org.xieshang.proposal.internal.PageForms.ids;
+import static org.xieshang.proposal.internal.PageForms.number;
+import static org.xieshang.proposal.internal.PageForms.page;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -69,7 +74,7 @@ class KeyWorkPages implements NavContributor {
     @GetMapping("/key-proposals")
     String keyProposals(@RequestParam(required = false) String mine, @RequestParam(required = false) String page,
                         Model model) {
-        model.addAttribute("list", pages.keyCases("true".equals(mine), number(page)));
+        model.addAttribute("list", pages.keyCases("true".equals(mine), page(page)));
         return "keywork/list";
     }
 
@@ -85,12 +90,7 @@ class KeyWorkPages implements NavContributor {
         try {
             InvalidInput invalid = new InvalidInput();
             LocalDate meeting = date(form.getFirst("meetingDate"), "meetingDate", invalid);
-            Integer year = null;
-            try {
-                year = Integer.valueOf(String.valueOf(form.getFirst("year")).strip());
-            } catch (NumberFormatException e) {
-                invalid.add("year", "validation.year");
-            }
+            Integer year = number(form.getFirst("year"));
             List<Long> chosen = ids(form, "proposalIds");
             invalid.throwIfAny();
             KeyProposals.DecisionView d = keys.decide(year, meeting, chosen, form.getFirst("reasons"));
@@ -126,7 +126,7 @@ class KeyWorkPages implements NavContributor {
                      Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return onKeyCase(id, "supervise", form, model, response, redirect, () -> {
             InvalidInput invalid = new InvalidInput();
-            SupervisionType type = choice(SupervisionType.class, form.getFirst("type"), "type", invalid);
+            SupervisionType type = choice(SupervisionType.class, form.getFirst("type"), "type");
             LocalDate date = date(form.getFirst("date"), "date", invalid);
             invalid.throwIfAny();
             keys.supervise(id, type, date, form.getFirst("content"), form.getFirst("participants"), file);
@@ -138,7 +138,7 @@ class KeyWorkPages implements NavContributor {
 
     @GetMapping("/bulletins")
     String bulletinList(@RequestParam(required = false) String page, Model model) {
-        model.addAttribute("list", pages.bulletins(number(page)));
+        model.addAttribute("list", pages.bulletins(page(page)));
         return "keywork/bulletins";
     }
 
@@ -157,7 +157,7 @@ class KeyWorkPages implements NavContributor {
                           RedirectAttributes redirect) {
         try {
             InvalidInput invalid = new InvalidInput();
-            BulletinKind kind = choice(BulletinKind.class, form.getFirst("kind"), "kind", invalid);
+            BulletinKind kind = choice(BulletinKind.class, form.getFirst("kind"), "kind");
             List<Long> proposals = ids(form, "proposalIds");
             List<Long> recipients = ids(form, "recipientUserIds");
             invalid.throwIfAny();
@@ -199,7 +199,7 @@ class KeyWorkPages implements NavContributor {
     String followUps(@RequestParam(required = false) String done, @RequestParam(required = false) String page,
                      Model model) {
         Boolean filter = "true".equals(done) ? Boolean.TRUE : "false".equals(done) ? Boolean.FALSE : null;
-        model.addAttribute("list", pages.followUps(filter, number(page)));
+        model.addAttribute("list", pages.followUps(filter, page(page)));
         return "keywork/follow-ups";
     }
 
@@ -263,54 +263,5 @@ class KeyWorkPages implements NavContributor {
         }
         redirect.addFlashAttribute("notice", notice);
         return "redirect:" + back;
-    }
-
-    private static List<Long> ids(MultiValueMap<String, String> form, String field) {
-        List<Long> ids = new ArrayList<>();
-        for (String v : form.getOrDefault(field, List.of())) {
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            try {
-                ids.add(Long.valueOf(v.strip()));
-            } catch (NumberFormatException e) {
-                throw InvalidInput.field(field, "validation.typeMismatch");
-            }
-        }
-        return ids;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, InvalidInput invalid) {
-        if (value == null || value.isBlank()) {
-            invalid.add(field, "validation.required");
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            invalid.add(field, "validation.unknownValue");
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value, String field, InvalidInput invalid) {
-        if (value == null || value.isBlank()) {
-            invalid.add(field, "validation.required");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            invalid.add(field, "validation.date", value.strip());
-            return null;
-        }
-    }
-
-    private static int number(String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -41,18 +41,7 @@ class ProposalHandling {
     /** A handling record by the lead unit or a co-unit; the lead unit's first one also starts the handling. */
     void record(Long id, HandlingType type, LocalDate date, String content) {
         InvalidInput invalid = new InvalidInput();
-        if (type == null) {
-            invalid.add("type", "validation.required");
-        }
-        if (date == null) {
-            invalid.add("date", "validation.required");
-        } else if (date.isAfter(cases.today())) {
-            invalid.add("date", "proposal.validation.futureDate");
-        }
-        String text = content == null ? "" : content.strip();
-        if (text.isEmpty() || text.length() > ProposalText.TEXT_MAX) {
-            invalid.add("content", "validation.length", 1, ProposalText.TEXT_MAX);
-        }
+        String text = cases.datedRecord(invalid, type, date, content);
         invalid.throwIfAny();
         ProposalCase c = cases.openFor(id, Step.RECORD_HANDLING);
         CurrentUser user = CurrentUsers.require();

@@ -1,11 +1,17 @@
 package org.xieshang.proposal.internal;
 
+import static org.xieshang.proposal.internal.PageForms.blank;
+import static org.xieshang.proposal.internal.PageForms.bool;
+import static org.xieshang.proposal.internal.PageForms.choice;
+import static org.xieshang.proposal.internal.PageForms.date;
+import static org.xieshang.proposal.internal.PageForms.id;
+import static org.xieshang.proposal.internal.PageForms.number;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -564,50 +570,8 @@ class ProposalPages implements NavContributor {
         }
     }
 
-    private static Integer number(String value) {
-        try {
-            return blank(value) == null ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static Long id(String value, String field) {
-        if (blank(value) == null) {
-            throw InvalidInput.field(field, "validation.required");
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw InvalidInput.field(field, "validation.typeMismatch");
-        }
-    }
-
-    private static Boolean bool(String value, String field) {
-        if ("true".equals(value) || "false".equals(value)) {
-            return Boolean.valueOf(value);
-        }
-        throw InvalidInput.field(field, "validation.required");
-    }
-
-    /** An enum choice; empty is "not chosen" (null), anything else unknown is a field error. */
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field(field, "validation.unknownValue");
-        }
     }
 
     private static Rating rating(String value, String field, InvalidInput invalid) {
@@ -619,18 +583,6 @@ class ProposalPages implements NavContributor {
             return r;
         } catch (InvalidInput bad) {
             invalid.add(field, "validation.unknownValue");
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value, String field, InvalidInput invalid) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            invalid.add(field, "validation.date", value.strip());
             return null;
         }
     }

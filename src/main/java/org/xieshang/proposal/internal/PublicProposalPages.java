@@ -1,5 +1,7 @@
 package org.xieshang.proposal.internal;
 
+import static org.xieshang.proposal.internal.PageForms.number;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +49,5 @@ class PublicProposalPages {
     /** The committee parameter to keep on links: only a valid one reaches here, as digits. */
     private static String kept(String committee) {
         return committee == null || committee.isBlank() ? null : String.valueOf(PublicProposals.parseId(committee.strip()));
-    }
-
-    /** A page number in an address: anything unreadable is the first page (as on the other lists). */
-    private static Integer number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }
