@@ -3,4 +3,5 @@
  * build Word documents. Knows nothing of the business modules; they hand it {@link
  * org.xieshang.document.Table}s and text.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.xieshang.document;

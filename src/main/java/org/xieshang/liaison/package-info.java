@@ -4,4 +4,5 @@
  * reminders. Public API: {@link org.xieshang.liaison.LiaisonContacts} and the events
  * {@link org.xieshang.liaison.LiaisonContactLogged} and {@link org.xieshang.liaison.ProposalLeadRaised}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "calendar", "committee", "member", "notification" })
 package org.xieshang.liaison;

@@ -1,0 +1,5 @@
+/**
+ * User accounts, sign-in, sessions and bearer tokens. API: {@link org.xieshang.identity.UserAccounts}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "committee", "member" })
+package org.xieshang.identity;

@@ -1,0 +1,5 @@
+/**
+ * First start (committee and admin) and the demo committee. API: {@link org.xieshang.setup.CommitteeProvisioning}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "calendar", "committee", "identity", "member", "proposal" })
+package org.xieshang.setup;
