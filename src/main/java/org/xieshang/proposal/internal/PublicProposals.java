@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -16,23 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.PublicPageViews.PublicCase;
-import org.xieshang.proposal.internal.PublicPageViews.PublicStage;
-import org.xieshang.proposal.internal.PublicPageViews.PublicSummary;
+import org.xieshang.proposal.PublishedProposals;
 import org.xieshang.shared.Paging;
-import org.xieshang.shared.error.NotFound;
 
 /**
  * What anyone may read without signing in (DESIGN §6 "Public"): the cases staff published, never a
  * confidential one, with the approved reply. Only the text of the proposal, who proposed it, the
  * handling units and the reply — no contact data, handling records, ratings, attachments or history.
  *
- * <p>Runs for the committee of {@code CommitteeContext}, which {@link PublicCommittee} sets from the
+ * <p>Runs for the committee of {@code CommitteeContext}, which the publication module sets from the
  * request; nothing here reads a signed-in user.
  */
 @Service
 @Transactional(readOnly = true)
-class PublicProposals {
+class PublicProposals implements PublishedProposals {
 
     /** States in which a published case is shown: the ones it may be published from (a merged case is not). */
     static final Set<ProposalStatus> SHOWN = EnumSet.copyOf(Step.PUBLISH.from());
@@ -62,7 +60,8 @@ class PublicProposals {
     }
 
     /** The published cases, newest session first and by number; with {@code q}, Chinese full-text search, best first. */
-    Page<PublicSummary> list(String q, Integer page, Integer size) {
+    @Override
+    public Page<PublicSummary> list(String q, Integer page, Integer size) {
         PageRequest paging = Paging.of(page, size, Sort.unsorted());
         Map<Long, ReferenceData.SessionView> sessions = new HashMap<>();
         reference.sessions().forEach(s -> sessions.put(s.id(), s));
@@ -90,12 +89,11 @@ class PublicProposals {
         return cases.proposals().findAll(published(), sorted).map(p -> summary(p, sessions, units, null));
     }
 
-    /** One published case; anything else (unknown, not published, confidential, merged) is 404. */
-    PublicCase detail(String rawId) {
-        Long id = parseId(rawId);
-        Proposal p = id == null ? null : cases.proposals().findById(id).orElse(null);
+    @Override
+    public Optional<PublicCase> find(long id) {
+        Proposal p = cases.proposals().findById(id).orElse(null);
         if (p == null || !isPublic(p)) {
-            throw new NotFound();
+            return Optional.empty();
         }
         ReferenceData.SessionView session = reference.sessions().stream().filter(s -> s.id().equals(p.getSessionId()))
                 .findFirst().orElse(null);
@@ -115,12 +113,12 @@ class PublicProposals {
         List<String> coUnits = cases.coUnits().findByProposalIdOrderByIdAsc(id).stream()
                 .map(u -> unitName(u.getUnitId())).filter(java.util.Objects::nonNull).toList();
         boolean reply = REPLY_SHOWN.contains(p.getStatus());
-        return new PublicCase(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(),
+        return Optional.of(new PublicCase(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(),
                 session == null ? null : session.name(), session == null ? null : session.year(),
                 p.getProposerKind().name(), proposers, p.getBackground(), p.getSuggestions(), unitName(p.getLeadUnitId()),
                 coUnits, PublicStage.of(p.getStatus()), reply ? p.getApprovedReplyCategory() : null,
                 reply ? p.getApprovedReplyContent() : null, reply ? p.getRepliedOn() : null,
-                p.getStatus() == ProposalStatus.CLOSED ? p.getClosedOn() : null);
+                p.getStatus() == ProposalStatus.CLOSED ? p.getClosedOn() : null));
     }
 
     private static PublicSummary summary(Proposal p, Map<Long, ReferenceData.SessionView> sessions, Map<Long, String> units,
@@ -134,13 +132,5 @@ class PublicProposals {
 
     private String unitName(Long unitId) {
         return unitId == null ? null : reference.unit(unitId).map(ReferenceData.UnitView::name).orElse(null);
-    }
-
-    /** Identifiers are opaque to the public: anything but a number is simply unknown. */
-    static Long parseId(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        return Long.valueOf(raw);
     }
 }

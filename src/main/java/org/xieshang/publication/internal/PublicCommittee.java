@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.publication.internal;
 
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class PublicCommittee {
         if (committee == null || committee.isBlank()) {
             return committees.all().stream().findFirst().orElseThrow(NotFound::new);
         }
-        Long id = PublicProposals.parseId(committee.strip());
+        Long id = PublicIds.parse(committee.strip());
         return (id == null ? java.util.Optional.<CommitteeView>empty() : committees.find(id)).orElseThrow(NotFound::new);
     }
 

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.publication.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.xieshang.proposal.internal.PublicPageViews.PublicCase;
-import org.xieshang.proposal.internal.PublicPageViews.PublicSummary;
+import org.xieshang.proposal.PublishedProposals;
+import org.xieshang.proposal.PublishedProposals.PublicCase;
+import org.xieshang.proposal.PublishedProposals.PublicSummary;
 import org.xieshang.shared.PageResponse;
 
 /**
@@ -20,10 +21,10 @@ import org.xieshang.shared.PageResponse;
 @Tag(name = "Public")
 class PublicProposalController {
 
-    private final PublicProposals proposals;
+    private final PublishedProposals proposals;
     private final PublicCommittee committees;
 
-    PublicProposalController(PublicProposals proposals, PublicCommittee committees) {
+    PublicProposalController(PublishedProposals proposals, PublicCommittee committees) {
         this.proposals = proposals;
         this.committees = committees;
     }
@@ -42,6 +43,6 @@ class PublicProposalController {
     @GetMapping("/{id}")
     PublicCase detail(@PathVariable String id, @RequestParam(required = false) String committee) {
         var c = committees.resolve(committee);
-        return committees.callAs(c, () -> proposals.detail(id));
+        return committees.callAs(c, () -> PublicIds.find(proposals, id));
     }
 }

@@ -1,39 +1,16 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.publication.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.Page;
+import org.xieshang.proposal.PublishedProposals.PublicCase;
+import org.xieshang.proposal.PublishedProposals.PublicSummary;
 
 /** What the public pages' templates read (public types: the precompiled templates live in another package). */
 public final class PublicPageViews {
 
     private PublicPageViews() {
-    }
-
-    /** Where a published case stands, as the public is told. */
-    public enum PublicStage {
-        HANDLING, REPLIED, REHANDLING, CLOSED;
-
-        static PublicStage of(org.xieshang.proposal.ProposalStatus s) {
-            return switch (s) {
-                case REPLIED -> REPLIED;
-                case REHANDLING -> REHANDLING;
-                case CLOSED -> CLOSED;
-                default -> HANDLING;
-            };
-        }
-    }
-
-    public record PublicSummary(Long id, String number, String title, String category, Integer year, String leadUnit,
-                                PublicStage stage, String replyCategory, LocalDate repliedOn, String snippet) {
-    }
-
-    public record PublicCase(Long id, String number, String title, String category, String session, Integer year,
-                             String proposerKind, List<String> proposers, String background, String suggestions,
-                             String leadUnit, List<String> coUnits, PublicStage stage, String replyCategory,
-                             String replyContent, LocalDate repliedOn, LocalDate closedOn) {
     }
 
     /**

@@ -1,12 +1,11 @@
-package org.xieshang.proposal.internal;
-
-import static org.xieshang.proposal.internal.PageForms.number;
+package org.xieshang.publication.internal;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.xieshang.committee.Committees.CommitteeView;
+import org.xieshang.proposal.PublishedProposals;
 import org.xieshang.shared.web.PageController;
 
 /**
@@ -16,10 +15,13 @@ import org.xieshang.shared.web.PageController;
 @PageController
 class PublicProposalPages {
 
-    private final PublicProposals proposals;
+    /** As many as the signed-in case lists show. */
+    static final int PAGE_SIZE = 20;
+
+    private final PublishedProposals proposals;
     private final PublicCommittee committees;
 
-    PublicProposalPages(PublicProposals proposals, PublicCommittee committees) {
+    PublicProposalPages(PublishedProposals proposals, PublicCommittee committees) {
         this.proposals = proposals;
         this.committees = committees;
     }
@@ -33,21 +35,21 @@ class PublicProposalPages {
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
                 @RequestParam(required = false) String committee, Model model) {
         CommitteeView c = committees.resolve(committee);
-        var found = committees.callAs(c, () -> proposals.list(q, number(page), ProposalPages.PAGE_SIZE));
+        var found = committees.callAs(c, () -> proposals.list(q, PublicIds.number(page), PAGE_SIZE));
         model.addAttribute("listing", PublicPageViews.Listing.of(c.name(), found, q, kept(committee)));
-        return "proposal/public_list";
+        return "publication/public_list";
     }
 
     @GetMapping("/public/proposals/{id}")
     String detail(@PathVariable String id, @RequestParam(required = false) String committee, Model model) {
         CommitteeView c = committees.resolve(committee);
-        var found = committees.callAs(c, () -> proposals.detail(id));
+        var found = committees.callAs(c, () -> PublicIds.find(proposals, id));
         model.addAttribute("view", new PublicPageViews.CasePage(c.name(), found, kept(committee)));
-        return "proposal/public_case";
+        return "publication/public_case";
     }
 
     /** The committee parameter to keep on links: only a valid one reaches here, as digits. */
     private static String kept(String committee) {
-        return committee == null || committee.isBlank() ? null : String.valueOf(PublicProposals.parseId(committee.strip()));
+        return committee == null || committee.isBlank() ? null : String.valueOf(PublicIds.parse(committee.strip()));
     }
 }
