@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.statistics.internal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import org.xieshang.document.Table;
 import org.xieshang.document.Table.Column;
 import org.xieshang.document.Table.Kind;
 import org.xieshang.document.WordDocument;
-import org.xieshang.proposal.internal.ProposalStats.Breakdown;
-import org.xieshang.proposal.internal.ProposalStats.Overdue;
-import org.xieshang.proposal.internal.ProposalStats.Row;
+import org.xieshang.statistics.internal.ProposalStats.Breakdown;
+import org.xieshang.statistics.internal.ProposalStats.Overdue;
+import org.xieshang.statistics.internal.ProposalStats.Row;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.i18n.Messages;
 

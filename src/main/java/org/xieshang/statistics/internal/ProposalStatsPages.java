@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.statistics.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -10,8 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.xieshang.committee.ReferenceData;
-import org.xieshang.proposal.internal.ProposalStats.Breakdown;
-import org.xieshang.proposal.internal.ProposalStats.Row;
+import org.xieshang.statistics.internal.ProposalStats.Breakdown;
+import org.xieshang.statistics.internal.ProposalStats.Row;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.InvalidInput;
@@ -81,7 +81,7 @@ class ProposalStatsPages implements NavContributor {
         model.addAttribute("canReport", ProposalStats.readsAll());
         model.addAttribute("overdueRows", OVERDUE_ROWS);
         model.addAttribute("query", "year=" + shown + (b != null && b.sessionId() != null ? "&sessionId=" + b.sessionId() : ""));
-        return "proposal/stats";
+        return "statistics/stats";
     }
 
     @GetMapping("/stats/tables.xlsx")

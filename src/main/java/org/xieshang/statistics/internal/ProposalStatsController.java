@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.statistics.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,13 +1,10 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.statistics.internal;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.member.MemberDirectory;
+import org.xieshang.proposal.ProposalFigures;
+import org.xieshang.proposal.ProposalFigures.Counts;
+import org.xieshang.proposal.ProposalFigures.Satisfaction;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
@@ -31,19 +31,16 @@ import org.xieshang.shared.i18n.Messages;
 
 /**
  * The year's proposal statistics. Every figure is defined in docs/decisions-stats.md; keep the two
- * in step. Figures come from a few grouped queries (a small "cube" of counts per session, status,
- * category, lead unit and reply class, and one per lead proposer for sectors), never from loading
- * the cases one by one; only the overdue list is read row by row, as a projection.
+ * in step. Figures come from the proposal module's grouped counts ({@link ProposalFigures}: a small
+ * "cube" per session, status, category, lead unit and reply class, and one per lead proposer for
+ * sectors), summed here into the rows of each table.
  */
 @Service
 @Transactional(readOnly = true)
 public class ProposalStats {
 
     /** Cases that never reached the office do not count as proposals of the year. */
-    static final Set<ProposalStatus> NOT_COUNTED = EnumSet.of(ProposalStatus.DRAFT, ProposalStatus.AWAITING_COSIGNERS,
-            ProposalStatus.WITHDRAWN);
-    static final Set<ProposalStatus> HANDLING = EnumSet.of(ProposalStatus.ASSIGNED, ProposalStatus.IN_PROGRESS,
-            ProposalStatus.REHANDLING);
+    static final Set<ProposalStatus> NOT_COUNTED = ProposalFigures.NOT_COUNTED;
     /** Who sees every committee figure; units see those of the cases they lead. */
     static final Role[] READ_ALL = {Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV};
     static final String NO_SECTOR = "none";
@@ -95,23 +92,21 @@ public class ProposalStats {
         static final Scope ALL = new Scope(null);
     }
 
-    private final CaseSupport cases;
+    private final ProposalFigures cases;
     private final ReferenceData reference;
     private final MemberDirectory members;
     private final WorkingCalendar calendar;
     private final Messages messages;
     private final StatsDocuments documents;
-    private final EntityManager em;
 
-    ProposalStats(CaseSupport cases, ReferenceData reference, MemberDirectory members, WorkingCalendar calendar,
-                  Messages messages, StatsDocuments documents, EntityManager em) {
+    ProposalStats(ProposalFigures cases, ReferenceData reference, MemberDirectory members, WorkingCalendar calendar,
+                  Messages messages, StatsDocuments documents) {
         this.documents = documents;
         this.cases = cases;
         this.reference = reference;
         this.members = members;
         this.calendar = calendar;
         this.messages = messages;
-        this.em = em;
     }
 
     /** The reader's scope: staff and leaders everything, a unit its own cases, anyone else nothing. */
@@ -208,7 +203,7 @@ public class ProposalStats {
         List<ReferenceData.SessionView> sessions = session != null ? List.of(session)
                 : reference.sessions().stream().filter(s -> s.year() == y).toList();
         LocalDate today = cases.today();
-        List<String> classes = cases.settings().replyClasses();
+        List<String> classes = cases.replyClasses();
 
         Tally all = new Tally(null, null, classes);
         Map<Long, Tally> bySession = new LinkedHashMap<>();
@@ -220,38 +215,34 @@ public class ProposalStats {
             }
         }
         Map<String, Tally> byCategory = new LinkedHashMap<>();
-        cases.settings().categories().forEach(c -> byCategory.put(c, new Tally(c, null, classes)));
+        cases.categories().forEach(c -> byCategory.put(c, new Tally(c, null, classes)));
         Map<Long, Tally> byUnit = new HashMap<>();
         Map<String, Tally> bySector = new HashMap<>();
         List<Overdue> overdue = List.of();
 
         List<Long> sessionIds = sessions.stream().map(ReferenceData.SessionView::id).toList();
         if (!sessionIds.isEmpty()) {
-            for (Object[] r : rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, " + METRICS
-                    + " from Proposal p where" + FILTER + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-                    + " group by p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory", sessionIds, scope, today, true)) {
-                Counts c = Counts.of(r, 5);
-                ProposalStatus status = (ProposalStatus) r[1];
-                all.add(status, (String) r[4], c);
-                bySession.get((Long) r[0]).add(status, (String) r[4], c);
-                byStatus.get(status).add(status, (String) r[4], c);
-                byCategory.computeIfAbsent((String) r[2], k -> new Tally(k, null, classes)).add(status, (String) r[4], c);
-                if (r[3] != null) {
-                    byUnit.computeIfAbsent((Long) r[3], k -> new Tally(String.valueOf(k), k, classes)).add(status, (String) r[4], c);
+            for (ProposalFigures.CaseGroup r : cases.cases(sessionIds, scope.unitId(), today)) {
+                Counts c = r.counts();
+                all.add(r.status(), r.replyClass(), c);
+                bySession.get(r.sessionId()).add(r.status(), r.replyClass(), c);
+                byStatus.get(r.status()).add(r.status(), r.replyClass(), c);
+                byCategory.computeIfAbsent(r.category(), k -> new Tally(k, null, classes)).add(r.status(), r.replyClass(), c);
+                if (r.leadUnitId() != null) {
+                    byUnit.computeIfAbsent(r.leadUnitId(), k -> new Tally(String.valueOf(k), k, classes))
+                            .add(r.status(), r.replyClass(), c);
                 }
             }
-            for (Object[] r : rows("select p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result, count(e)"
-                    + rated(scope) + " group by p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result",
-                    sessionIds, scope, today, false)) {
-                Rating attitude = (Rating) r[4];
-                Rating result = (Rating) r[5];
-                long n = ((Number) r[6]).longValue();
+            for (ProposalFigures.RatingGroup r : cases.ratings(sessionIds, scope.unitId())) {
+                Satisfaction attitude = r.attitude();
+                Satisfaction result = r.result();
+                long n = r.count();
                 all.rate(attitude, result, n);
-                bySession.get((Long) r[0]).rate(attitude, result, n);
-                byStatus.get((ProposalStatus) r[1]).rate(attitude, result, n);
-                byCategory.computeIfAbsent((String) r[2], k -> new Tally(k, null, classes)).rate(attitude, result, n);
-                if (r[3] != null) {
-                    byUnit.computeIfAbsent((Long) r[3], k -> new Tally(String.valueOf(k), k, classes)).rate(attitude, result, n);
+                bySession.get(r.sessionId()).rate(attitude, result, n);
+                byStatus.get(r.status()).rate(attitude, result, n);
+                byCategory.computeIfAbsent(r.category(), k -> new Tally(k, null, classes)).rate(attitude, result, n);
+                if (r.leadUnitId() != null) {
+                    byUnit.computeIfAbsent(r.leadUnitId(), k -> new Tally(String.valueOf(k), k, classes)).rate(attitude, result, n);
                 }
             }
             // sectors: counted per lead proposer in SQL, members mapped to their sector here (a committee has
@@ -267,15 +258,11 @@ public class ProposalStats {
                 return bySector.computeIfAbsent(sector == null ? NO_SECTOR : String.valueOf(sector),
                         k -> new Tally(k, sector, classes));
             };
-            for (Object[] r : rows("select pp.memberId, p.status, p.approvedReplyCategory, " + METRICS
-                    + " from Proposal p, ProposalProposer pp where pp.proposalId = p.id and pp.role = :lead and" + FILTER
-                    + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-                    + " group by pp.memberId, p.status, p.approvedReplyCategory", sessionIds, scope, today, true)) {
-                sectorTally.apply((Long) r[0]).add((ProposalStatus) r[1], (String) r[2], Counts.of(r, 3));
+            for (ProposalFigures.ProposerCaseGroup r : cases.casesByLeadProposer(sessionIds, scope.unitId(), today)) {
+                sectorTally.apply(r.memberId()).add(r.status(), r.replyClass(), r.counts());
             }
-            for (Object[] r : rows("select pp.memberId, e.attitude, e.result, count(e)" + rated(scope)
-                    + " group by pp.memberId, e.attitude, e.result", sessionIds, scope, today, false)) {
-                sectorTally.apply((Long) r[0]).rate((Rating) r[1], (Rating) r[2], ((Number) r[3]).longValue());
+            for (ProposalFigures.ProposerRatingGroup r : cases.ratingsByLeadProposer(sessionIds, scope.unitId())) {
+                sectorTally.apply(r.memberId()).rate(r.attitude(), r.result(), r.count());
             }
             overdue = overdue(sessionIds, scope, today);
         }
@@ -309,68 +296,18 @@ public class ProposalStats {
 
     /** Open cases past due, oldest due date first; working days computed once per distinct due date. */
     private List<Overdue> overdue(List<Long> sessionIds, Scope scope, LocalDate today) {
-        var q = em.createQuery("select p.id, p.number, p.title, p.status, p.leadUnitId, p.dueDate from Proposal p where"
-                + FILTER + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-                + " and p.status in :handling and p.dueDate < :today order by p.dueDate, p.id", Object[].class)
-                .setParameter("sessions", sessionIds).setParameter("notCounted", NOT_COUNTED)
-                .setParameter("handling", HANDLING).setParameter("today", today);
-        if (scope.unitId() != null) {
-            q.setParameter("unit", scope.unitId());
-        }
         Map<LocalDate, Integer> working = new HashMap<>();
         Map<Long, String> unitNames = new HashMap<>();
         reference.units().forEach(u -> unitNames.put(u.id(), u.name()));
         List<Overdue> out = new ArrayList<>();
-        for (Object[] r : q.getResultList()) {
-            LocalDate due = (LocalDate) r[5];
+        for (ProposalFigures.OverdueCase r : cases.overdue(sessionIds, scope.unitId(), today)) {
+            LocalDate due = r.dueDate();
             int workingDays = working.computeIfAbsent(due, d -> calendar.workingDaysBetween(d, today));
-            out.add(new Overdue((Long) r[0], (String) r[1], (String) r[2], (ProposalStatus) r[3], (Long) r[4],
-                    r[4] == null ? null : unitNames.get((Long) r[4]), due, ChronoUnit.DAYS.between(due, today), workingDays));
+            out.add(new Overdue(r.id(), r.number(), r.title(), r.status(), r.leadUnitId(),
+                    r.leadUnitId() == null ? null : unitNames.get(r.leadUnitId()), due, ChronoUnit.DAYS.between(due, today),
+                    workingDays));
         }
         return out;
-    }
-
-    // a counted case of the chosen sessions (and unit)
-    private static final String FILTER = " p.sessionId in :sessions and p.status not in :notCounted";
-    // per group: cases, filed (numbered), key, replied (an approved reply), replied on time, overdue now
-    private static final String METRICS = "count(p), sum(case when p.numberSeq is not null then 1 else 0 end), "
-            + "sum(case when p.key = true then 1 else 0 end), sum(case when p.repliedOn is not null then 1 else 0 end), "
-            + "sum(case when p.repliedOn is not null and p.dueDate is not null and p.repliedOn <= p.dueDate then 1 else 0 end), "
-            + "sum(case when p.status in :handling and p.dueDate < :today then 1 else 0 end)";
-    // the lead proposer's latest rating of each counted case: highest round, then latest
-    private static String rated(Scope scope) {
-        return " from Evaluation e, ProposalProposer pp, Proposal p where pp.proposalId = e.proposalId"
-            + " and pp.memberId = e.memberId and pp.role = :lead and p.id = e.proposalId and" + FILTER
-            + (scope.unitId() != null ? " and p.leadUnitId = :unit" : "")
-            + " and not exists (select 1 from Evaluation x where x.proposalId = e.proposalId and x.memberId = e.memberId"
-            + " and (x.round > e.round or (x.round = e.round and x.id > e.id)))";
-    }
-
-    private List<Object[]> rows(String jpql, List<Long> sessionIds, Scope scope, LocalDate today, boolean metrics) {
-        Query q = em.createQuery(jpql).setParameter("sessions", sessionIds).setParameter("notCounted", NOT_COUNTED);
-        if (jpql.contains(":lead")) {
-            q.setParameter("lead", ProposerRole.LEAD);
-        }
-        if (metrics) {
-            q.setParameter("handling", HANDLING).setParameter("today", today);
-        }
-        if (jpql.contains(":unit")) {
-            q.setParameter("unit", scope.unitId());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> list = q.getResultList();
-        return list;
-    }
-
-    /** The metric columns of a cube row, from the given index on. */
-    private record Counts(long total, long filed, long key, long replied, long onTime, long overdue) {
-        static Counts of(Object[] r, int from) {
-            return new Counts(n(r[from]), n(r[from + 1]), n(r[from + 2]), n(r[from + 3]), n(r[from + 4]), n(r[from + 5]));
-        }
-
-        private static long n(Object o) {
-            return o == null ? 0 : ((Number) o).longValue();
-        }
     }
 
     /** Sums of one group while the cube rows are read. */
@@ -402,12 +339,12 @@ public class ProposalStats {
             }
         }
 
-        void rate(Rating attitude, Rating result, long n) {
+        void rate(Satisfaction attitude, Satisfaction result, long n) {
             rated += n;
-            attitudeOk += attitude != Rating.UNSATISFIED ? n : 0;
-            attitudeFull += attitude == Rating.SATISFIED ? n : 0;
-            resultOk += result != Rating.UNSATISFIED ? n : 0;
-            resultFull += result == Rating.SATISFIED ? n : 0;
+            attitudeOk += attitude != Satisfaction.UNSATISFIED ? n : 0;
+            attitudeFull += attitude == Satisfaction.SATISFIED ? n : 0;
+            resultOk += result != Satisfaction.UNSATISFIED ? n : 0;
+            resultFull += result == Satisfaction.SATISFIED ? n : 0;
         }
 
         Row row(String label) {

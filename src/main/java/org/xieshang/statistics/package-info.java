@@ -1,0 +1,9 @@
+/**
+ * Statistics (统计): the proposal dashboards, their .xlsx exports and the yearly work report
+ * (definitions in docs/decisions-stats.md). Reads the case figures through the proposal module's
+ * {@link org.xieshang.proposal.ProposalFigures} (grouped counts computed inside proposal), never
+ * through its tables; owns no tables. Activity and assessment figures are to join here the same way.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "calendar", "committee", "document",
+        "member", "proposal" })
+package org.xieshang.statistics;
