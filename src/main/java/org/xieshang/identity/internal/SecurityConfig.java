@@ -5,7 +5,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -83,10 +82,7 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(RouteRules::apply)
                 .addFilterBefore(new BearerTokenFilter(auth), BasicAuthenticationFilter.class)
                 .addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
@@ -99,12 +95,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http, AccountRecheck recheck) throws Exception {
         http.addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/static/**", "/webjars/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/public/**")
-                        .permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(RouteRules::apply)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
                                 ex instanceof Throttled ? "/login?throttled" : "/login?error")))
