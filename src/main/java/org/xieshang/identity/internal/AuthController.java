@@ -49,7 +49,7 @@ class AuthController {
         }
         invalid.throwIfAny();
         try {
-            CurrentUser user = auth.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr());
+            CurrentUser user = auth.authenticate(credentials.username(), credentials.password(), request.getRemoteAddr()).user();
             AuthService.IssuedToken issued = auth.issue(user);
             return new TokenAnswer(issued.token(), issued.expiresAt());
         } catch (BadCredentialsException bad) {

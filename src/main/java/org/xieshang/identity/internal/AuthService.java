@@ -26,6 +26,10 @@ class AuthService {
     record IssuedToken(String token, Instant expiresAt) {
     }
 
+    /** A successful sign-in: the user, and the account's credentials version for the session's stamp. */
+    record SignedIn(CurrentUser user, long credentialsVersion) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against when the account is unknown, so that timing does not tell. */
     private final String dummyHash;
@@ -48,7 +52,7 @@ class AuthService {
         this.dummyHash = encoder.encode("not-a-real-password");
     }
 
-    CurrentUser authenticate(String username, String password, String address) {
+    SignedIn authenticate(String username, String password, String address) {
         throttle.check(username, address);
         Optional<UserAccount> account = CommitteeContext.callAsSystem(() ->
                 tx.execute(s -> users.findByUsername(username == null ? "" : username.strip())));
@@ -62,7 +66,7 @@ class AuthService {
             throw new BadCredentialsException("bad credentials");
         }
         throttle.succeeded(username);
-        return account.get().toCurrentUser();
+        return new SignedIn(account.get().toCurrentUser(), account.get().getCredentialsVersion());
     }
 
     IssuedToken issue(CurrentUser user) {

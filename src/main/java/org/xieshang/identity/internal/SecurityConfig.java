@@ -5,7 +5,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.xieshang.shared.web.LanguageConfig;
@@ -48,9 +48,11 @@ class SecurityConfig {
             public Authentication authenticate(Authentication authentication) {
                 String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
                 try {
-                    CurrentUser user = auth.authenticate(authentication.getName(),
+                    AuthService.SignedIn signedIn = auth.authenticate(authentication.getName(),
                             String.valueOf(authentication.getCredentials()), address);
-                    return authenticated(user);
+                    UsernamePasswordAuthenticationToken token = authenticated(signedIn.user());
+                    token.setDetails(new CredentialsStamp(signedIn.credentialsVersion()));
+                    return token;
                 } catch (TooManyRequests tooMany) {
                     throw new Throttled();
                 }
@@ -70,7 +72,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthService auth, MessageSource messages) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthService auth, AccountRecheck recheck, MessageSource messages)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -79,11 +82,9 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(RouteRules::apply)
                 .addFilterBefore(new BearerTokenFilter(auth), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(req, res, 401, messages))
                         .accessDeniedHandler((req, res, ex) -> problem(req, res, 403, messages)));
@@ -92,13 +93,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/static/**", "/webjars/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/public/**")
-                        .permitAll()
-                        .anyRequest().authenticated())
+    SecurityFilterChain pageChain(HttpSecurity http, AccountRecheck recheck) throws Exception {
+        http.addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(RouteRules::apply)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
                                 ex instanceof Throttled ? "/login?throttled" : "/login?error")))

@@ -31,6 +31,9 @@ class UserAccount extends CommitteeScopedEntity {
     private boolean enabled = true;
     @Column(nullable = false)
     private Instant createdAt;
+    /** Bumped on every change of roles, status or password; sessions stamped with an older value end. */
+    @Column(nullable = false)
+    private long credentialsVersion;
 
     protected UserAccount() {
     }
@@ -49,22 +52,32 @@ class UserAccount extends CommitteeScopedEntity {
         return new CurrentUser(getId(), username, displayName, getCommitteeId(), Set.copyOf(roles), memberId, unitId);
     }
 
-    void change(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled) {
+    /** True when the change touches what a session was granted (roles, scope or status). */
+    boolean change(String displayName, Set<Role> roles, Long memberId, Long unitId, Boolean enabled) {
+        boolean credentials = false;
         if (displayName != null) {
             this.displayName = displayName;
         }
-        if (roles != null) {
+        if (roles != null && !EnumSet.copyOf(roles).equals(this.roles)) {
             this.roles = EnumSet.copyOf(roles);
+            credentials = true;
         }
-        if (memberId != null) {
+        if (memberId != null && !memberId.equals(this.memberId)) {
             this.memberId = memberId;
+            credentials = true;
         }
-        if (unitId != null) {
+        if (unitId != null && !unitId.equals(this.unitId)) {
             this.unitId = unitId;
+            credentials = true;
         }
-        if (enabled != null) {
+        if (enabled != null && enabled != this.enabled) {
             this.enabled = enabled;
+            credentials = true;
         }
+        if (credentials) {
+            credentialsVersion++;
+        }
+        return credentials;
     }
 
     /** A blank address removes it (the linked member's address is used then, if any). */
@@ -74,6 +87,11 @@ class UserAccount extends CommitteeScopedEntity {
 
     void changePassword(String hash) {
         this.passwordHash = hash;
+        credentialsVersion++;
+    }
+
+    long getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     String getUsername() {

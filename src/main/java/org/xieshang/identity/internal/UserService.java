@@ -39,15 +39,19 @@ public class UserService implements UserAccounts {
     }
 
     private final UserAccountRepository users;
+    private final ApiTokenRepository tokens;
+    private final AccountRecheck recheck;
     private final PasswordEncoder encoder;
     private final MemberDirectory members;
     private final ReferenceData reference;
     /** A transaction of its own: the caller's one sees only the caller's committee. */
     private final TransactionTemplate allCommittees;
 
-    UserService(UserAccountRepository users, PasswordEncoder encoder, MemberDirectory members, ReferenceData reference,
-                TransactionTemplate tx) {
+    UserService(UserAccountRepository users, ApiTokenRepository tokens, AccountRecheck recheck, PasswordEncoder encoder,
+                MemberDirectory members, ReferenceData reference, TransactionTemplate tx) {
         this.users = users;
+        this.tokens = tokens;
+        this.recheck = recheck;
         this.encoder = encoder;
         this.members = members;
         this.reference = reference;
@@ -102,16 +106,26 @@ public class UserService implements UserAccounts {
                 change.unitId() != null ? change.unitId() : account.getUnitId());
         checkEmail(invalid, change.email());
         invalid.throwIfAny();
-        account.change(change.displayName() == null ? null : change.displayName().strip(), change.roles(),
-                change.memberId(), change.unitId(), change.enabled());
+        boolean credentials = account.change(change.displayName() == null ? null : change.displayName().strip(),
+                change.roles(), change.memberId(), change.unitId(), change.enabled());
         if (change.email() != null) {
             account.changeEmail(change.email());
         }
         if (change.password() != null) {
             account.changePassword(encoder.encode(change.password()));
+            credentials = true;
         }
         users.saveAndFlush(account);
+        if (credentials) {
+            endSignIns(account);
+        }
         return view(account);
+    }
+
+    /** Roles, scope, status or password changed: the user's tokens and web sessions end. */
+    private void endSignIns(UserAccount account) {
+        tokens.findByUserIdAndRevokedAtIsNull(account.getId()).forEach(ApiToken::revoke);
+        recheck.credentialsChanged(account.getId(), account.getUsername());
     }
 
     public UserView get(Long id) {
