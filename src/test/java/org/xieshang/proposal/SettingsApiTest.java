@@ -117,6 +117,11 @@ class SettingsApiTest extends ProposalApiTestBase {
         invalid(f.staff().put(SETTINGS, with("numberFormat", "提案编号")), "numberFormat");
         invalid(f.staff().put(SETTINGS, with("numberFormat", "第%d-%d号")), "numberFormat");
         invalid(f.staff().put(SETTINGS, with("numberFormat", "第%q号")), "numberFormat");
+        // rendered, not just parsed: a width that makes every number longer than the column is refused
+        invalid(f.staff().put(SETTINGS, with("numberFormat", "第%0300d号")), "numberFormat");
+        invalid(f.staff().put(SETTINGS, with("numberFormat", "第%041d号")), "numberFormat");
+        ok(200, f.staff().put(SETTINGS, with("numberFormat", "第%038d号")));
+        ok(200, f.staff().put(SETTINGS, original));
         invalid(f.staff().put(SETTINGS, with("dueMonths", 0)), "dueMonths");
         invalid(f.staff().put(SETTINGS, with("maxDueMonths", 2)), "maxDueMonths");
         invalid(f.staff().put(SETTINGS, with("reassignmentWorkingDays", 0)), "reassignmentWorkingDays");
@@ -124,6 +129,18 @@ class SettingsApiTest extends ProposalApiTestBase {
         invalid(f.staff().put(SETTINGS, with("meetWithinWorkingDays", 0)), "meetWithinWorkingDays");
         invalid(f.staff().put(SETTINGS, with("dueMonths", "three")), "dueMonths");
         assertThat(Api.JSON.convertValue(ok(200, f.admin.get(SETTINGS)), Map.class)).isEqualTo(original);
+    }
+
+    @Test
+    void aNumberFormatIsCheckedByRenderingIt() {
+        Api.Res zh = f.staff().put(SETTINGS, with("numberFormat", "第%0300d号"));
+        invalid(zh, "numberFormat");
+        assertThat(zh.json().path("errors").get(0).path("message").asString()).contains("40");
+        Api.Res en = f.staff().lang("en").put(SETTINGS, with("numberFormat", "No. %0300d"));
+        invalid(en, "numberFormat");
+        assertThat(en.json().path("errors").get(0).path("message").asString()).contains("longer than 40 characters");
+        // the settings were not changed, so filing still works with the old format
+        assertThat(ok(200, f.admin.get(SETTINGS)).path("numberFormat").asString()).isEqualTo(original.get("numberFormat"));
     }
 
     private Map<String, Object> with(String field, Object value) {

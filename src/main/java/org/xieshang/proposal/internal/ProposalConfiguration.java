@@ -36,14 +36,7 @@ class ProposalConfiguration {
             invalid.add("replyClasses", "proposal.validation.list", 5);
         }
         String format = in.numberFormat() == null ? "" : in.numberFormat().strip();
-        try {
-            String sample = String.format(format, 1);
-            if (format.isEmpty() || format.length() > 60 || sample.equals(format)) {
-                invalid.add("numberFormat", "proposal.validation.numberFormat");
-            }
-        } catch (IllegalFormatException e) {
-            invalid.add("numberFormat", "proposal.validation.numberFormat");
-        }
+        checkNumberFormat(invalid, format);
         range(invalid, "reassignmentWorkingDays", in.reassignmentWorkingDays(), 1, 60);
         range(invalid, "dueMonths", in.dueMonths(), 1, 12);
         range(invalid, "maxDueMonths", in.maxDueMonths(), Math.max(1, in.dueMonths()), 24);
@@ -54,6 +47,30 @@ class ProposalConfiguration {
         s.change(categories, grounds, classes, format, in.reassignmentWorkingDays(), in.dueMonths(), in.maxDueMonths(),
                 in.rehandlingMonths(), in.contactRequired(), in.meetWithinWorkingDays());
         return SettingsView.of(s);
+    }
+
+    /** The longest number a format may render: the proposal's number column holds 40 characters. */
+    static final int MAX_RENDERED_NUMBER = 40;
+
+    /**
+     * A format is checked by rendering it, as filing will: with the first number and with a number far beyond any
+     * session's count, so that a width like {@code %0300d} or a placeholder that grows with the number is refused
+     * here instead of making every later filing fail.
+     */
+    static void checkNumberFormat(InvalidInput invalid, String format) {
+        try {
+            String first = String.format(format, 1);
+            if (format.isEmpty() || format.length() > 60 || first.equals(format)) {
+                invalid.add("numberFormat", "proposal.validation.numberFormat");
+                return;
+            }
+            int longest = Math.max(first.length(), String.format(format, 999_999).length());
+            if (longest > MAX_RENDERED_NUMBER) {
+                invalid.add("numberFormat", "proposal.validation.numberFormatLength", MAX_RENDERED_NUMBER);
+            }
+        } catch (IllegalFormatException e) {
+            invalid.add("numberFormat", "proposal.validation.numberFormat");
+        }
     }
 
     private static void range(InvalidInput invalid, String field, int value, int min, int max) {
