@@ -3,7 +3,7 @@ package org.xieshang.proposal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Application events of the proposal module, for the duty record, search and statistics. */
+/** Application events of the proposal module, for the duty record, search, statistics and reminders. */
 public final class ProposalEvents {
 
     private ProposalEvents() {
@@ -22,6 +22,10 @@ public final class ProposalEvents {
     }
 
     public record ProposalMerged(Long committeeId, Long proposalId, Long intoId) {
+    }
+
+    /** The case's due date was set or moved: assigned, extended, or sent back for rehandling. */
+    public record ProposalDueDateSet(Long committeeId, Long proposalId, LocalDate dueDate) {
     }
 
     public record ProposalReplied(Long committeeId, Long proposalId, String category, Long leadUnitId, LocalDate date) {

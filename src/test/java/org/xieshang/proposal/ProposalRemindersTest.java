@@ -90,6 +90,13 @@ class ProposalRemindersTest extends ProposalApiTestBase {
         manual.stop();
     }
 
+    /** Flyway finds the Java migration that renames reminders stored before the reminder module existed. */
+    @Test
+    void theMigrationOfStoredReminderTasksRan() {
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '13' and success = true",
+                Integer.class)).isEqualTo(1);
+    }
+
     @Test
     void remindersGoOutOnTheRightWorkingDaysAroundNationalDay() {
         at(ASSIGNED_ON);

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.proposal.ProposalEvents.ProposalClosed;
+import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
 import org.xieshang.proposal.ProposalEvents.ProposalReplied;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.CurrentUser;
@@ -22,11 +23,9 @@ class ProposalHandling {
     private final HandlingRecordRepository records;
     private final EvaluationRepository evaluations;
     private final WorkingCalendar calendar;
-    private final ProposalReminders reminders;
 
     ProposalHandling(CaseSupport cases, HandlingRecordRepository records, EvaluationRepository evaluations,
-                     WorkingCalendar calendar, ProposalReminders reminders) {
-        this.reminders = reminders;
+                     WorkingCalendar calendar) {
         this.cases = cases;
         this.records = records;
         this.evaluations = evaluations;
@@ -119,7 +118,6 @@ class ProposalHandling {
         String note = finalCategory.equals(p.getReplyCategory()) ? finalCategory : p.getReplyCategory() + " → " + finalCategory;
         p.approveReply(finalCategory, cases.today());
         cases.move(c, "APPROVE_REPLY", ProposalStatus.REPLIED, note);
-        reminders.replied(p);
         cases.notifyMembers(c.activeProposerMemberIds(), "proposal.notice.replied", p);
         cases.publish(new ProposalReplied(CommitteeContext.current(), id, finalCategory, p.getLeadUnitId(), cases.today()));
     }
@@ -160,7 +158,7 @@ class ProposalHandling {
             LocalDate due = calendar.addWorkingDays(cases.today().plusMonths(cases.settings().getRehandlingMonths()), 0);
             p.rehandle(due);
             cases.move(c, "EVALUATE", ProposalStatus.REHANDLING, note + " · " + due);
-            reminders.planForDue(p);
+            cases.publish(new ProposalDueDateSet(CommitteeContext.current(), id, p.getDueDate()));
             cases.notifyUnit(p.getLeadUnitId(), "proposal.notice.rehandling", p);
         } else {
             p.close(cases.today());

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.proposal.ProposalEvents.ProposalConverted;
+import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
 import org.xieshang.proposal.ProposalEvents.ProposalFiled;
 import org.xieshang.proposal.ProposalEvents.ProposalMerged;
 import org.xieshang.proposal.ProposalEvents.ProposalNotFiled;
@@ -31,12 +32,9 @@ class ProposalReview {
     private final WorkingCalendar calendar;
     private final ReassignmentRequestRepository reassignments;
     private final ConversionRepository conversions;
-    private final ProposalReminders reminders;
 
     ProposalReview(CaseSupport cases, ReferenceData reference, WorkingCalendar calendar,
-                   ReassignmentRequestRepository reassignments, ConversionRepository conversions,
-                   ProposalReminders reminders) {
-        this.reminders = reminders;
+                   ReassignmentRequestRepository reassignments, ConversionRepository conversions) {
         this.cases = cases;
         this.reference = reference;
         this.calendar = calendar;
@@ -183,7 +181,7 @@ class ProposalReview {
         c.proposal().assign(effective, leadUnitId, today, due);
         cases.move(c, reassign ? "REASSIGN" : "ASSIGN", ProposalStatus.ASSIGNED,
                 reference.unit(leadUnitId).map(ReferenceData.UnitView::name).orElse("") + " · " + due);
-        reminders.planForDue(c.proposal());
+        cases.publish(new ProposalDueDateSet(CommitteeContext.current(), id, c.proposal().getDueDate()));
         cases.notifyUnit(leadUnitId, "proposal.notice.assigned", c.proposal());
         for (Long u : coUnits) {
             cases.notifyUnit(u, "proposal.notice.assignedCoUnit", c.proposal());
@@ -226,7 +224,7 @@ class ProposalReview {
         }
         c.proposal().changeDueDate(dueDate);
         cases.move(c, "EXTEND_DUE", null, dueDate + (reason == null ? "" : "：" + reason.strip()));
-        reminders.planForDue(c.proposal());
+        cases.publish(new ProposalDueDateSet(CommitteeContext.current(), id, c.proposal().getDueDate()));
         cases.notifyUnit(c.proposal().getLeadUnitId(), "proposal.notice.dueExtended", c.proposal());
     }
 

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.reminder.internal;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.reminder.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

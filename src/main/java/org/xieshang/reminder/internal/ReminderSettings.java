@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.reminder.internal;
 
 import java.time.LocalTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.reminder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.xieshang.calendar.DayKind;
 import org.xieshang.calendar.WorkingDays;
-import org.xieshang.proposal.internal.ReminderDates.Planned;
+import org.xieshang.reminder.internal.ReminderDates.Planned;
 
 /** The reminder plan over any calendar of holidays and make-up days, checked against the calendar's own arithmetic. */
 class ReminderDatesProperties {

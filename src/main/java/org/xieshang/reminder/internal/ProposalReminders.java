@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.reminder.internal;
 
 import static org.xieshang.proposal.ProposalStatus.ASSIGNED;
 import static org.xieshang.proposal.ProposalStatus.IN_PROGRESS;
@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,8 +38,12 @@ import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.Committees;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
+import org.xieshang.proposal.ProposalDeadlines;
+import org.xieshang.proposal.ProposalDeadlines.Deadline;
+import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
+import org.xieshang.proposal.ProposalEvents.ProposalReplied;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.ReminderDates.Planned;
+import org.xieshang.reminder.internal.ReminderDates.Planned;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.SystemActor;
@@ -51,7 +56,9 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  *
  * <p>Each reminder is a db-scheduler task instance ({@link ReminderTask}), planned in the
  * transaction of the use case that sets the due date (assign, extend, rehandle) or approves the
- * reply, so a rolled-back change plans nothing. An execution re-reads the case and does nothing
+ * reply — the proposal module's {@link ProposalDueDateSet} and {@link ProposalReplied}, heard by a
+ * synchronous listener, not an after-commit one — so a rolled-back change plans nothing.
+ * The cases are read through {@link ProposalDeadlines} only. An execution re-reads the case and does nothing
  * when the case moved on or its due date changed (a stale plan); the {@link SentReminder} row
  * written with the notices makes a reminder go out once even when it runs twice. A daily sweep
  * plans cases that have no plan (cases from before this feature, or a plan lost to a race).
@@ -72,10 +79,8 @@ class ProposalReminders {
                         Integer recipients) {
     }
 
-    private final CaseSupport cases;
+    private final ProposalDeadlines cases;
     private final SentReminderRepository sent;
-    private final KeyLeaderRepository keyLeaders;
-    private final EvaluationRepository evaluations;
     private final WorkingCalendar calendar;
     private final Notifications notifications;
     private final ReminderSettings settings;
@@ -85,14 +90,12 @@ class ProposalReminders {
     private final Committees committees;
     private final JdbcTemplate jdbc;
 
-    ProposalReminders(CaseSupport cases, SentReminderRepository sent, KeyLeaderRepository keyLeaders,
-                      EvaluationRepository evaluations, WorkingCalendar calendar, Notifications notifications,
+    ProposalReminders(ProposalDeadlines cases, SentReminderRepository sent, WorkingCalendar calendar,
+                      Notifications notifications,
                       ReminderSettings settings, ObjectProvider<SchedulerClient> scheduler, Clock clock,
                       TransactionTemplate tx, Committees committees, JdbcTemplate jdbc) {
         this.cases = cases;
         this.sent = sent;
-        this.keyLeaders = keyLeaders;
-        this.evaluations = evaluations;
         this.calendar = calendar;
         this.notifications = notifications;
         this.settings = settings;
@@ -105,21 +108,31 @@ class ProposalReminders {
 
     // --- planning, in the transaction of the use case ---
 
+    @EventListener
+    void on(ProposalDueDateSet event) {
+        planForDue(event.proposalId(), event.dueDate());
+    }
+
+    @EventListener
+    void on(ProposalReplied event) {
+        cases.find(event.proposalId()).ifPresent(this::replied);
+    }
+
     /** (Re-)plans the unit reminders of the case's current due date; slots the new plan does not use are cancelled. */
-    void planForDue(Proposal p) {
+    void planForDue(Long proposalId, LocalDate dueDate) {
         SchedulerClient client = scheduler.getIfAvailable();
-        if (client == null || p.getDueDate() == null) {
+        if (client == null || dueDate == null) {
             return;
         }
-        List<Planned> plan = ReminderDates.forDue(p.getDueDate(), settings.beforeDue(), cases.today(), workingDays());
+        List<Planned> plan = ReminderDates.forDue(dueDate, settings.beforeDue(), cases.today(), workingDays());
         Set<String> used = new HashSet<>();
         for (Planned r : plan) {
-            ReminderTask t = new ReminderTask(CommitteeContext.current(), p.getId(), r.kind(), r.occurrence(), p.getDueDate(),
+            ReminderTask t = new ReminderTask(CommitteeContext.current(), proposalId, r.kind(), r.occurrence(), dueDate,
                     r.date());
             put(client, t);
             used.add(t.instanceId());
         }
-        for (String slot : unitSlots(p.getId())) {
+        for (String slot : unitSlots(proposalId)) {
             if (!used.contains(slot)) {
                 cancel(client, slot);
             }
@@ -127,14 +140,14 @@ class ProposalReminders {
     }
 
     /** The reply was approved: the units are done; the proposers are reminded to rate if they have not after K working days. */
-    void replied(Proposal p) {
+    void replied(Deadline p) {
         SchedulerClient client = scheduler.getIfAvailable();
         if (client == null) {
             return;
         }
-        unitSlots(p.getId()).forEach(slot -> cancel(client, slot));
-        LocalDate on = p.getRepliedOn();
-        put(client, new ReminderTask(CommitteeContext.current(), p.getId(), ReminderKind.RATING, p.getReplyRound(), on,
+        unitSlots(p.id()).forEach(slot -> cancel(client, slot));
+        LocalDate on = p.repliedOn();
+        put(client, new ReminderTask(CommitteeContext.current(), p.id(), ReminderKind.RATING, p.replyRound(), on,
                 ReminderDates.rating(on, settings.ratingAfter(), workingDays())));
     }
 
@@ -186,38 +199,37 @@ class ProposalReminders {
     }
 
     private Optional<ReminderTask> send(ReminderTask t) {
-        Proposal p = cases.proposals().findById(t.proposalId()).orElse(null);
+        Deadline p = cases.find(t.proposalId()).orElse(null);
         if (p == null) {
             return Optional.empty();
         }
         LocalDate today = cases.today();
-        ProposalStatus status = p.getStatus();
-        String link = "/proposals/" + p.getId();
+        ProposalStatus status = p.status();
+        String link = "/proposals/" + p.id();
         switch (t.kind()) {
             case BEFORE_DUE, DUE_DAY -> {
-                if (UNIT_OPEN.contains(status) && t.dueDate().equals(p.getDueDate()) && !today.isAfter(p.getDueDate())) {
+                if (UNIT_OPEN.contains(status) && t.dueDate().equals(p.dueDate()) && !today.isAfter(p.dueDate())) {
                     Notice notice = t.kind() == ReminderKind.DUE_DAY
-                            ? Notice.of("proposal.reminder.dueDay", link, p.getTitle(), p.getDueDate())
-                            : Notice.of("proposal.reminder.beforeDue", link, p.getTitle(), p.getDueDate(),
-                                    Math.max(1, calendar.workingDaysBetween(today, p.getDueDate())));
+                            ? Notice.of("proposal.reminder.dueDay", link, p.title(), p.dueDate())
+                            : Notice.of("proposal.reminder.beforeDue", link, p.title(), p.dueDate(),
+                                    Math.max(1, calendar.workingDaysBetween(today, p.dueDate())));
                     once(t, () -> toUnits(p, notice));
                 }
                 return Optional.empty();
             }
             case OVERDUE -> {
-                if (!CHASED.contains(status) || !t.dueDate().equals(p.getDueDate())) {
+                if (!CHASED.contains(status) || !t.dueDate().equals(p.dueDate())) {
                     return Optional.empty();
                 }
                 if (status != REPLY_REVIEW) {
-                    int late = Math.max(1, calendar.workingDaysBetween(p.getDueDate(), today));
+                    int late = Math.max(1, calendar.workingDaysBetween(p.dueDate(), today));
                     once(t, () -> {
-                        int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.getTitle(), p.getDueDate(), late));
-                        if (p.isKey()) {
+                        int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.title(), p.dueDate(), late));
+                        if (p.key()) {
                             // escalation: the supervising CPPCC leaders of a key proposal hear of every chase
-                            List<Long> supervisors = keyLeaders.findByProposalIdOrderByIdAsc(p.getId()).stream()
-                                    .filter(l -> l.getRole() == KeyLeader.Kind.SUPERVISOR).map(KeyLeader::getUserId).toList();
+                            List<Long> supervisors = cases.keySupervisors(p.id());
                             notifications.toUsers(supervisors, Notice.of("proposal.reminder.overdueSupervisor", link,
-                                    p.getTitle(), p.getDueDate(), late));
+                                    p.title(), p.dueDate(), late));
                             n += supervisors.size();
                         }
                         return n;
@@ -228,15 +240,12 @@ class ProposalReminders {
                         t.dueDate(), next));
             }
             case RATING -> {
-                if (p.getReplyRound() == t.occurrence() && Step.EVALUATE.startsFrom(status)) {
-                    List<Long> pending = new ProposalCase(p, cases.proposers().findByProposalIdOrderByIdAsc(p.getId()), List.of())
-                            .activeProposerMemberIds().stream()
-                            .filter(m -> !evaluations.existsByProposalIdAndMemberIdAndRound(p.getId(), m, t.occurrence()))
-                            .toList();
+                if (p.replyRound() == t.occurrence() && p.awaitingRating()) {
+                    List<Long> pending = cases.proposersYetToRate(p.id(), t.occurrence());
                     if (!pending.isEmpty()) {
                         once(t, () -> {
-                            notifications.toMembers(pending, Notice.of("proposal.reminder.rating", link, p.getTitle(),
-                                    p.getRepliedOn()));
+                            notifications.toMembers(pending, Notice.of("proposal.reminder.rating", link, p.title(),
+                                    p.repliedOn()));
                             return pending.size();
                         });
                     }
@@ -259,12 +268,8 @@ class ProposalReminders {
         row.sentTo(notify.getAsInt());
     }
 
-    private int toUnits(Proposal p, Notice notice) {
-        List<Long> units = new ArrayList<>();
-        if (p.getLeadUnitId() != null) {
-            units.add(p.getLeadUnitId());
-        }
-        cases.coUnits().findByProposalIdOrderByIdAsc(p.getId()).forEach(u -> units.add(u.getUnitId()));
+    private int toUnits(Deadline p, Notice notice) {
+        List<Long> units = cases.handlingUnits(p.id());
         units.forEach(u -> notifications.toUnit(u, notice));
         return units.size();
     }
@@ -296,28 +301,39 @@ class ProposalReminders {
         int planned = 0;
         long after = 0;
         while (true) {
-            // plain JDBC: filter by committee by hand; an open case always has its overdue slot until it is answered
-            List<Long> ids = jdbc.queryForList("""
-                    select p.id from proposal p
-                    where p.committee_id = ? and p.status in ('ASSIGNED', 'IN_PROGRESS', 'REPLY_REVIEW', 'REHANDLING')
-                      and p.due_date is not null and p.id > ?
-                      and not exists (select 1 from scheduled_tasks t where t.task_name = ?
-                                      and t.task_instance = concat('p', cast(p.id as varchar(20)), '-OVERDUE'))
-                    order by p.id fetch first 200 rows only""", Long.class, committeeId, after, ProposalReminderTasks.REMINDER);
-            if (ids.isEmpty()) {
+            // the open cases page by page (the proposal module's tenant filter applies); an open case always
+            // has its overdue slot until it is answered, so those without one are unplanned
+            long from = after;
+            List<Long> ids = tx.execute(status -> cases.casesWithDueDate(CHASED, from, 200));
+            if (ids == null || ids.isEmpty()) {
                 return planned;
             }
-            tx.executeWithoutResult(status -> ids.forEach(id -> cases.proposals().findById(id).ifPresent(this::planForDue)));
-            planned += ids.size();
+            Set<String> slotted = new HashSet<>(jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ?"
+                    + " and task_instance in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                    String.class, slotArgs(ids)));
+            List<Long> unplanned = ids.stream()
+                    .filter(id -> !slotted.contains(ReminderTask.instanceId(id, ReminderKind.OVERDUE, 0))).toList();
+            tx.executeWithoutResult(status -> unplanned.forEach(id -> cases.find(id)
+                    .ifPresent(p -> planForDue(p.id(), p.dueDate()))));
+            planned += unplanned.size();
             after = ids.get(ids.size() - 1);
         }
+    }
+
+    private static Object[] slotArgs(List<Long> ids) {
+        Object[] args = new Object[ids.size() + 1];
+        args[0] = ProposalReminderTasks.REMINDER;
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 1] = ReminderTask.instanceId(ids.get(i), ReminderKind.OVERDUE, 0);
+        }
+        return args;
     }
 
     // --- what staff see ---
 
     @Transactional(readOnly = true)
     List<ReminderView> of(Long id) {
-        Proposal p = cases.open(id).proposal();
+        Deadline p = cases.visible(id);
         CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
         List<ReminderView> out = new ArrayList<>();
         sent.findByProposalIdOrderByReminderDateAscIdAsc(id).forEach(r -> out.add(new ReminderView(r.getKind(),
@@ -325,7 +341,7 @@ class ProposalReminders {
         SchedulerClient client = scheduler.getIfAvailable();
         if (client != null) {
             List<String> slots = unitSlots(id);
-            slots.add(ReminderTask.instanceId(id, ReminderKind.RATING, p.getReplyRound()));
+            slots.add(ReminderTask.instanceId(id, ReminderKind.RATING, p.replyRound()));
             for (String slot : slots) {
                 client.getScheduledExecution(TaskInstanceId.of(ProposalReminderTasks.REMINDER, slot))
                         .map(ScheduledExecution::getData)
