@@ -37,8 +37,10 @@ class HomeController implements NavContributor {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-                 @RequestParam(required = false) String logout, Model model) {
-        String message = throttled != null ? "login.throttled" : error != null ? "login.failed"
+                 @RequestParam(required = false) String locked, @RequestParam(required = false) String logout,
+                 Model model) {
+        String message = throttled != null ? "login.throttled" : locked != null ? "security.login.locked"
+                : error != null ? "login.failed"
                 : logout != null ? "login.loggedOut" : null;
         model.addAttribute("messageKey", message);
         return "web/login";

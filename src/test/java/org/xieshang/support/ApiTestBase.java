@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "xieshang.zone=",
         "xieshang.committee-name=测试区政协",
         "xieshang.demo=false",
+        // tests create users with admin-set passwords and use them at once (PasswordChangeTest turns it on)
+        "xieshang.password.change-after-admin-set=false",
         "xieshang.login.max-failures-per-address=100000",
         "db-scheduler.polling-interval=1s",
         "logging.level.xieshang.request=warn"

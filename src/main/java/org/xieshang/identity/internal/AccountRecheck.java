@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class AccountRecheck {
 
-    record State(boolean enabled, long credentialsVersion) {
+    record State(boolean enabled, long credentialsVersion, boolean passwordChangeRequired) {
     }
 
     private final JdbcTemplate jdbc;
@@ -43,8 +43,9 @@ class AccountRecheck {
     Optional<State> state(Long userId) {
         // plain JDBC: no tenant is known yet for this lookup, and it must not open a JPA session
         return cache.get(userId, id -> jdbc.query(
-                "select enabled, credentials_version from user_account where id = ?",
-                rs -> rs.next() ? Optional.of(new State(rs.getBoolean(1), rs.getLong(2))) : Optional.<State>empty(), id));
+                "select enabled, credentials_version, password_change_required from user_account where id = ?",
+                rs -> rs.next() ? Optional.of(new State(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3)))
+                        : Optional.<State>empty(), id));
     }
 
     /**
@@ -52,9 +53,14 @@ class AccountRecheck {
      * and end the user's web sessions (API tokens are revoked in the transaction itself).
      */
     void credentialsChanged(Long userId, String username) {
+        credentialsChanged(userId, username, null);
+    }
+
+    /** As above, but the session with this id (the one the user changed their password in) stays. */
+    void credentialsChanged(Long userId, String username, String keptSessionId) {
         Runnable end = () -> {
             cache.invalidate(userId);
-            endSessions(username);
+            endSessions(username, keptSessionId);
         };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -68,10 +74,12 @@ class AccountRecheck {
         }
     }
 
-    void endSessions(String username) {
+    void endSessions(String username, String keptSessionId) {
         FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
         if (repository != null && username != null) {
-            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+            repository.findByPrincipalName(username).keySet().stream()
+                    .filter(id -> !id.equals(keptSessionId))
+                    .forEach(repository::deleteById);
         }
     }
 }

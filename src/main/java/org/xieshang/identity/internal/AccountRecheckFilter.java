@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,31 +17,53 @@ import org.xieshang.shared.CurrentUser;
  * Ends a web session whose account was disabled or whose roles, scope or password changed since
  * sign-in: the request then goes on unauthenticated (sign-in page, or 401). Bearer tokens are
  * resolved from the database on every request and revoked on such changes, so they pass here.
+ * A user who must change an administrator-set password reaches only the password change (and
+ * signing out) until they have.
  */
 class AccountRecheckFilter extends OncePerRequestFilter {
 
-    private final AccountRecheck recheck;
+    static final String PASSWORD_PAGE = "/account/password";
+    private static final Set<String> ALLOWED_WHILE_CHANGE_REQUIRED = Set.of(PASSWORD_PAGE, "/logout", "/login", "/error",
+            "/favicon.ico", "/api/v1/me", "/api/v1/me/password", "/api/v1/auth/token");
 
-    AccountRecheckFilter(AccountRecheck recheck) {
+    private final AccountRecheck recheck;
+    private final ProblemWriter problems;
+
+    AccountRecheckFilter(AccountRecheck recheck, ProblemWriter problems) {
         this.recheck = recheck;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof CurrentUser user
-                && request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE) == null) {
-            boolean valid = auth.getDetails() instanceof CredentialsStamp stamp
-                    && recheck.stillValid(user.id(), stamp.version());
+        if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+            Optional<AccountRecheck.State> state = recheck.state(user.id());
+            boolean bearer = request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE) != null;
+            boolean valid = bearer || (auth.getDetails() instanceof CredentialsStamp stamp
+                    && state.map(s -> s.enabled() && s.credentialsVersion() == stamp.version()).orElse(false));
             if (!valid) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
+            } else if (state.map(AccountRecheck.State::passwordChangeRequired).orElse(false)
+                    && !allowedWhileChangeRequired(request)) {
+                if (request.getRequestURI().startsWith("/api/")) {
+                    problems.write(request, response, 403, "security.password.changeRequired");
+                } else {
+                    response.sendRedirect(PASSWORD_PAGE);
+                }
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean allowedWhileChangeRequired(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ALLOWED_WHILE_CHANGE_REQUIRED.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/");
     }
 }

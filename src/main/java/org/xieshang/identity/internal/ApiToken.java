@@ -47,6 +47,10 @@ class ApiToken {
         }
     }
 
+    String getTokenHash() {
+        return tokenHash;
+    }
+
     Long getUserId() {
         return userId;
     }

@@ -32,10 +32,23 @@ class AuthController {
     record Me(Long id, String username, String displayName, List<String> roles, Long memberId, Long unitId) {
     }
 
-    private final AuthService auth;
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
 
-    AuthController(AuthService auth) {
+    private final AuthService auth;
+    private final UserService users;
+
+    AuthController(AuthService auth, UserService users) {
         this.auth = auth;
+        this.users = users;
+    }
+
+    /** The caller changes their own password; their other sessions and tokens end (this token stays). */
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody PasswordChange body, HttpServletRequest request) {
+        Object token = request.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE);
+        users.changeOwnPassword(body.currentPassword(), body.newPassword(), null, (String) token);
     }
 
     @PostMapping("/auth/token")

@@ -65,7 +65,7 @@ class AuthService {
             throttle.failed(username, address);
             throw new BadCredentialsException("bad credentials");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         return new SignedIn(account.get().toCurrentUser(), account.get().getCredentialsVersion());
     }
 

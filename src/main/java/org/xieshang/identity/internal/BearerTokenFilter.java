@@ -15,9 +15,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final String TOKEN_ATTRIBUTE = BearerTokenFilter.class.getName() + ".token";
 
     private final AuthService auth;
+    /** Only requests under this path (null: all), e.g. the metrics endpoint among the pages. */
+    private final String onlyUnder;
 
     BearerTokenFilter(AuthService auth) {
+        this(auth, null);
+    }
+
+    BearerTokenFilter(AuthService auth, String onlyUnder) {
         this.auth = auth;
+        this.onlyUnder = onlyUnder;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return onlyUnder != null && !request.getRequestURI().startsWith(onlyUnder);
     }
 
     @Override

@@ -14,35 +14,59 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.shared.error.TooManyRequests;
 
 /**
- * Failed-login throttling per account and per address, kept in the database so that every
- * application node sees the same counts. After too many failures in the window, further
- * attempts are refused (429) until the block ends, even with the right password.
+ * Failed-login throttling, kept in the database so that every node sees the same counts. Three
+ * counters, so that a stranger cannot lock the owner out:
+ * <ul>
+ * <li>an account <em>and</em> address together: a few free failures, then growing delays
+ * (1, 2, 4, 8, 15 minutes by default) for that pair only — the owner elsewhere is not slowed;</li>
+ * <li>an address: blocked for a while after many failures across accounts (password spraying);</li>
+ * <li>an account: locked outright (423) only after very many failures in a day, from anywhere,
+ * until an administrator unlocks it.</li>
+ * </ul>
+ * While a pair or an address is blocked the attempt is refused (429, Retry-After) before the
+ * password is checked, and does not count.
  */
 @Component
 class LoginThrottle {
 
     private final JdbcTemplate jdbc;
-    private final int maxPerAccount;
+    private final int freeFailures;
+    private final List<Duration> delays;
     private final int maxPerAddress;
     private final Duration window;
     private final Duration block;
+    private final int lockAfter;
+    private final Duration lockWindow;
 
     LoginThrottle(JdbcTemplate jdbc,
-                  @Value("${xieshang.login.max-failures-per-account}") int maxPerAccount,
+                  @Value("${xieshang.login.free-failures:5}") int freeFailures,
+                  @Value("${xieshang.login.delays:1m,2m,4m,8m,15m}") List<Duration> delays,
                   @Value("${xieshang.login.max-failures-per-address}") int maxPerAddress,
                   @Value("${xieshang.login.window}") Duration window,
-                  @Value("${xieshang.login.block}") Duration block) {
+                  @Value("${xieshang.login.block}") Duration block,
+                  @Value("${xieshang.login.lock-after:50}") int lockAfter,
+                  @Value("${xieshang.login.lock-window:24h}") Duration lockWindow) {
         this.jdbc = jdbc;
-        this.maxPerAccount = maxPerAccount;
+        this.freeFailures = freeFailures;
+        this.delays = List.copyOf(delays);
         this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.block = block;
+        this.lockAfter = lockAfter;
+        this.lockWindow = lockWindow;
     }
 
+    /** Refuses an attempt: 423 when the account is locked, 429 while its pair or its address is blocked. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public void check(String username, String address) {
         Instant now = Instant.now();
-        for (String key : keys(username, address)) {
+        List<Map<String, Object>> account = jdbc.queryForList(
+                "select locked_at from login_throttle where throttle_key = ?", accountKey(username));
+        if (!account.isEmpty() && account.get(0).get("locked_at") != null) {
+            throw new AccountLocked();
+        }
+        for (String key : address == null ? List.of(pairKey(username, null))
+                : List.of(pairKey(username, address), addressKey(address))) {
             List<Map<String, Object>> rows = jdbc.queryForList(
                     "select blocked_until from login_throttle where throttle_key = ?", key);
             if (!rows.isEmpty() && rows.get(0).get("blocked_until") != null) {
@@ -57,18 +81,41 @@ class LoginThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String username, String address) {
         Instant now = Instant.now();
-        fail("u:" + normalize(username), maxPerAccount, now);
-        if (address != null) {
-            fail("a:" + address, maxPerAddress, now);
+        // the pair's failures are counted over the lock window: the delays grow until a success
+        int pair = count(pairKey(username, address), lockWindow, now);
+        if (pair > freeFailures) {
+            Duration delay = delays.get(Math.min(pair - freeFailures, delays.size()) - 1);
+            block(pairKey(username, address), now.plus(delay));
+        }
+        if (address != null && count(addressKey(address), window, now) >= maxPerAddress) {
+            block(addressKey(address), now.plus(block));
+        }
+        if (count(accountKey(username), lockWindow, now) >= lockAfter) {
+            jdbc.update("update login_throttle set locked_at = ? where throttle_key = ? and locked_at is null",
+                    Timestamp.from(now), accountKey(username));
         }
     }
 
+    /** The right password: the pair starts afresh (the address and the account's day count do not). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String username) {
-        jdbc.update("delete from login_throttle where throttle_key = ?", "u:" + normalize(username));
+    public void succeeded(String username, String address) {
+        jdbc.update("delete from login_throttle where throttle_key = ?", pairKey(username, address));
     }
 
-    private void fail(String key, int max, Instant now) {
+    /** An administrator unlocks an account: its lock, day count and every pair's delay end. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void unlock(String username) {
+        jdbc.update("delete from login_throttle where throttle_key = ? or throttle_key like ?",
+                accountKey(username), "p:" + escapeLike(normalize(username)) + "|%");
+    }
+
+    boolean isLocked(String username) {
+        return Boolean.TRUE.equals(jdbc.query("select locked_at from login_throttle where throttle_key = ?",
+                rs -> rs.next() && rs.getTimestamp(1) != null, accountKey(username)));
+    }
+
+    /** Counts one failure in a window that restarts when it has passed; returns the count. */
+    private int count(String key, Duration window, Instant now) {
         Timestamp windowStart = Timestamp.from(now.minus(window));
         int updated = jdbc.update("""
                 update login_throttle set
@@ -83,16 +130,33 @@ class LoginThrottle {
                 jdbc.update("update login_throttle set failures = failures + 1 where throttle_key = ?", key);
             }
         }
-        jdbc.update("update login_throttle set blocked_until = ? where throttle_key = ? and failures >= ?",
-                Timestamp.from(now.plus(block)), key, max);
+        return jdbc.queryForObject("select failures from login_throttle where throttle_key = ?", Integer.class, key);
     }
 
-    private static List<String> keys(String username, String address) {
-        return address == null ? List.of("u:" + normalize(username)) : List.of("u:" + normalize(username), "a:" + address);
+    private void block(String key, Instant until) {
+        jdbc.update("update login_throttle set blocked_until = ? where throttle_key = ?", Timestamp.from(until), key);
+    }
+
+    static String accountKey(String username) {
+        return "u:" + normalize(username);
+    }
+
+    static String addressKey(String address) {
+        return "a:" + address;
+    }
+
+    static String pairKey(String username, String address) {
+        return "p:" + normalize(username) + "|" + (address == null ? "" : address);
     }
 
     private static String normalize(String username) {
-        return username == null ? "" : username.strip().toLowerCase();
+        String name = username == null ? "" : username.strip().toLowerCase();
+        // keys are at most 200 characters: a longer name is no account's anyway
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Instant toInstant(Object value) {

@@ -54,10 +54,15 @@ final class RouteRules {
             rule(POST, "/api/v1/auth/token", PUBLIC),
             rule(DELETE, "/api/v1/auth/token", SIGNED_IN),
             rule(GET, "/api/v1/me", SIGNED_IN),
+            rule(POST, "/api/v1/me/password", SIGNED_IN),
+            rule(GET, "/account/password", SIGNED_IN),
+            rule(POST, "/account/password", SIGNED_IN),
             rule(POST, "/api/v1/users", ADMIN_ONLY),
             rule(GET, "/api/v1/users", ADMIN_ONLY),
             rule(GET, "/api/v1/users/{id}", ADMIN_ONLY),
             rule(PATCH, "/api/v1/users/{id}", ADMIN_ONLY),
+            rule(POST, "/api/v1/users/{id}/unlock", ADMIN_ONLY),
+            rule(POST, "/users/{id:\\d+}/unlock", ADMIN_ONLY),
             rule(GET, "/users", ADMIN_ONLY),
             rule(GET, "/users/new", ADMIN_ONLY),
             rule(POST, "/users", ADMIN_ONLY),
@@ -280,7 +285,10 @@ final class RouteRules {
             rule(GET, "/actuator/health", PUBLIC),
             rule(GET, "/actuator/health/**", PUBLIC),
             rule(GET, "/actuator/info", PUBLIC),
-            rule(GET, "/actuator/prometheus", PUBLIC),
+            rule(null, "/actuator", ADMIN_ONLY),
+            rule(null, "/actuator/**", ADMIN_ONLY),
+            // metrics: request counts per endpoint, failed sign-ins; for ADMIN (a session or a bearer token)
+            rule(GET, "/actuator/prometheus", ADMIN_ONLY),
     };
 
     private RouteRules() {
@@ -305,8 +313,9 @@ final class RouteRules {
                 .sorted(specificity).toList();
     }
 
-    /** Registers every rule, then refuses everything else. */
-    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry) {
+    /** Registers every rule, then refuses everything else (see {@link UnlistedRoutes}). */
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry registry,
+                      UnlistedRoutes unlisted) {
         for (Rule rule : ordered()) {
             var url = rule.method() == null ? registry.requestMatchers(rule.pattern())
                     : registry.requestMatchers(rule.method(), rule.pattern());
@@ -318,6 +327,6 @@ final class RouteRules {
                 url.hasAnyRole(rule.access().roles().stream().map(Enum::name).sorted().toArray(String[]::new));
             }
         }
-        registry.anyRequest().denyAll();
+        registry.anyRequest().access(unlisted);
     }
 }

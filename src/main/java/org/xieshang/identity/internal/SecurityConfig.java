@@ -55,6 +55,8 @@ class SecurityConfig {
                     return token;
                 } catch (TooManyRequests tooMany) {
                     throw new Throttled();
+                } catch (AccountLocked locked) {
+                    throw new org.springframework.security.authentication.LockedException("locked");
                 }
             }
 
@@ -71,9 +73,16 @@ class SecurityConfig {
     }
 
     @Bean
+    UnlistedRoutes unlistedRoutes(@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                                  org.springframework.beans.factory.ObjectProvider<
+                                          org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mapping) {
+        return new UnlistedRoutes(mapping);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, AuthService auth, AccountRecheck recheck, MessageSource messages)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthService auth, AccountRecheck recheck, ProblemWriter problems,
+                                 UnlistedRoutes unlisted, MessageSource messages) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,9 +91,9 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
-                .authorizeHttpRequests(RouteRules::apply)
+                .authorizeHttpRequests(a -> RouteRules.apply(a, unlisted))
                 .addFilterBefore(new BearerTokenFilter(auth), BasicAuthenticationFilter.class)
-                .addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AccountRecheckFilter(recheck, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(req, res, 401, messages))
                         .accessDeniedHandler((req, res, ex) -> problem(req, res, 403, messages)));
@@ -93,12 +102,17 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AccountRecheck recheck) throws Exception {
-        http.addFilterBefore(new AccountRecheckFilter(recheck), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(RouteRules::apply)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthService auth, AccountRecheck recheck, ProblemWriter problems,
+                                  UnlistedRoutes unlisted) throws Exception {
+        // a metrics scraper signs in with an ADMIN's bearer token; pages use sessions only
+        http.addFilterBefore(new BearerTokenFilter(auth, "/actuator/"), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountRecheckFilter(recheck, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> RouteRules.apply(a, unlisted))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((req, res, ex) -> res.sendRedirect(
-                                ex instanceof Throttled ? "/login?throttled" : "/login?error")))
+                                ex instanceof Throttled ? "/login?throttled"
+                                        : ex instanceof org.springframework.security.authentication.LockedException
+                                        ? "/login?locked" : "/login?error")))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));

@@ -34,6 +34,9 @@ class UserAccount extends CommitteeScopedEntity {
     /** Bumped on every change of roles, status or password; sessions stamped with an older value end. */
     @Column(nullable = false)
     private long credentialsVersion;
+    /** Set when an administrator set the password: its user must choose their own at the next sign-in. */
+    @Column(nullable = false)
+    private boolean passwordChangeRequired;
 
     protected UserAccount() {
     }
@@ -88,6 +91,14 @@ class UserAccount extends CommitteeScopedEntity {
     void changePassword(String hash) {
         this.passwordHash = hash;
         credentialsVersion++;
+    }
+
+    void requirePasswordChange(boolean required) {
+        this.passwordChangeRequired = required;
+    }
+
+    boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     long getCredentialsVersion() {

@@ -51,6 +51,12 @@ class UserController {
         return users.get(id);
     }
 
+    /** Ends a lock after too many failed sign-ins (ADMIN). */
+    @PostMapping("/{id}/unlock")
+    UserView unlock(@PathVariable Long id) {
+        return users.unlock(id);
+    }
+
     @PatchMapping("/{id}")
     UserView update(@PathVariable Long id, @RequestBody UserService.UserChange change) {
         return users.update(id, change);

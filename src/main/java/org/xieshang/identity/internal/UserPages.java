@@ -123,10 +123,18 @@ class UserPages implements NavContributor {
         }
     }
 
+    @PostMapping("/users/{id:\\d+}/unlock")
+    String unlock(@PathVariable Long id, RedirectAttributes redirect) {
+        UserView user = users.unlock(id);
+        redirect.addFlashAttribute("notice", messages.get("security.users.unlocked", user.username()));
+        return "redirect:/users/" + id + "/edit";
+    }
+
     private String form(Model model, UserForm form, FormErrors errors, UserView existing) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
+        model.addAttribute("locked", existing != null && users.isLocked(existing.id()));
         List<MemberSummary> all = members.all();
         List<UnitView> units = reference.units();
         model.addAttribute("members", all);

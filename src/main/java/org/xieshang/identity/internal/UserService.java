@@ -41,14 +41,25 @@ public class UserService implements UserAccounts {
     private final UserAccountRepository users;
     private final ApiTokenRepository tokens;
     private final AccountRecheck recheck;
+    private final LoginThrottle throttle;
+    private final PasswordPolicy policy;
+    private final boolean changeAfterAdminSet;
+    private final org.xieshang.audit.AuditTrail audit;
     private final PasswordEncoder encoder;
     private final MemberDirectory members;
     private final ReferenceData reference;
     /** A transaction of its own: the caller's one sees only the caller's committee. */
     private final TransactionTemplate allCommittees;
 
-    UserService(UserAccountRepository users, ApiTokenRepository tokens, AccountRecheck recheck, PasswordEncoder encoder,
-                MemberDirectory members, ReferenceData reference, TransactionTemplate tx) {
+    UserService(UserAccountRepository users, ApiTokenRepository tokens, AccountRecheck recheck, LoginThrottle throttle,
+                PasswordPolicy policy, org.xieshang.audit.AuditTrail audit, PasswordEncoder encoder,
+                MemberDirectory members, ReferenceData reference, TransactionTemplate tx,
+                @org.springframework.beans.factory.annotation.Value("${xieshang.password.change-after-admin-set:true}")
+                boolean changeAfterAdminSet) {
+        this.policy = policy;
+        this.changeAfterAdminSet = changeAfterAdminSet;
+        this.throttle = throttle;
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.recheck = recheck;
@@ -69,7 +80,7 @@ public class UserService implements UserAccounts {
         if (!USERNAME.matcher(username).matches()) {
             invalid.add("username", "validation.username");
         }
-        checkPassword(invalid, u.password());
+        checkPassword(invalid, username, u.password());
         String displayName = u.displayName() == null ? "" : u.displayName().strip();
         if (displayName.isEmpty() || displayName.length() > 100) {
             invalid.add("displayName", "validation.length", 1, 100);
@@ -87,6 +98,7 @@ public class UserService implements UserAccounts {
         UserAccount account = users.save(new UserAccount(username, encoder.encode(u.password()), displayName,
                 EnumSet.copyOf(u.roles()), u.memberId(), u.unitId()));
         account.changeEmail(u.email());
+        account.requirePasswordChange(setByAnAdministrator());
         return view(account);
     }
 
@@ -96,7 +108,7 @@ public class UserService implements UserAccounts {
         UserAccount account = users.findById(id).orElseThrow(NotFound::new);
         InvalidInput invalid = new InvalidInput();
         if (change.password() != null) {
-            checkPassword(invalid, change.password());
+            checkPassword(invalid, account.getUsername(), change.password());
         }
         if (change.displayName() != null && (change.displayName().isBlank() || change.displayName().length() > 100)) {
             invalid.add("displayName", "validation.length", 1, 100);
@@ -113,6 +125,7 @@ public class UserService implements UserAccounts {
         }
         if (change.password() != null) {
             account.changePassword(encoder.encode(change.password()));
+            account.requirePasswordChange(setByAnAdministrator());
             credentials = true;
         }
         users.saveAndFlush(account);
@@ -126,6 +139,23 @@ public class UserService implements UserAccounts {
     private void endSignIns(UserAccount account) {
         tokens.findByUserIdAndRevokedAtIsNull(account.getId()).forEach(ApiToken::revoke);
         recheck.credentialsChanged(account.getId(), account.getUsername());
+    }
+
+    /** Ends a lock after too many failed sign-ins (and the delays of every address for this account). */
+    @Transactional
+    public UserView unlock(Long id) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        UserAccount account = users.findById(id).orElseThrow(NotFound::new);
+        boolean wasLocked = throttle.isLocked(account.getUsername());
+        throttle.unlock(account.getUsername());
+        audit.record("UserAccount", id, "unlocked", java.util.Map.of("wasLocked", wasLocked));
+        return view(account);
+    }
+
+    /** Whether the account is locked after too many failed sign-ins. */
+    public boolean isLocked(Long id) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        return users.findById(id).map(a -> throttle.isLocked(a.getUsername())).orElseThrow(NotFound::new);
     }
 
     public UserView get(Long id) {
@@ -186,10 +216,58 @@ public class UserService implements UserAccounts {
         return userId == null ? java.util.Optional.empty() : users.findById(userId).map(UserAccount::getDisplayName);
     }
 
-    private void checkPassword(InvalidInput invalid, String password) {
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            invalid.add("password", "validation.password");
+    /**
+     * A person's choice follows the password policy; the system's own accounts (the first admin
+     * from the operator's setting, the demo committee's people) keep the old length rule.
+     */
+    private void checkPassword(InvalidInput invalid, String username, String password) {
+        if (bySystem()) {
+            if (password == null || password.length() < 8 || password.length() > 128) {
+                invalid.add("password", "validation.password");
+            }
+        } else {
+            policy.check(invalid, "password", username, password);
         }
+    }
+
+    private static boolean bySystem() {
+        return CurrentUsers.current().map(u -> org.xieshang.shared.SystemActor.NAME.equals(u.username())).orElse(true);
+    }
+
+    /** A password an administrator set is to be changed at its user's next sign-in (not the system's accounts). */
+    private boolean setByAnAdministrator() {
+        return changeAfterAdminSet && !bySystem();
+    }
+
+    /**
+     * The signed-in user changes their own password: every other web session and API token of
+     * theirs ends; the one they use now (session id or token) stays. Answers the new credentials
+     * version, for the current session's stamp.
+     */
+    @Transactional
+    public long changeOwnPassword(String currentPassword, String newPassword, String keptSessionId, String keptToken) {
+        Long id = CurrentUsers.require().id();
+        UserAccount account = users.findById(id).orElseThrow(NotFound::new);
+        InvalidInput invalid = new InvalidInput();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            invalid.add("currentPassword", "validation.required");
+        } else if (!encoder.matches(currentPassword, account.getPasswordHash())) {
+            invalid.add("currentPassword", "security.password.currentWrong");
+        }
+        policy.check(invalid, "newPassword", account.getUsername(), newPassword);
+        if (newPassword != null && currentPassword != null && newPassword.equals(currentPassword)) {
+            invalid.add("newPassword", "security.password.unchanged");
+        }
+        invalid.throwIfAny();
+        account.changePassword(encoder.encode(newPassword));
+        account.requirePasswordChange(false);
+        users.saveAndFlush(account);
+        String keptHash = keptToken == null ? null : AuthService.hash(keptToken);
+        tokens.findByUserIdAndRevokedAtIsNull(id).stream()
+                .filter(t -> !t.getTokenHash().equals(keptHash))
+                .forEach(ApiToken::revoke);
+        recheck.credentialsChanged(id, account.getUsername(), keptSessionId);
+        return account.getCredentialsVersion();
     }
 
     /** Optional; an empty value means none. */

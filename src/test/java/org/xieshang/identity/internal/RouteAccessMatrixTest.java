@@ -34,10 +34,15 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/auth/token                                                     YYYYYYYY",
             "DELETE /api/v1/auth/token                                                     -YYYYYYY",
             "GET    /api/v1/me                                                             -YYYYYYY",
+            "POST   /api/v1/me/password                                                    -YYYYYYY",
+            "GET    /account/password                                                      -YYYYYYY",
+            "POST   /account/password                                                      -YYYYYYY",
             "POST   /api/v1/users                                                          -Y------",
             "GET    /api/v1/users                                                          -Y------",
             "GET    /api/v1/users/{id}                                                     -Y------",
             "PATCH  /api/v1/users/{id}                                                     -Y------",
+            "POST   /api/v1/users/{id}/unlock                                              -Y------",
+            "POST   /users/{id:\\d+}/unlock                                                -Y------",
             "GET    /users                                                                 -Y------",
             "GET    /users/new                                                             -Y------",
             "POST   /users                                                                 -Y------",
@@ -289,13 +294,26 @@ class RouteAccessMatrixTest extends ApiTestBase {
         assertThat(expected.keySet()).as("MATRIX lines without a route").isSubsetOf(all);
     }
 
+    @Autowired
+    UnlistedRoutes unlisted;
+
     @Test
-    void aPathNoRuleListsIsRefusedToEveryone() {
+    void aControllerRouteWithoutARuleIsRefusedToEveryone() {
+        // as if the rule of an existing route had been forgotten: the fallback finds its handler and refuses
         for (String caller : CALLERS) {
-            assertThat(privileges.isAllowed("", "/api/v1/not-a-route", "GET", caller(caller))).isFalse();
-            assertThat(privileges.isAllowed("", "/not-a-page", "GET", caller(caller))).isFalse();
-            assertThat(privileges.isAllowed("", "/api/v1/users", "TRACE", caller(caller))).isFalse();
+            var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/users");
+            var decision = unlisted.authorize(() -> caller(caller),
+                    new org.springframework.security.web.access.intercept.RequestAuthorizationContext(request));
+            assertThat(decision.isGranted()).as(caller).isFalse();
         }
+        // a path no controller answers gets its 404 (signed in) or the sign-in (anonymous)
+        var nowhere = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/v1/not-a-route");
+        assertThat(unlisted.authorize(() -> caller("MEMBER"),
+                new org.springframework.security.web.access.intercept.RequestAuthorizationContext(nowhere)).isGranted()).isTrue();
+        assertThat(unlisted.authorize(() -> caller("anonymous"),
+                new org.springframework.security.web.access.intercept.RequestAuthorizationContext(nowhere)).isGranted()).isFalse();
+        assertThat(api.get("/api/v1/not-a-route").status()).isEqualTo(401);
+        assertThat(admin.get("/api/v1/not-a-route").status()).isEqualTo(404);
     }
 
     static Map<String, String> matrix() {
