@@ -4,7 +4,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.xieshang.shared.error.InvalidInput;
 
-/** Validates {@code ?page=&size=} (size at most 200) into a page request. */
+/** Validates {@code ?page=&size=} (size at most 200) into a page request; pages clamp with {@link #clamped}. */
 public final class Paging {
 
     public static final int MAX_SIZE = 200;
@@ -25,6 +25,16 @@ public final class Paging {
         if ((long) p * s > Integer.MAX_VALUE) {
             throw InvalidInput.field("page", "validation.range", 0, Integer.MAX_VALUE / s);
         }
+        return PageRequest.of(p, s, sort);
+    }
+
+    /**
+     * A page number read from a page's address, clamped instead of refused: an unreadable, negative or
+     * absurd number shows the first or an (empty) far page, and the row offset still fits the database's integer.
+     */
+    public static PageRequest clamped(Integer page, int size, Sort sort) {
+        int s = Math.max(1, Math.min(size, MAX_SIZE));
+        int p = page == null ? 0 : Math.max(0, Math.min(page, Integer.MAX_VALUE / s - 1));
         return PageRequest.of(p, s, sort);
     }
 }

@@ -83,11 +83,20 @@ public final class PageClient {
 
     /** A multipart form with one file, as the import page sends it. */
     public Page upload(String path, String part, String filename, byte[] content) {
+        return upload(path, Map.of(), part, filename, content);
+    }
+
+    /** A multipart form with text fields and one file. */
+    public Page upload(String path, Map<String, String> fields, String part, String filename, byte[] content) {
         String boundary = "----xieshang" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                        + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(content);

@@ -52,7 +52,15 @@ class AuthService {
         this.dummyHash = encoder.encode("not-a-real-password");
     }
 
+    /** The longest user name an account may have (user_account.username). */
+    static final int MAX_USERNAME = 64;
+
     SignedIn authenticate(String username, String password, String address) {
+        if (username != null && username.strip().length() > MAX_USERNAME) {
+            // no account has such a name (the column holds 64): wrong credentials, before any throttle row is keyed by it
+            encoder.matches(password == null ? "" : password, dummyHash);
+            throw new BadCredentialsException("bad credentials");
+        }
         throttle.check(username, address);
         Optional<UserAccount> account = CommitteeContext.callAsSystem(() ->
                 tx.execute(s -> users.findByUsername(username == null ? "" : username.strip())));

@@ -62,7 +62,7 @@ class UserPages implements NavContributor {
         } catch (NumberFormatException ignored) {
             // not a page number: the first page
         }
-        Page<UserView> found = users.list(Paging.of(p, PAGE_SIZE, Sort.unsorted()));
+        Page<UserView> found = users.list(Paging.clamped(p, PAGE_SIZE, Sort.unsorted()));
         model.addAttribute("users", found.getContent());
         model.addAttribute("page", found.getNumber());
         model.addAttribute("totalPages", found.getTotalPages());

@@ -100,7 +100,7 @@ class MemberPages implements NavContributor {
             // not a page number: the first page
         }
         var found = members.search(filter.q(), filter.sectorId(), filter.status(),
-                Paging.of(p, PAGE_SIZE, Sort.by("name", "id")));
+                Paging.clamped(p, PAGE_SIZE, Sort.by("name", "id")));
         return MemberListing.of(found, filter, sectorNames());
     }
 

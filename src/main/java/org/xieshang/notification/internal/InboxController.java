@@ -31,7 +31,7 @@ class InboxController implements NavContributor {
 
     @GetMapping("/inbox")
     String page(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("entries", inbox.mine(false, Paging.of(page, 30, Sort.unsorted())));
+        model.addAttribute("entries", inbox.mine(false, Paging.clamped(page, 30, Sort.unsorted())));
         return "notification/inbox";
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import org.xieshang.proposal.internal.ProposalViews.AttachmentView;
+import org.xieshang.shared.FileNames;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
 import org.xieshang.shared.tenancy.CommitteeContext;
@@ -83,7 +84,10 @@ class AttachmentStore {
         if (file == null || file.isEmpty()) {
             throw InvalidInput.field("file", "validation.required");
         }
-        String name = file.getOriginalFilename() == null ? "" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        if (file.getOriginalFilename() != null && !FileNames.acceptable(file.getOriginalFilename())) {
+            throw InvalidInput.field("file", "validation.fileName");
+        }
+        String name = FileNames.lastSegment(file.getOriginalFilename());
         if (!TYPES.containsKey(extension(name)) || name.length() > 200) {
             throw InvalidInput.field("file", "proposal.validation.fileType", String.join(", ", TYPES.keySet().stream().sorted().toList()));
         }

@@ -92,7 +92,7 @@ class KeyWorkPageQueries {
             });
         }
         Page<Proposal> found = cases.proposals().findAll(spec,
-                PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
+                org.xieshang.shared.Paging.clamped(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
         List<Long> ids = found.getContent().stream().map(Proposal::getId).toList();
         Map<Long, List<KeyLeader>> attachedTo = new HashMap<>();
         Map<Long, Object[]> progress = new HashMap<>();
@@ -176,7 +176,7 @@ class KeyWorkPageQueries {
     }
 
     BulletinList bulletins(int page) {
-        Page<Bulletins.BulletinSummary> found = bulletins.list(PageRequest.of(Math.max(0, page), PAGE_SIZE,
+        Page<Bulletins.BulletinSummary> found = bulletins.list(org.xieshang.shared.Paging.clamped(page, PAGE_SIZE,
                 Sort.by(Sort.Direction.DESC, "createdAt", "id")));
         return new BulletinList(found.getContent().stream().map(b -> new BulletinRow(b.id(), b.kind(), b.number(),
                 b.title(), b.createdBy(), b.createdAt(), b.recipients(), b.read(), b.readAt(), b.comments())).toList(),
@@ -201,7 +201,7 @@ class KeyWorkPageQueries {
     }
 
     FollowUpList followUps(Boolean done, int page) {
-        Page<Bulletins.FollowUpView> found = bulletins.followUps(done, PageRequest.of(Math.max(0, page), PAGE_SIZE,
+        Page<Bulletins.FollowUpView> found = bulletins.followUps(done, org.xieshang.shared.Paging.clamped(page, PAGE_SIZE,
                 Sort.by(Sort.Direction.DESC, "id")));
         return new FollowUpList(found.getContent().stream().map(KeyWorkPageQueries::followUp).toList(),
                 found.getTotalElements(), found.getNumber(), found.getTotalPages(), done);

@@ -540,7 +540,7 @@ class ProposalPages implements NavContributor {
 
     private Listing listing(String path, ProposalQueries.Filter filter, Map<String, String> params, String page) {
         Integer p = number(page);
-        Page<ProposalSummary> found = queries.list(filter, Paging.of(p == null ? 0 : Math.max(0, p), PAGE_SIZE, NEWEST));
+        Page<ProposalSummary> found = queries.list(filter, Paging.clamped(p, PAGE_SIZE, NEWEST));
         return Listing.of(found, path, params, pages.unitNames());
     }
 

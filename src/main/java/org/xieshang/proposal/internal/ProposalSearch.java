@@ -102,7 +102,7 @@ class ProposalSearch {
                         .numberOfFragments(1).noMatchSize(0))
                 .sort(f -> f.score().then().field("createdAt").desc())
                 .totalHitCountThreshold(1000)
-                .fetch((int) page.getOffset(), page.getPageSize());
+                .fetch(offset(page), limit(page));
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
             String snippet = null;
@@ -114,7 +114,7 @@ class ProposalSearch {
             }
             hits.add(new Hit((Long) row.get(0), snippet));
         }
-        return new PageImpl<>(hits, page, result.total().hitCountLowerBound());
+        return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
     }
 
     /** A hit of the public search: a snippet of the proposal's text, and one of its reply (shown only once approved). */
@@ -156,7 +156,7 @@ class ProposalSearch {
                         .numberOfFragments(1).noMatchSize(0))
                 .sort(f -> f.score().then().field("createdAt").desc())
                 .totalHitCountThreshold(1000)
-                .fetch((int) page.getOffset(), page.getPageSize());
+                .fetch(offset(page), limit(page));
         List<PublicHit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
             String snippet = null;
@@ -165,7 +165,21 @@ class ProposalSearch {
             }
             hits.add(new PublicHit((Long) row.get(0), snippet, first(row.get(4))));
         }
-        return new PageImpl<>(hits, page, result.total().hitCountLowerBound());
+        return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
+    }
+
+    /**
+     * How deep a search reaches: a ranked search must collect every hit before the page asked for, so a
+     * far page (e.g. {@code ?page=2147483647}) would cost memory and time; beyond this the pages are empty.
+     */
+    static final int MAX_DEPTH = 10_000;
+
+    private static int offset(PageRequest page) {
+        return (int) Math.min(page.getOffset(), MAX_DEPTH);
+    }
+
+    private static int limit(PageRequest page) {
+        return Math.max(0, Math.min(page.getPageSize(), MAX_DEPTH - offset(page)));
     }
 
     private static String first(Object fragments) {

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.xieshang.shared.error.DomainException;
 import org.xieshang.shared.error.InvalidInput;
@@ -92,6 +93,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
         return respond(problem(HttpStatus.UNAUTHORIZED, text("error.unauthenticated")), new HttpHeaders());
+    }
+
+    /**
+     * A multipart body the container cannot read: a file name with a NUL byte (refused by Tomcat's parser), or a
+     * malformed body. The client's fault, so 400; too large an upload keeps its 413 (handled by the base class).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.fileupload.InvalidFileNameException) {
+                return respond(invalid("file", text("validation.fileName")), new HttpHeaders());
+            }
+        }
+        log.info("unreadable multipart body: {}", ex.getMostSpecificCause().getMessage());
+        return respond(problem(HttpStatus.BAD_REQUEST, text("error.malformedBody")), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
