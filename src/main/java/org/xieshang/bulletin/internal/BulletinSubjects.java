@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.xieshang.bulletin.BulletinSubject;
 import org.xieshang.bulletin.BulletinSubjectSource;
@@ -34,8 +35,9 @@ class BulletinSubjects {
 
     private final Map<String, BulletinSubjectSource> sources = new HashMap<>();
 
-    BulletinSubjects(List<BulletinSubjectSource> sources) {
-        sources.forEach(s -> this.sources.put(s.type(), s));
+    /** Any number of sources, none included (a module without subjects of its own still issues bulletins). */
+    BulletinSubjects(ObjectProvider<BulletinSubjectSource> sources) {
+        sources.orderedStream().forEach(s -> this.sources.put(s.type(), s));
     }
 
     Optional<BulletinSubjectSource> source(String type) {
