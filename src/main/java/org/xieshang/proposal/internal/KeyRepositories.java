@@ -26,29 +26,3 @@ interface SupervisionEventRepository extends JpaRepository<SupervisionEvent, Lon
     @Query("select e.proposalId, count(e), max(e.date) from SupervisionEvent e where e.proposalId in ?1 group by e.proposalId")
     List<Object[]> progressOf(java.util.Collection<Long> proposalIds);
 }
-
-interface BulletinRepository extends JpaRepository<Bulletin, Long> {
-    @Query("select coalesce(max(b.seq), 0) from Bulletin b where b.kind = ?1 and b.year = ?2")
-    int lastSeq(BulletinKind kind, int year);
-
-    @Query("select b from Bulletin b where b.id in (select r.bulletinId from BulletinRecipient r where r.userId = ?1)")
-    org.springframework.data.domain.Page<Bulletin> sentTo(Long userId, org.springframework.data.domain.Pageable page);
-}
-
-interface BulletinRecipientRepository extends JpaRepository<BulletinRecipient, Long> {
-    List<BulletinRecipient> findByBulletinIdOrderByIdAsc(Long bulletinId);
-
-    Optional<BulletinRecipient> findByBulletinIdAndUserId(Long bulletinId, Long userId);
-
-    long countByUserIdAndReadAtIsNull(Long userId);
-
-}
-
-interface BulletinCommentRepository extends JpaRepository<BulletinComment, Long> {
-    List<BulletinComment> findByBulletinIdOrderByIdAsc(Long bulletinId);
-}
-
-interface BulletinFollowUpRepository extends JpaRepository<BulletinFollowUp, Long>,
-        org.springframework.data.jpa.repository.JpaSpecificationExecutor<BulletinFollowUp> {
-    List<BulletinFollowUp> findByBulletinIdOrderByIdAsc(Long bulletinId);
-}

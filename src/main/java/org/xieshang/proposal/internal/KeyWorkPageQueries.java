@@ -18,30 +18,22 @@ import org.xieshang.committee.ReferenceData;
 import org.xieshang.committee.ReferenceData.UnitView;
 import org.xieshang.identity.UserAccounts;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.KeyWorkViews.BulletinList;
-import org.xieshang.proposal.internal.KeyWorkViews.BulletinPage;
-import org.xieshang.proposal.internal.KeyWorkViews.BulletinRow;
 import org.xieshang.proposal.internal.KeyWorkViews.CaseChoice;
 import org.xieshang.proposal.internal.KeyWorkViews.CaseRef;
-import org.xieshang.proposal.internal.KeyWorkViews.CommentRow;
 import org.xieshang.proposal.internal.KeyWorkViews.DecisionRow;
 import org.xieshang.proposal.internal.KeyWorkViews.EventRow;
-import org.xieshang.proposal.internal.KeyWorkViews.FollowUpList;
-import org.xieshang.proposal.internal.KeyWorkViews.FollowUpRow;
 import org.xieshang.proposal.internal.KeyWorkViews.KeyCaseList;
 import org.xieshang.proposal.internal.KeyWorkViews.KeyCasePage;
 import org.xieshang.proposal.internal.KeyWorkViews.KeyCaseRow;
 import org.xieshang.proposal.internal.KeyWorkViews.Person;
-import org.xieshang.proposal.internal.KeyWorkViews.Receipt;
-import org.xieshang.proposal.internal.KeyWorkViews.UnitOption;
 import org.xieshang.proposal.internal.Step.Actor;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 
 /**
- * What the key-proposal and bulletin pages show. The rules stay in {@link KeyProposals} and
- * {@link Bulletins}; this adds the lists and the forms' choices.
+ * What the key-proposal pages show. The rules stay in {@link KeyProposals}; this adds the lists and
+ * the forms' choices.
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,17 +49,15 @@ class KeyWorkPageQueries {
 
     private final CaseSupport cases;
     private final KeyProposals keys;
-    private final Bulletins bulletins;
     private final KeyLeaderRepository leaders;
     private final SupervisionEventRepository events;
     private final UserAccounts users;
     private final ReferenceData reference;
 
-    KeyWorkPageQueries(CaseSupport cases, KeyProposals keys, Bulletins bulletins, KeyLeaderRepository leaders,
+    KeyWorkPageQueries(CaseSupport cases, KeyProposals keys, KeyLeaderRepository leaders,
                        SupervisionEventRepository events, UserAccounts users, ReferenceData reference) {
         this.cases = cases;
         this.keys = keys;
-        this.bulletins = bulletins;
         this.leaders = leaders;
         this.events = events;
         this.users = users;
@@ -158,14 +148,6 @@ class KeyWorkPageQueries {
         return cases.today();
     }
 
-    /** The leaders a bulletin may be sent to. */
-    List<Person> recipients() {
-        List<Person> all = new ArrayList<>(people(Role.LEADER_GOV));
-        people(Role.LEADER_CPPCC).stream().filter(p -> all.stream().noneMatch(a -> a.userId().equals(p.userId())))
-                .forEach(all::add);
-        return all;
-    }
-
     /** Cases the office may compile into a bulletin: key cases first, then the newest filed ones. */
     List<CaseChoice> caseChoices() {
         CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
@@ -173,43 +155,6 @@ class KeyWorkPageQueries {
         return cases.proposals().findAll(spec, PageRequest.of(0, CHOICES,
                         Sort.by(Sort.Order.desc("key"), Sort.Order.desc("id")))).getContent().stream()
                 .map(p -> new CaseChoice(p.getId(), p.getNumber(), p.getTitle(), p.isKey())).toList();
-    }
-
-    BulletinList bulletins(int page) {
-        Page<Bulletins.BulletinSummary> found = bulletins.list(org.xieshang.shared.Paging.clamped(page, PAGE_SIZE,
-                Sort.by(Sort.Direction.DESC, "createdAt", "id")));
-        return new BulletinList(found.getContent().stream().map(b -> new BulletinRow(b.id(), b.kind(), b.number(),
-                b.title(), b.createdBy(), b.createdAt(), b.recipients(), b.read(), b.readAt(), b.comments())).toList(),
-                found.getTotalElements(), found.getNumber(), found.getTotalPages());
-    }
-
-    /** The bulletin for its page; reading it is the recipient's read receipt, hence a writing transaction. */
-    @Transactional
-    BulletinPage bulletin(Long id) {
-        CurrentUser user = CurrentUsers.require();
-        Bulletins.BulletinDetail d = bulletins.get(id);
-        boolean staff = ProposalScope.isStaff(user);
-        boolean recipient = d.recipients().stream().anyMatch(r -> r.userId().equals(user.id()));
-        boolean mayComment = recipient && user.hasAny(Role.LEADER_GOV, Role.LEADER_CPPCC);
-        List<CommentRow> comments = d.comments().stream().map(c -> new CommentRow(c.id(), c.author(), c.content(),
-                c.createdAt(), c.followUps().stream().map(KeyWorkPageQueries::followUp).toList())).toList();
-        return new BulletinPage(d.id(), d.kind(), d.number(), d.title(), d.content(),
-                d.proposals().stream().map(p -> new CaseRef(p.id(), p.number(), p.title())).toList(), d.createdBy(),
-                d.createdAt(), d.recipients().stream().map(r -> new Receipt(r.userId(), r.name(), r.readAt())).toList(),
-                comments, staff, mayComment, ProposalScope.seesAllCases(user),
-                mayComment ? reference.units().stream().map(u -> new UnitOption(u.id(), u.name())).toList() : List.of());
-    }
-
-    FollowUpList followUps(Boolean done, int page) {
-        Page<Bulletins.FollowUpView> found = bulletins.followUps(done, org.xieshang.shared.Paging.clamped(page, PAGE_SIZE,
-                Sort.by(Sort.Direction.DESC, "id")));
-        return new FollowUpList(found.getContent().stream().map(KeyWorkPageQueries::followUp).toList(),
-                found.getTotalElements(), found.getNumber(), found.getTotalPages(), done);
-    }
-
-    private static FollowUpRow followUp(Bulletins.FollowUpView f) {
-        return new FollowUpRow(f.id(), f.bulletinId(), f.bulletinNumber(), f.bulletinTitle(), f.comment(),
-                f.commentAuthor(), f.commentedAt(), f.unitName(), f.done(), f.doneAt(), f.doneBy(), f.doneNote());
     }
 
     private List<Person> people(Role role) {

@@ -32,22 +32,19 @@ import org.xieshang.shared.web.NavItem;
 import org.xieshang.shared.web.PageController;
 
 /**
- * The pages of the key-proposal work: the office marks key cases and compiles bulletins; leaders
- * follow the key cases they lead-handle or supervise, record supervision, read bulletins and
- * comment on them; units see the follow-ups the comments gave them. Thin: the rules are in
- * {@link KeyProposals} and {@link Bulletins}.
+ * The pages of the key-proposal work: the office marks key cases and records the chair's meeting's
+ * decisions; leaders follow the key cases they lead-handle or supervise and record supervision.
+ * Thin: the rules are in {@link KeyProposals}. (Bulletins have their own module.)
  */
 @PageController
 class KeyWorkPages implements NavContributor {
 
     private final KeyProposals keys;
-    private final Bulletins bulletins;
     private final KeyWorkPageQueries pages;
     private final Messages messages;
 
-    KeyWorkPages(KeyProposals keys, Bulletins bulletins, KeyWorkPageQueries pages, Messages messages) {
+    KeyWorkPages(KeyProposals keys, KeyWorkPageQueries pages, Messages messages) {
         this.keys = keys;
-        this.bulletins = bulletins;
         this.pages = pages;
         this.messages = messages;
     }
@@ -59,12 +56,6 @@ class KeyWorkPages implements NavContributor {
             items.add(new NavItem("keywork.nav.keyProposals", "/key-proposals", 34));
         } else if (user.has(Role.LEADER_GOV)) {
             items.add(new NavItem("keywork.nav.myKeyProposals", "/key-proposals", 34));
-        }
-        if (user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV)) {
-            items.add(new NavItem("keywork.nav.bulletins", "/bulletins", 35));
-        }
-        if (ProposalScope.isStaff(user) || (user.unitId() != null && user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD))) {
-            items.add(new NavItem("keywork.nav.followUps", "/follow-ups", 41));
         }
         return items;
     }
@@ -134,75 +125,6 @@ class KeyWorkPages implements NavContributor {
         });
     }
 
-    // --- bulletins ---
-
-    @GetMapping("/bulletins")
-    String bulletinList(@RequestParam(required = false) String page, Model model) {
-        model.addAttribute("list", pages.bulletins(page(page)));
-        return "keywork/bulletins";
-    }
-
-    @GetMapping("/bulletins/new")
-    String newBulletin(@RequestParam(required = false) String proposalId, Model model) {
-        MultiValueMap<String, String> preset = new LinkedMultiValueMap<>();
-        preset.add("kind", BulletinKind.BRIEF.name());
-        if (proposalId != null && proposalId.matches("\\d{1,18}")) {
-            preset.add("proposalIds", proposalId);
-        }
-        return bulletinForm(model, new ActionForm("bulletin", preset, FormErrors.none()));
-    }
-
-    @PostMapping("/bulletins")
-    String createBulletin(@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-                          RedirectAttributes redirect) {
-        try {
-            InvalidInput invalid = new InvalidInput();
-            BulletinKind kind = choice(BulletinKind.class, form.getFirst("kind"), "kind");
-            List<Long> proposals = ids(form, "proposalIds");
-            List<Long> recipients = ids(form, "recipientUserIds");
-            invalid.throwIfAny();
-            Bulletins.BulletinDetail created = bulletins.create(kind, form.getFirst("title"), form.getFirst("content"),
-                    proposals, recipients);
-            redirect.addFlashAttribute("notice", messages.get("keywork.done.sent", created.number()));
-            return "redirect:/bulletins/" + created.id();
-        } catch (InvalidInput invalid) {
-            response.setStatus(400);
-            return bulletinForm(model, new ActionForm("bulletin", form, FormErrors.of(invalid, messages)));
-        }
-    }
-
-    @GetMapping("/bulletins/{id:\\d+}")
-    String bulletin(@PathVariable Long id, Model model) {
-        return bulletinPage(id, model, ActionForm.none());
-    }
-
-    @PostMapping("/bulletins/{id:\\d+}/comments")
-    String comment(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
-                   HttpServletResponse response, RedirectAttributes redirect) {
-        return onBulletin(id, "comment", form, model, response, redirect, () -> {
-            bulletins.comment(id, form.getFirst("content"), ids(form, "unitIds"));
-            return messages.get("keywork.done.commented");
-        });
-    }
-
-    @PostMapping("/bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/done")
-    String followUpDone(@PathVariable Long id, @PathVariable Long followUpId,
-                        @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
-                        RedirectAttributes redirect) {
-        return onBulletin(id, "done-" + followUpId, form, model, response, redirect, () -> {
-            bulletins.done(id, followUpId, form.getFirst("note"));
-            return messages.get("keywork.done.followUpDone");
-        });
-    }
-
-    @GetMapping("/follow-ups")
-    String followUps(@RequestParam(required = false) String done, @RequestParam(required = false) String page,
-                     Model model) {
-        Boolean filter = "true".equals(done) ? Boolean.TRUE : "false".equals(done) ? Boolean.FALSE : null;
-        model.addAttribute("list", pages.followUps(filter, page(page)));
-        return "keywork/follow-ups";
-    }
-
     // --- helpers ---
 
     private String keyCase(Long id, Model model, ActionForm failed) {
@@ -220,30 +142,10 @@ class KeyWorkPages implements NavContributor {
         return "keywork/decisions";
     }
 
-    private String bulletinForm(Model model, ActionForm failed) {
-        CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF);
-        model.addAttribute("cases", pages.caseChoices());
-        model.addAttribute("recipients", pages.recipients());
-        model.addAttribute("failed", failed);
-        return "keywork/bulletin-form";
-    }
-
-    private String bulletinPage(Long id, Model model, ActionForm failed) {
-        model.addAttribute("view", pages.bulletin(id));
-        model.addAttribute("failed", failed);
-        return "keywork/bulletin";
-    }
-
     private String onKeyCase(Long id, String name, MultiValueMap<String, String> form, Model model,
                              HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
         return attempt(name, form, model, response, redirect, action, "/proposals/" + id + "/key",
                 failed -> keyCase(id, model, failed));
-    }
-
-    private String onBulletin(Long id, String name, MultiValueMap<String, String> form, Model model,
-                              HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
-        return attempt(name, form, model, response, redirect, action, "/bulletins/" + id,
-                failed -> bulletinPage(id, model, failed));
     }
 
     /** Post-redirect-get on success; refused input (400) or a refusal by the record's state (409) shows the page again. */

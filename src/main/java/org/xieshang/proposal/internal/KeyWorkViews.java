@@ -6,7 +6,7 @@ import java.util.List;
 import org.xieshang.proposal.ProposalStatus;
 
 /**
- * What the key-proposal and bulletin pages show. Public because the precompiled templates live in a
+ * What the key-proposal pages show. Public because the precompiled templates live in a
  * package of their own.
  */
 public final class KeyWorkViews {
@@ -14,12 +14,8 @@ public final class KeyWorkViews {
     private KeyWorkViews() {
     }
 
-    /** A user offered in a form: a leader to attach, a bulletin's recipient. */
+    /** A user offered in a form: a leader to attach. */
     public record Person(Long userId, String name) {
-    }
-
-    /** A unit offered in a form. */
-    public record UnitOption(Long id, String name) {
     }
 
     /** A key case in a list: who leads and supervises it and how far supervision has gone. */
@@ -65,38 +61,6 @@ public final class KeyWorkViews {
     public record CaseChoice(Long id, String number, String title, boolean key) {
     }
 
-    public record BulletinRow(Long id, BulletinKind kind, String number, String title, String createdBy,
-                              Instant createdAt, int recipients, int read, Instant readAt, int comments) {
-    }
-
-    public record BulletinList(List<BulletinRow> items, long total, int page, int totalPages) {
-    }
-
     public record CaseRef(Long id, String number, String title) {
-    }
-
-    public record Receipt(Long userId, String name, Instant readAt) {
-    }
-
-    public record FollowUpRow(Long id, Long bulletinId, String bulletinNumber, String bulletinTitle, String comment,
-                              String commentAuthor, Instant commentedAt, String unitName, boolean done, Instant doneAt,
-                              String doneBy, String doneNote) {
-    }
-
-    public record CommentRow(Long id, String author, String content, Instant createdAt, List<FollowUpRow> followUps) {
-    }
-
-    /** A bulletin as its page shows it; {@code mayComment} for a leader it was sent to. */
-    public record BulletinPage(Long id, BulletinKind kind, String number, String title, String content,
-                               List<CaseRef> proposals, String createdBy, Instant createdAt, List<Receipt> receipts,
-                               List<CommentRow> comments, boolean staff, boolean mayComment, boolean mayOpenCases,
-                               List<UnitOption> units) {
-    }
-
-    public record FollowUpList(List<FollowUpRow> items, long total, int page, int totalPages, Boolean done) {
-
-        public String link(int target) {
-            return "/follow-ups?page=" + target + (done == null ? "" : "&done=" + done);
-        }
     }
 }

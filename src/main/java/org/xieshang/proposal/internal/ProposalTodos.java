@@ -13,7 +13,10 @@ import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.web.TodoContributor;
 
-/** The proposal work waiting for each role, for the home page. Counts only, each one query. */
+/**
+ * The proposal work waiting for each role, for the home page. Counts only, each one query.
+ * Bulletins and their follow-ups count in the bulletin module (BulletinTodos).
+ */
 @Component
 @Transactional(readOnly = true)
 class ProposalTodos implements TodoContributor {
@@ -24,16 +27,11 @@ class ProposalTodos implements TodoContributor {
 
     private final CaseSupport cases;
     private final ReassignmentRequestRepository reassignments;
-    private final BulletinRecipientRepository recipients;
-    private final BulletinFollowUpRepository followUps;
     private final EvaluationRepository evaluations;
 
-    ProposalTodos(CaseSupport cases, ReassignmentRequestRepository reassignments, BulletinRecipientRepository recipients,
-                  BulletinFollowUpRepository followUps, EvaluationRepository evaluations) {
+    ProposalTodos(CaseSupport cases, ReassignmentRequestRepository reassignments, EvaluationRepository evaluations) {
         this.cases = cases;
         this.reassignments = reassignments;
-        this.recipients = recipients;
-        this.followUps = followUps;
         this.evaluations = evaluations;
     }
 
@@ -47,8 +45,6 @@ class ProposalTodos implements TodoContributor {
                     "/proposals/assignment", 12);
             add(todos, "todo.staff.replies", count(u, status(EnumSet.of(ProposalStatus.REPLY_REVIEW))),
                     "/proposals/replies", 13);
-            add(todos, "todo.staff.followUps", followUps.count((r, q, cb) -> cb.isNull(r.get("doneAt"))),
-                    "/follow-ups?done=false", 14);
         }
         if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
             Specification<Proposal> lead = (r, q, cb) -> cb.equal(r.get("leadUnitId"), u.unitId());
@@ -57,8 +53,6 @@ class ProposalTodos implements TodoContributor {
             add(todos, "todo.unit.handle", count(u, lead.and(status(HANDLING))), "/proposals/unit?status=IN_PROGRESS", 21);
             add(todos, "todo.unit.overdue", count(u, lead.and(status(OPEN_AT_UNIT)).and((r, q, cb) ->
                     cb.lessThan(r.get("dueDate"), cases.today()))), "/proposals/unit", 22);
-            add(todos, "todo.unit.followUps", followUps.count((r, q, cb) -> cb.and(cb.isNull(r.get("doneAt")),
-                    cb.equal(r.get("unitId"), u.unitId()))), "/follow-ups?done=false", 23);
         }
         if (u.has(Role.MEMBER) && u.memberId() != null) {
             add(todos, "todo.member.cosign", cases.proposers().findByMemberIdAndConfirmationOrderByIdAsc(u.memberId(),
@@ -66,7 +60,6 @@ class ProposalTodos implements TodoContributor {
             add(todos, "todo.member.rate", toRate(u), "/proposals/mine?status=REPLIED", 31);
         }
         if (u.hasAny(Role.LEADER_GOV, Role.LEADER_CPPCC)) {
-            add(todos, "todo.leader.bulletins", recipients.countByUserIdAndReadAtIsNull(u.id()), "/bulletins", 40);
             add(todos, "todo.leader.keyCases", count(u, attachedTo(u).and((r, q, cb) ->
                     cb.notEqual(r.get("status"), ProposalStatus.CLOSED))), "/key-proposals?mine=true", 41);
         }

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.bulletin.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xieshang.bulletin.BulletinKind;
 import org.xieshang.shared.PageResponse;
 import org.xieshang.shared.Paging;
 

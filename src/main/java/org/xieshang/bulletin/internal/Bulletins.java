@@ -1,9 +1,10 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.bulletin.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.bulletin.BulletinCommented;
+import org.xieshang.bulletin.BulletinIssuer;
+import org.xieshang.bulletin.BulletinKind;
+import org.xieshang.bulletin.BulletinSubject;
+import org.xieshang.bulletin.BulletinSubjectSource;
+import org.xieshang.bulletin.BulletinSubjectSource.SubjectDetails;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.identity.UserAccounts;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
-import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -28,20 +35,25 @@ import org.xieshang.shared.error.NotFound;
 import org.xieshang.shared.i18n.Messages;
 
 /**
- * Bulletins (政协简讯 / 提案要点): the proposal office compiles them from proposals and sends them to
- * chosen leaders, who read (read receipts) and comment (批示); each comment becomes a follow-up of
- * the units concerned, tracked until the office marks it done. Staff see every bulletin, a
- * leader only those sent to them (others answer 404).
+ * Bulletins (政协简讯 / 提案要点 / 社情民意专报): the proposal office compiles them from subjects of
+ * other modules and sends them to chosen leaders, who read (read receipts) and comment (批示); each
+ * comment becomes a follow-up of the units concerned, tracked until the office marks it done. Staff
+ * see every bulletin, a leader only those sent to them (others answer 404). The subjects are
+ * reached only through their modules' {@link BulletinSubjectSource}s.
  */
 @Service
 @Transactional
-class Bulletins {
+class Bulletins implements BulletinIssuer {
 
     static final int MAX_PROPOSALS = 200;
     static final int MAX_RECIPIENTS = 200;
     static final int CONTENT_MAX = 1_000_000;
 
     record ProposalRef(Long id, String number, String title, Long leadUnitId) {
+    }
+
+    /** A subject on the bulletin's page: {@code href} is its own page, when the reader may open it. */
+    record SubjectView(String type, Long id, String number, String title, String href) {
     }
 
     record RecipientView(Long userId, String name, Instant readAt) {
@@ -66,33 +78,69 @@ class Bulletins {
     }
 
     private final BulletinRepository bulletins;
+    private final BulletinSubjectRepository subjects;
     private final BulletinRecipientRepository recipients;
     private final BulletinCommentRepository comments;
     private final BulletinFollowUpRepository followUps;
-    private final CaseSupport cases;
+    private final BulletinSubjects sources;
     private final UserAccounts users;
     private final ReferenceData reference;
     private final Notifications notifications;
     private final Messages messages;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    Bulletins(BulletinRepository bulletins, BulletinRecipientRepository recipients, BulletinCommentRepository comments,
-              BulletinFollowUpRepository followUps, CaseSupport cases, UserAccounts users, ReferenceData reference,
-              Notifications notifications, Messages messages) {
+    Bulletins(BulletinRepository bulletins, BulletinSubjectRepository subjects, BulletinRecipientRepository recipients,
+              BulletinCommentRepository comments, BulletinFollowUpRepository followUps, BulletinSubjects sources,
+              UserAccounts users, ReferenceData reference, Notifications notifications, Messages messages,
+              ApplicationEventPublisher events, java.time.Clock clock) {
         this.bulletins = bulletins;
+        this.subjects = subjects;
         this.recipients = recipients;
         this.comments = comments;
         this.followUps = followUps;
-        this.cases = cases;
+        this.sources = sources;
         this.users = users;
         this.reference = reference;
         this.notifications = notifications;
         this.messages = messages;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** A new bulletin, numbered per kind and year; an empty content is drafted from the chosen proposals. */
+    /** Proposal staff and administrators compile and send bulletins and close follow-ups. */
+    static boolean isStaff(CurrentUser u) {
+        return u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF);
+    }
+
+    @Override
+    public IssuedBulletin issue(BulletinKind kind, String title, String content, List<BulletinSubject> about,
+                                List<Long> recipientUserIds) {
+        BulletinDetail d = create(kind, title, content, about == null ? List.of() : about, "subjects", recipientUserIds);
+        return new IssuedBulletin(d.id(), d.kind(), d.year(), d.seq(), d.number(), d.title());
+    }
+
+    /** The office's form and API: a bulletin compiled from proposals. */
     BulletinDetail create(BulletinKind kind, String title, String content, List<Long> proposalIds, List<Long> recipientUserIds) {
+        if (!isStaff(CurrentUsers.require())) {
+            throw new Forbidden();
+        }
+        if (kind != null && !BulletinKind.OFFICE_KINDS.contains(kind)) {
+            throw InvalidInput.field("kind", "validation.unknownValue");
+        }
+        List<BulletinSubject> about = proposalIds == null ? List.of() : proposalIds.stream()
+                .map(id -> id == null ? null : BulletinSubject.proposal(id)).toList();
+        return create(kind, title, content, about, "proposalIds", recipientUserIds);
+    }
+
+    /**
+     * A new bulletin, numbered per kind and year; an empty content is drafted from the chosen
+     * subjects. {@code field} names the subjects in the caller's input, for its error messages.
+     */
+    private BulletinDetail create(BulletinKind kind, String title, String content, List<BulletinSubject> about,
+                                  String field, List<Long> recipientUserIds) {
         CurrentUser user = CurrentUsers.require();
-        if (!ProposalScope.isStaff(user)) {
+        if (!isStaff(user)) {
             throw new Forbidden();
         }
         InvalidInput invalid = new InvalidInput();
@@ -107,21 +155,26 @@ class Bulletins {
         if (text.length() > CONTENT_MAX) {
             invalid.add("content", "validation.length", 0, CONTENT_MAX);
         }
-        List<Long> pids = proposalIds == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(proposalIds));
-        List<Proposal> chosen = new ArrayList<>();
-        if (pids.size() > MAX_PROPOSALS) {
-            invalid.add("proposalIds", "validation.range", 0, MAX_PROPOSALS);
+        // one entry per subject, whatever title the caller gave it
+        Map<String, BulletinSubject> distinct = new java.util.LinkedHashMap<>();
+        about.forEach(s -> distinct.putIfAbsent(s == null ? "" : s.type() + ":" + s.id(), s));
+        List<BulletinSubject> chosen = new ArrayList<>(distinct.values());
+        List<SubjectDetails> details = new ArrayList<>();
+        if (chosen.size() > MAX_PROPOSALS) {
+            invalid.add(field, "validation.range", 0, MAX_PROPOSALS);
         } else {
-            for (Long pid : pids) {
-                Optional<Proposal> p = visibleCase(pid);
-                if (p.isEmpty()) {
-                    invalid.add("proposalIds", "keyproposal.validation.unknownProposal", pid);
+            for (int i = 0; i < chosen.size(); i++) {
+                BulletinSubject s = chosen.get(i);
+                Optional<SubjectDetails> d = compilable(s);
+                if (d.isEmpty()) {
+                    invalid.add(field, "keyproposal.validation.unknownProposal", s == null ? null : s.id());
                     break;
                 }
-                chosen.add(p.get());
+                details.add(d.get());
+                chosen.set(i, new BulletinSubject(s.type(), s.id(), d.get().title()));
             }
         }
-        if (text.isEmpty() && pids.isEmpty()) {
+        if (text.isEmpty() && chosen.isEmpty()) {
             invalid.add("content", "bulletin.validation.contentOrProposals");
         }
         List<Long> rids = recipientUserIds == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(recipientUserIds));
@@ -136,11 +189,17 @@ class Bulletins {
         }
         invalid.throwIfAny();
         if (text.isEmpty()) {
-            text = draft(chosen);
+            text = draft(details);
         }
-        int year = cases.today().getYear();
+        int year = today().getYear();
         int seq = bulletins.lastSeq(kind, year) + 1;
-        Bulletin b = bulletins.saveAndFlush(new Bulletin(kind, year, seq, t, text, pids, user.displayName()));
+        // the legacy proposal_ids column is still written (see Bulletin), subjects are read from bulletin_subject
+        List<Long> proposalIds = chosen.stream().filter(s -> BulletinSubject.PROPOSAL.equals(s.type()))
+                .map(BulletinSubject::id).toList();
+        Bulletin b = bulletins.saveAndFlush(new Bulletin(kind, year, seq, t, text, proposalIds, user.displayName()));
+        for (int i = 0; i < chosen.size(); i++) {
+            subjects.save(new BulletinSubjectEntry(b.getId(), i + 1, chosen.get(i)));
+        }
         for (Long r : rids) {
             recipients.save(new BulletinRecipient(b.getId(), r));
         }
@@ -153,14 +212,14 @@ class Bulletins {
     Page<BulletinSummary> list(PageRequest page) {
         CurrentUser user = CurrentUsers.require();
         Page<Bulletin> found;
-        if (ProposalScope.isStaff(user)) {
+        if (isStaff(user)) {
             found = bulletins.findAll(page);
         } else if (user.hasAny(Role.LEADER_GOV, Role.LEADER_CPPCC)) {
             found = bulletins.sentTo(user.id(), page);
         } else {
             throw new Forbidden();
         }
-        boolean staff = ProposalScope.isStaff(user);
+        boolean staff = isStaff(user);
         return found.map(b -> {
             List<BulletinRecipient> rs = recipients.findByBulletinIdOrderByIdAsc(b.getId());
             Instant mine = rs.stream().filter(r -> r.getUserId().equals(user.id())).map(BulletinRecipient::getReadAt)
@@ -177,7 +236,7 @@ class Bulletins {
         CurrentUser user = CurrentUsers.require();
         Bulletin b = bulletins.findById(id).orElseThrow(NotFound::new);
         Optional<BulletinRecipient> mine = recipients.findByBulletinIdAndUserId(id, user.id());
-        if (mine.isEmpty() && !ProposalScope.isStaff(user)) {
+        if (mine.isEmpty() && !isStaff(user)) {
             throw new NotFound();
         }
         mine.ifPresent(r -> {
@@ -194,7 +253,7 @@ class Bulletins {
         Bulletin b = bulletins.findById(id).orElseThrow(NotFound::new);
         Optional<BulletinRecipient> mine = recipients.findByBulletinIdAndUserId(id, user.id());
         if (mine.isEmpty()) {
-            if (ProposalScope.isStaff(user)) {
+            if (isStaff(user)) {
                 throw new Forbidden();
             }
             throw new NotFound();
@@ -212,10 +271,10 @@ class Bulletins {
             invalid.add("unitIds", "validation.unknownUnit");
         }
         invalid.throwIfAny();
-        List<Proposal> concerned = new ArrayList<>();
-        cases.proposals().findAllById(b.proposalIds()).forEach(concerned::add);
+        List<BulletinSubject> concerned = subjectsOf(b);
         if (units.isEmpty()) {
-            units = concerned.stream().map(Proposal::getLeadUnitId).filter(java.util.Objects::nonNull).distinct().toList();
+            units = sources.resolve(concerned).stream().map(BulletinSubjects.Resolved::leadUnitId)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
         }
         mine.get().markRead();
         BulletinComment c = comments.saveAndFlush(new BulletinComment(id, user.id(), user.displayName(), text));
@@ -225,12 +284,9 @@ class Bulletins {
             notifications.toUnit(unit, Notice.of("bulletin.notice.followUp", "/follow-ups", b.getTitle()));
         }
         notifications.toRole(Role.PROPOSAL_STAFF, Notice.of("bulletin.notice.commented", "/bulletins/" + id, b.getTitle()));
-        // the comment is part of each case's history, since it concerns it
-        for (Proposal p : concerned) {
-            ProposalCase pc = new ProposalCase(p, cases.proposers().findByProposalIdOrderByIdAsc(p.getId()),
-                    cases.coUnits().findByProposalIdOrderByIdAsc(p.getId()));
-            cases.move(pc, "LEADER_COMMENT", null, number(b) + "：" + abbreviate(text));
-        }
+        // the subjects' modules record it (a case's history) in this same transaction
+        events.publishEvent(new BulletinCommented(b.getCommitteeId(), id, number(b), b.getTitle(), c.getId(), user.id(),
+                user.displayName(), text, concerned));
         Map<Long, String> unitNames = new HashMap<>();
         return new CommentView(c.getId(), c.getUserId(), c.getAuthor(), c.getContent(), c.getCreatedAt(),
                 created.stream().map(f -> followUp(f, b, c, unitNames)).toList());
@@ -239,7 +295,7 @@ class Bulletins {
     /** Staff close a follow-up once the unit has done what the comment asked. */
     FollowUpView done(Long bulletinId, Long followUpId, String note) {
         CurrentUser user = CurrentUsers.require();
-        if (!ProposalScope.isStaff(user)) {
+        if (!isStaff(user)) {
             throw new Forbidden();
         }
         String why = note == null || note.isBlank() ? null : note.strip();
@@ -264,7 +320,7 @@ class Bulletins {
     Page<FollowUpView> followUps(Boolean done, PageRequest page) {
         CurrentUser user = CurrentUsers.require();
         org.springframework.data.jpa.domain.Specification<BulletinFollowUp> spec;
-        if (ProposalScope.isStaff(user)) {
+        if (isStaff(user)) {
             spec = (r, q, cb) -> cb.conjunction();
         } else if (user.unitId() != null && user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
             spec = (r, q, cb) -> cb.equal(r.get("unitId"), user.unitId());
@@ -279,39 +335,57 @@ class Bulletins {
                 comments.findById(f.getCommentId()).orElseThrow(), unitNames));
     }
 
-    /** A case the office may compile into a bulletin: one it sees that has come past the proposer's desk. */
-    private Optional<Proposal> visibleCase(Long id) {
-        if (id == null) {
+    /** A subject its source lets the user compile; a type no module answers for is taken as given. */
+    private Optional<SubjectDetails> compilable(BulletinSubject s) {
+        if (s == null) {
             return Optional.empty();
         }
-        try {
-            Proposal p = cases.open(id).proposal();
-            return Set.of(ProposalStatus.DRAFT, ProposalStatus.AWAITING_COSIGNERS, ProposalStatus.WITHDRAWN)
-                    .contains(p.getStatus()) ? Optional.empty() : Optional.of(p);
-        } catch (NotFound e) {
-            return Optional.empty();
+        Optional<BulletinSubjectSource> source = sources.source(s.type());
+        if (source.isEmpty()) {
+            return Optional.of(new SubjectDetails(s.id(), null, s.title(), null, null));
         }
+        return source.get().compilable(s.id());
     }
 
-    /** The draft text: an introduction, then per case its number, subject and suggestions. */
-    private String draft(List<Proposal> chosen) {
+    /** The draft text: an introduction, then per subject its number, title and summary. */
+    private String draft(List<SubjectDetails> chosen) {
         StringBuilder sb = new StringBuilder(messages.get("bulletin.draft.intro", chosen.size())).append("\n\n");
         int i = 1;
-        for (Proposal p : chosen) {
-            String number = p.getNumber() == null ? messages.get("bulletin.draft.unnumbered") : p.getNumber();
-            sb.append(messages.get("bulletin.draft.item", i++, number, p.getTitle())).append('\n');
-            String s = p.getSuggestions().strip();
-            sb.append(messages.get("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
-                    .append("\n\n");
+        for (SubjectDetails p : chosen) {
+            String number = p.number() == null ? messages.get("bulletin.draft.unnumbered") : p.number();
+            sb.append(messages.get("bulletin.draft.item", i++, number, p.title())).append('\n');
+            String s = p.summary() == null ? "" : p.summary().strip();
+            if (!s.isEmpty()) {
+                sb.append(messages.get("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
+                        .append('\n');
+            }
+            sb.append('\n');
         }
         return sb.toString().strip();
     }
 
+    List<BulletinSubject> subjectsOf(Bulletin b) {
+        return subjects.findByBulletinIdOrderByPositionAsc(b.getId()).stream().map(BulletinSubjectEntry::subject).toList();
+    }
+
+    /** The bulletin's subjects as they read now, each with its page for this user (null: none to open). */
+    @Transactional(readOnly = true)
+    List<SubjectView> subjects(Long bulletinId, CurrentUser user) {
+        Bulletin b = bulletins.findById(bulletinId).orElseThrow(NotFound::new);
+        return sources.resolve(subjectsOf(b)).stream().map(r -> new SubjectView(r.subject().type(), r.subject().id(),
+                r.number(), r.title(), sources.href(r.subject(), user))).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     private BulletinDetail detail(Bulletin b, CurrentUser user) {
-        boolean staff = ProposalScope.isStaff(user);
+        boolean staff = isStaff(user);
         List<ProposalRef> refs = new ArrayList<>();
-        cases.proposals().findAllById(b.proposalIds()).forEach(p -> refs.add(new ProposalRef(p.getId(), p.getNumber(),
-                p.getTitle(), p.getLeadUnitId())));
+        sources.resolve(subjectsOf(b)).stream()
+                .filter(r -> BulletinSubject.PROPOSAL.equals(r.subject().type()) && r.details() != null)
+                .forEach(r -> refs.add(new ProposalRef(r.subject().id(), r.number(), r.title(), r.leadUnitId())));
         // read receipts are the office's; a leader sees only their own
         List<RecipientView> rs = recipients.findByBulletinIdOrderByIdAsc(b.getId()).stream()
                 .filter(r -> staff || r.getUserId().equals(user.id()))
@@ -325,7 +399,8 @@ class Bulletins {
                         byComment.getOrDefault(c.getId(), List.of()).stream().map(f -> followUp(f, b, c, unitNames)).toList()))
                 .toList();
         return new BulletinDetail(b.getId(), b.getKind(), b.getYear(), b.getSeq(), number(b), b.getTitle(), b.getContent(),
-                b.proposalIds(), refs, b.getCreatedBy(), b.getCreatedAt(), rs, cs, b.getVersion());
+                subjectsOf(b).stream().filter(s -> BulletinSubject.PROPOSAL.equals(s.type())).map(BulletinSubject::id)
+                        .toList(), refs, b.getCreatedBy(), b.getCreatedAt(), rs, cs, b.getVersion());
     }
 
     private FollowUpView followUp(BulletinFollowUp f, Bulletin b, BulletinComment c, Map<Long, String> unitNames) {
@@ -337,9 +412,5 @@ class Bulletins {
 
     private String number(Bulletin b) {
         return messages.get("bulletin.number", String.valueOf(b.getYear()), b.getSeq());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.bulletin.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,16 +1,19 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.bulletin.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.xieshang.bulletin.BulletinKind;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
-/** A bulletin (政协简讯 BRIEF / 提案要点 KEY_POINTS) compiled from proposals for chosen leaders to read and comment. */
+/**
+ * A bulletin (政协简讯 BRIEF / 提案要点 KEY_POINTS / 社情民意专报 SOCIAL_CONDITIONS) for chosen leaders
+ * to read and comment; what it is about is in {@link BulletinSubjectEntry}.
+ */
 @Entity
 class Bulletin extends CommitteeScopedEntity {
 
@@ -27,7 +30,7 @@ class Bulletin extends CommitteeScopedEntity {
     private String title;
     @Column(nullable = false, length = 1000000)
     private String content;
-    /** The cases it was compiled from, space-separated ids. */
+    /** The proposals it was compiled from, space-separated ids: superseded by bulletin_subject (V17), still written so the column stays consistent until it is dropped. */
     @Column(nullable = false, length = 4000)
     private String proposalIds;
     @Column(nullable = false, length = 100)
@@ -67,10 +70,6 @@ class Bulletin extends CommitteeScopedEntity {
 
     String getContent() {
         return content;
-    }
-
-    List<Long> proposalIds() {
-        return proposalIds.isBlank() ? List.of() : Arrays.stream(proposalIds.split(" ")).map(Long::valueOf).toList();
     }
 
     String getCreatedBy() {
