@@ -117,7 +117,8 @@ public final class SearchBenchmark {
                 "--server.port=0", "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=bench-admin-1",
-                "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn");
+                "--logging.level.xieshang.request=warn", "--logging.level.org.hibernate.search=warn",
+                "--xieshang.password.change-after-admin-set=false");
     }
 
     static String stats(List<Long> nanos) {

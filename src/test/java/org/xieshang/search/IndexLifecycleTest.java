@@ -30,7 +30,9 @@ class IndexLifecycleTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(XieshangApplication.class).run(
                 "--server.port=0", "--xieshang.data-dir=" + dataDir, "--xieshang.admin-password=" + TestSupport.ADMIN_PASSWORD,
-                "--xieshang.demo=false", "--logging.level.xieshang.request=warn");
+                "--xieshang.demo=false", "--logging.level.xieshang.request=warn",
+                // users made by the admin here sign in at once (no forced password change)
+                "--xieshang.password.change-after-admin-set=false");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
