@@ -57,7 +57,7 @@ public class SocialReportFigures {
         CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
         int y = year == null ? service.today().getYear() : year;
         if (y < 1900 || y > 9999) {
-            throw InvalidInput.field("year", "validation.range", 1900, 9999);
+            throw InvalidInput.field("year", "validation.range", "1900", "9999");
         }
         List<SocialReport> reports = service.submittedBetween(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
         Map<Long, Tally> byMember = new LinkedHashMap<>();
@@ -128,8 +128,8 @@ public class SocialReportFigures {
             sectorRows.add(row);
         }
         return Spreadsheets.workbook(List.of(
-                new Table("members", t("socialreport.figures.byMember", f.year()), memberColumns, memberRows),
-                new Table("sectors", t("socialreport.figures.bySector", f.year()), sectorColumns, sectorRows)));
+                new Table("members", t("socialreport.figures.byMember", String.valueOf(f.year())), memberColumns, memberRows),
+                new Table("sectors", t("socialreport.figures.bySector", String.valueOf(f.year())), sectorColumns, sectorRows)));
     }
 
     private static List<Object> cells(Counts c) {

@@ -179,7 +179,7 @@ public class SocialReportService {
             throw InvalidInput.field("reason", "validation.required");
         }
         if (why.length() > MAX_REASON) {
-            throw InvalidInput.field("reason", "validation.length", 1, MAX_REASON);
+            throw InvalidInput.field("reason", "validation.length", "1", String.valueOf(MAX_REASON));
         }
         SocialReport r = forDecision(id, version);
         r.refuse(why, now(), CurrentUsers.actorName());
@@ -203,7 +203,7 @@ public class SocialReportService {
             throw InvalidInput.field("content", "validation.required");
         }
         if (text.length() > MAX_COMMENT) {
-            throw InvalidInput.field("content", "validation.length", 1, MAX_COMMENT);
+            throw InvalidInput.field("content", "validation.length", "1", String.valueOf(MAX_COMMENT));
         }
         if (r.getStatus() != ReportStatus.ADOPTED) {
             throw new Conflict("socialreport.notAdopted");
@@ -303,15 +303,15 @@ public class SocialReportService {
         if (title == null && required) {
             invalid.add("title", "validation.required");
         } else if (title != null && title.length() > MAX_TITLE) {
-            invalid.add("title", "validation.length", 1, MAX_TITLE);
+            invalid.add("title", "validation.length", "1", String.valueOf(MAX_TITLE));
         }
         if (content == null && required) {
             invalid.add("content", "validation.required");
         } else if (content != null && content.length() > MAX_CONTENT) {
-            invalid.add("content", "validation.length", 1, MAX_CONTENT);
+            invalid.add("content", "validation.length", "1", String.valueOf(MAX_CONTENT));
         }
         if (category != null && category.length() > MAX_CATEGORY) {
-            invalid.add("category", "validation.length", 1, MAX_CATEGORY);
+            invalid.add("category", "validation.length", "1", String.valueOf(MAX_CATEGORY));
         }
         if (!required && title == null && content == null && category == null) {
             invalid.add("content", "validation.required");
