@@ -80,6 +80,7 @@ class DemoCommitteeTest {
                 .contains("关于农村生活污水治理设施运行的反映");
         assertThat(page("govleader").get("/social-reports").body()).contains("共 10 条").contains("1 条批示");
         assertThat(page("staff").get("/social-reports/figures").body()).contains("社情民意信息统计");
+        assertThat(page("staff").get("/").body()).contains("条社情民意信息待处理");
     }
 
     private PageClient page(String username) {

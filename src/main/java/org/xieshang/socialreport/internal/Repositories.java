@@ -33,6 +33,8 @@ interface SocialReportRepository extends JpaRepository<SocialReport, Long> {
                             @Param("from") LocalDate from, @Param("to") LocalDate to, Pageable page);
 
     List<SocialReport> findBySubmittedOnBetween(LocalDate from, LocalDate to);
+
+    long countByStatus(ReportStatus status);
 }
 
 interface SocialReportCommentRepository extends JpaRepository<SocialReportComment, Long> {
