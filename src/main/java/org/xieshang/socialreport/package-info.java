@@ -6,4 +6,5 @@
  * and {@link org.xieshang.socialreport.SocialReportAdopted} (for the duty record), {@link org.xieshang.socialreport.AdoptionLevel}
  * and {@link org.xieshang.socialreport.DemoSocialReports}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "committee", "document", "member", "notification", "proposal", "search" })
 package org.xieshang.socialreport;
