@@ -59,6 +59,30 @@ class DemoCommitteeTest {
                 .contains("我督办").contains("1 次督办");
     }
 
+    @Test
+    void twentySocialReportsInEveryStateOneWithALeadersComment() throws InterruptedException {
+        Api staff = new Api(port).login("staff", PASSWORD);
+        // the converted not-filed proposal becomes a report after the demo's transaction commits
+        long until = System.currentTimeMillis() + 30_000;
+        while (staff.get("/api/v1/social-reports?size=100").json().path("total").asLong() < 20
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertThat(staff.get("/api/v1/social-reports?size=100").json().path("total").asLong()).isEqualTo(20);
+        Map.of("SUBMITTED", 6L, "ADOPTED", 10L, "NOT_ADOPTED", 4L).forEach((status, n) -> assertThat(staff
+                .get("/api/v1/social-reports?size=100&status=" + status).json().path("total").asLong()).as(status).isEqualTo(n));
+        long commented = 0;
+        for (JsonNode r : staff.get("/api/v1/social-reports?size=100").json().path("items")) {
+            commented += r.path("comments").asLong() > 0 ? 1 : 0;
+        }
+        assertThat(commented).isEqualTo(1);
+        assertThat(page("member").get("/social-reports/mine").body()).contains("学校周边上下学时段交通拥堵问题亟待解决")
+                .contains("关于农村生活污水治理设施运行的反映");
+        assertThat(page("govleader").get("/social-reports").body()).contains("共 10 条").contains("1 条批示");
+        assertThat(page("staff").get("/social-reports/figures").body()).contains("社情民意信息统计");
+        assertThat(page("staff").get("/").body()).contains("条社情民意信息待处理");
+    }
+
     private PageClient page(String username) {
         return new PageClient(port).signIn(username, PASSWORD);
     }

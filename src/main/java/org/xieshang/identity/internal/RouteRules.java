@@ -274,6 +274,27 @@ final class RouteRules {
             rule(GET, "/v3/api-docs.yaml", PUBLIC),
             rule(GET, "/v3/api-docs/swagger-config", PUBLIC),
             rule(GET, "/swagger-ui.html", PUBLIC),
+            // social reports
+            rule(POST, "/api/v1/social-reports", MEMBERS),
+            rule(GET, "/api/v1/social-reports", SIGNED_IN),
+            rule(GET, "/api/v1/social-reports/{id}", SIGNED_IN),
+            rule(PATCH, "/api/v1/social-reports/{id}", SIGNED_IN),
+            rule(POST, "/api/v1/social-reports/{id}/adopt", SIGNED_IN),
+            rule(POST, "/api/v1/social-reports/{id}/reject", SIGNED_IN),
+            rule(POST, "/api/v1/social-reports/{id}/comments", SIGNED_IN),
+            rule(GET, "/api/v1/social-reports/figures", OVERSIGHT),
+            rule(GET, "/api/v1/social-reports/figures/export", OVERSIGHT),
+            rule(GET, "/social-reports/mine", SIGNED_IN),
+            rule(POST, "/social-reports", MEMBERS),
+            rule(GET, "/social-reports", SIGNED_IN),
+            rule(GET, "/social-reports/table", SIGNED_IN),
+            rule(GET, "/social-reports/{id}", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/edit", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/adopt", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/reject", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/comments", SIGNED_IN),
+            rule(GET, "/social-reports/figures", OVERSIGHT),
+            rule(GET, "/social-reports/figures/export", OVERSIGHT),
     };
 
     /** Not handler methods: static files, actuator endpoints, Swagger UI's files. */

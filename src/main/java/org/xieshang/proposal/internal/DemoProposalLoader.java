@@ -144,6 +144,8 @@ class DemoProposalLoader implements DemoProposals {
         if (s.until() == ProposalStatus.NOT_FILED) {
             SystemActor.runAs(cast.staff(), () -> review.review(id[0], ProposalReview.Decision.NOT_FILE,
                     "反映的是个人诉求，建议通过信访渠道反映。", NOT_FILED_GROUND));
+            // kept as a social-conditions report of its proposer (the socialreport module listens)
+            SystemActor.runAs(cast.staff(), () -> review.convert(id[0], ConversionKind.SOCIAL_REPORT, null, "转为社情民意信息"));
             return id[0];
         }
         SystemActor.runAs(cast.staff(), () -> review.review(id[0], ProposalReview.Decision.FILE, "符合立案条件。", null));

@@ -27,6 +27,7 @@ import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
 import org.xieshang.proposal.DemoProposals;
+import org.xieshang.socialreport.DemoSocialReports;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.SystemActor;
@@ -74,10 +75,12 @@ class DemoCommittee {
     private final MemberDirectory members;
     private final UserAccounts users;
     private final DemoProposals proposals;
+    private final DemoSocialReports socialReports;
     private final TransactionTemplate tx;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
-                  TransactionTemplate tx) {
+                  DemoSocialReports socialReports, TransactionTemplate tx) {
+        this.socialReports = socialReports;
         this.reference = reference;
         this.members = members;
         this.users = users;
@@ -170,6 +173,9 @@ class DemoCommittee {
         units.forEach(u -> unitIds.put(u.name(), u.id()));
         proposals.load(new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
                 acting(govLeader), proposers, unitIds, lastSession));
+        List<CurrentUser> authors = new ArrayList<>(List.of(acting(member)));
+        authors.addAll(proposers);
+        socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));
     }
 
     private static CurrentUser acting(UserView u) {
