@@ -93,7 +93,7 @@ class ProposalRemindersTest extends ProposalApiTestBase {
     /** Flyway finds the Java migration that renames reminders stored before the reminder module existed. */
     @Test
     void theMigrationOfStoredReminderTasksRan() {
-        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '13' and success = true",
+        assertThat(jdbc.queryForObject("select count(*) from \"flyway_schema_history\" where \"version\" = '13' and \"success\" = true",
                 Integer.class)).isEqualTo(1);
     }
 
