@@ -32,14 +32,14 @@ import org.xieshang.shared.i18n.Messages;
  */
 @Service
 @Transactional(readOnly = true)
-class AttendanceStatistics implements Activities {
+public class AttendanceStatistics implements Activities {
 
     /** Counts of one row; the rate is present / (invited − on leave), null with nothing to count. */
-    record Counts(String key, String label, long invited, long present, long onLeave, long absent, long pending,
+    public record Counts(String key, String label, long invited, long present, long onLeave, long absent, long pending,
                   long speeches, Double rate) {
     }
 
-    record Figures(int year, List<Counts> byMember, List<Counts> bySector, List<Counts> byType) {
+    public record Figures(int year, List<Counts> byMember, List<Counts> bySector, List<Counts> byType) {
     }
 
     private final ActivityRepository activities;
