@@ -111,8 +111,33 @@ public class ActivityService {
         this.clock = clock;
     }
 
+    /** "Now" of the demo committee's acted-out past (set on this thread only); null: the clock's. */
+    private static final ThreadLocal<Instant> ACTED_NOW = new ThreadLocal<>();
+
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant acted = ACTED_NOW.get();
+        return (acted != null ? acted : clock.instant()).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static <T> T actingAtResult(Instant at, java.util.function.Supplier<T> work) {
+        List<T> out = new ArrayList<>();
+        actingAt(at, () -> out.add(work.get()));
+        return out.get(0);
+    }
+
+    /** Runs work as if it were that moment (demo data acting out a past year through the use cases). */
+    static void actingAt(Instant at, Runnable work) {
+        Instant previous = ACTED_NOW.get();
+        ACTED_NOW.set(at);
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                ACTED_NOW.remove();
+            } else {
+                ACTED_NOW.set(previous);
+            }
+        }
     }
 
     ZoneId zone() {

@@ -24,6 +24,7 @@ import org.xieshang.identity.UserAccounts.UserView;
 import org.xieshang.member.Gender;
 import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
+import org.xieshang.activity.DemoActivities;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
 import org.xieshang.proposal.DemoProposals;
@@ -75,9 +76,11 @@ class DemoCommittee {
     private final UserAccounts users;
     private final DemoProposals proposals;
     private final TransactionTemplate tx;
+    private final DemoActivities activities;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
-                  TransactionTemplate tx) {
+                  TransactionTemplate tx, DemoActivities activities) {
+        this.activities = activities;
         this.reference = reference;
         this.members = members;
         this.users = users;
@@ -170,6 +173,7 @@ class DemoCommittee {
         units.forEach(u -> unitIds.put(u.name(), u.id()));
         proposals.load(new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
                 acting(govLeader), proposers, unitIds, lastSession));
+        activities.load(all.stream().map(MemberSummary::id).toList(), all.get(40).id());
     }
 
     private static CurrentUser acting(UserView u) {
