@@ -20,6 +20,9 @@ public interface MemberDirectory {
 
     List<MemberSummary> all();
 
+    /** Serving (active or warned) members of a special committee, e.g. to invite them to an activity. */
+    List<MemberSummary> servingMembersOfSpecialCommittee(Long specialCommitteeId);
+
     /** E-mail addresses of these members, for notifications (members without one are absent). */
     Map<Long, String> emails(java.util.Collection<Long> ids);
 

@@ -83,6 +83,32 @@ class DemoCommitteeTest {
         assertThat(page("staff").get("/").body()).contains("条社情民意信息待处理");
     }
 
+    @Test
+    void theDemoYearOfActivitiesHasAttendanceLeavesAbsencesAndSpeeches() {
+        Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
+        JsonNode list = admin.get("/api/v1/activities?size=100").json();
+        assertThat(list.path("total").asLong()).isEqualTo(16);
+        java.util.Set<String> types = new java.util.HashSet<>();
+        java.util.Map<String, Long> statuses = new java.util.HashMap<>();
+        long speeches = 0;
+        for (JsonNode a : list.path("items")) {
+            types.add(a.path("type").asString());
+            long id = a.path("id").asLong();
+            for (JsonNode i : admin.get("/api/v1/activities/" + id + "/attendance").json().path("items")) {
+                statuses.merge(i.path("status").asString(), 1L, Long::sum);
+            }
+            speeches += admin.get("/api/v1/activities/" + id + "/speeches").json().path("items").size();
+        }
+        assertThat(types).containsExactlyInAnyOrder("PLENARY", "STANDING_COMMITTEE_MEETING", "INSPECTION", "RESEARCH",
+                "CONSULTATION", "STUDY", "STUDIO", "OTHER");
+        assertThat(statuses.get("PRESENT")).isGreaterThan(300);
+        assertThat(statuses.get("ON_LEAVE")).isGreaterThan(10);
+        assertThat(statuses.get("ABSENT")).isGreaterThan(10);
+        assertThat(speeches).isGreaterThanOrEqualTo(7);
+        // the demo member sees an upcoming activity on the phone
+        assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/activities/mine").json().path("items")).isNotEmpty();
+    }
+
     private PageClient page(String username) {
         return new PageClient(port).signIn(username, PASSWORD);
     }

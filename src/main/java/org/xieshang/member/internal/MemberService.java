@@ -186,6 +186,13 @@ public class MemberService implements MemberDirectory {
     }
 
     @Override
+    public List<MemberSummary> servingMembersOfSpecialCommittee(Long specialCommitteeId) {
+        return members.findAllByOrderByIdAsc().stream()
+                .filter(m -> specialCommitteeId.equals(m.data().specialCommitteeId()) && m.getStatus().isServing())
+                .map(MemberService::summary).toList();
+    }
+
+    @Override
     public Map<MemberStatus, Long> countByStatus() {
         Map<MemberStatus, Long> counts = new EnumMap<>(MemberStatus.class);
         for (MemberStatus s : MemberStatus.values()) {

@@ -24,6 +24,7 @@ import org.xieshang.identity.UserAccounts.UserView;
 import org.xieshang.member.Gender;
 import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
+import org.xieshang.activity.DemoActivities;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
 import org.xieshang.proposal.DemoProposals;
@@ -77,10 +78,12 @@ class DemoCommittee {
     private final DemoProposals proposals;
     private final DemoSocialReports socialReports;
     private final TransactionTemplate tx;
+    private final DemoActivities activities;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
-                  DemoSocialReports socialReports, TransactionTemplate tx) {
+                  DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities) {
         this.socialReports = socialReports;
+        this.activities = activities;
         this.reference = reference;
         this.members = members;
         this.users = users;
@@ -176,6 +179,7 @@ class DemoCommittee {
         List<CurrentUser> authors = new ArrayList<>(List.of(acting(member)));
         authors.addAll(proposers);
         socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));
+        activities.load(all.stream().map(MemberSummary::id).toList(), all.get(40).id());
     }
 
     private static CurrentUser acting(UserView u) {

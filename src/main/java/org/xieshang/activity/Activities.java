@@ -1,0 +1,20 @@
+package org.xieshang.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Read access to the current committee's activities, e.g. for reproducible duty assessments. */
+public interface Activities {
+
+    record AttendanceFact(Long activityId, ActivityType type, LocalDate date, Long memberId, AttendanceStatus status) {
+    }
+
+    record SpeechFact(Long speechId, Long activityId, ActivityType type, LocalDate date, Long memberId) {
+    }
+
+    /** Attendance of activities starting within [from, to] (committee's days), oldest first. */
+    List<AttendanceFact> attendanceBetween(LocalDate from, LocalDate to);
+
+    /** Speeches at activities starting within [from, to], oldest first. */
+    List<SpeechFact> speechesBetween(LocalDate from, LocalDate to);
+}
