@@ -97,6 +97,21 @@ class MemberApiTest extends ApiTestBase {
     }
 
     @Test
+    void aUnitsUsersSeeNoMemberOutsideTheirCases() {
+        // a unit without cases: an empty list and no member found (UnitMemberVisibilityTest covers units with cases)
+        for (String role : List.of("UNIT_HANDLER", "UNIT_HEAD")) {
+            Api unit = Fixtures.signedIn(admin, role);
+            Res list = unit.get(MEMBERS);
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            assertThat(list.json().path("items").values()).isEmpty();
+            assertThat(list.json().path("total").asLong()).isZero();
+            Res someone = admin.post(MEMBERS, Map.of("name", TestSupport.unique("钱进"), "gender", "MALE", "sectorId", sectorId));
+            assertThat(unit.get(MEMBERS + "/" + someone.id()).status()).isEqualTo(404);
+            assertThat(admin.get(MEMBERS + "/" + someone.id()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void listsInPages() {
         String prefix = TestSupport.unique("分页");
         for (String suffix : List.of("丙", "甲", "乙")) {
@@ -238,7 +253,9 @@ class MemberApiTest extends ApiTestBase {
             Api user = Fixtures.signedIn(admin, role);
             assertProblem(user.post(MEMBERS, Map.of("name", "x", "gender", "MALE", "sectorId", sectorId)), 403);
             assertProblem(user.patch(MEMBERS + "/" + id, Map.of("title", "x")), 403);
-            assertThat(user.get(MEMBERS + "/" + id).status()).isEqualTo(200);
+            // a unit's users see only the proposers of their unit's cases (UnitMemberVisibilityTest)
+            boolean unit = role.equals("UNIT_HANDLER") || role.equals("UNIT_HEAD");
+            assertThat(user.get(MEMBERS + "/" + id).status()).isEqualTo(unit ? 404 : 200);
             assertThat(user.get(MEMBERS).status()).isEqualTo(200);
         }
         assertProblem(api.get(MEMBERS), 401);

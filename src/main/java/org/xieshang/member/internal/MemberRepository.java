@@ -21,6 +21,17 @@ interface MemberRepository extends JpaRepository<Member, Long> {
     Page<Member> search(@Param("q") String q, @Param("sectorId") Long sectorId, @Param("status") MemberStatus status,
                         Pageable pageable);
 
+    @Query("""
+            select m from Member m
+            where m.id in :ids
+              and (cast(:q as String) is null or m.name like concat('%', cast(:q as String), '%') escape '!'
+                   or m.workUnit like concat('%', cast(:q as String), '%') escape '!')
+              and (:sectorId is null or m.sectorId = :sectorId)
+              and (:status is null or m.status = :status)
+            """)
+    Page<Member> searchAmong(@Param("q") String q, @Param("sectorId") Long sectorId, @Param("status") MemberStatus status,
+                             @Param("ids") java.util.Collection<Long> ids, Pageable pageable);
+
     @Query("select m.status, count(m) from Member m group by m.status")
     List<Object[]> countByStatus();
 

@@ -17,6 +17,7 @@ import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberRole;
 import org.xieshang.member.MemberStatus;
+import org.xieshang.member.UnitCaseProposers;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.Conflict;
@@ -47,10 +48,29 @@ public class MemberService implements MemberDirectory {
     private final ReferenceData reference;
     private final AuditTrail audit;
 
-    MemberService(MemberRepository members, ReferenceData reference, AuditTrail audit) {
+    private final org.springframework.beans.factory.ObjectProvider<UnitCaseProposers> unitCaseProposers;
+
+    MemberService(MemberRepository members, ReferenceData reference, AuditTrail audit,
+                  org.springframework.beans.factory.ObjectProvider<UnitCaseProposers> unitCaseProposers) {
         this.members = members;
         this.reference = reference;
         this.audit = audit;
+        this.unitCaseProposers = unitCaseProposers;
+    }
+
+    /**
+     * The members a user may look up: everyone, except for a unit's users (UNIT_HANDLER, UNIT_HEAD without another
+     * role), who see only the proposers of their own unit's cases; null means no restriction.
+     */
+    private Set<Long> restrictedTo() {
+        var u = CurrentUsers.require();
+        boolean unitOnly = u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD) && u.roles().stream()
+                .allMatch(r -> r == Role.UNIT_HANDLER || r == Role.UNIT_HEAD);
+        if (!unitOnly) {
+            return null;
+        }
+        UnitCaseProposers proposers = unitCaseProposers.getIfAvailable();
+        return proposers == null ? Set.of() : proposers.of(u.unitId()); // nothing to ask: nobody, fail closed
     }
 
     @Transactional
@@ -124,13 +144,19 @@ public class MemberService implements MemberDirectory {
     }
 
     public MemberView get(Long id) {
-        CurrentUsers.require();
+        Set<Long> only = restrictedTo();
+        if (only != null && !only.contains(id)) {
+            throw new NotFound(); // as if absent: a unit learns nothing of members outside its cases
+        }
         return members.findById(id).map(this::view).orElseThrow(NotFound::new);
     }
 
     public Page<MemberView> search(String q, Long sectorId, MemberStatus status, PageRequest page) {
-        CurrentUsers.require();
+        Set<Long> only = restrictedTo();
         String term = q == null || q.isBlank() ? null : q.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        if (only != null) {
+            return only.isEmpty() ? Page.empty(page) : members.searchAmong(term, sectorId, status, only, page).map(this::view);
+        }
         return members.search(term, sectorId, status, page).map(this::view);
     }
 

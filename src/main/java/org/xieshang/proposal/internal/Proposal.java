@@ -82,6 +82,9 @@ class Proposal extends CommitteeScopedEntity {
     private String replyContent;
     /** The reply as last approved by staff; the fields above hold the unit's latest draft. */
     private String approvedReplyCategory;
+    /** Indexed apart from the working reply: whoever may not read a draft searches and sees snippets of this only. */
+    @FullTextField(analyzer = SearchAnalyzers.CJK, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
     @jakarta.persistence.Column(length = 20000)
     private String approvedReplyContent;
     private LocalDate repliedOn;

@@ -77,7 +77,8 @@ class ProposalQueries {
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
                 p.getLeadUnitId(), unitName(p.getLeadUnitId()), c.coUnits().stream().map(ProposalCoUnit::getUnitId).toList(),
                 coUnits, p.getAssignedOn(), p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
-                p.getReplyCategory(), showReply(c) ? p.getReplyContent() : null, p.getRepliedOn(), p.getReplyRound(),
+                ReplyVisibility.category(CurrentUsers.require(), p), ReplyVisibility.content(CurrentUsers.require(), p),
+                p.getRepliedOn(), p.getReplyRound(),
                 p.isRehandled(), p.getImplementedOn(), p.getImplementationNote(), satisfaction, p.getNotFiledGround(),
                 p.getDecisionReason(), p.getMergedIntoId(), p.getSubmittedOn(), p.getClosedOn(),
                 records.findByProposalIdOrderByDateAscIdAsc(id).stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
@@ -101,14 +102,13 @@ class ProposalQueries {
                 !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
     }
 
-    /** A reply under review is the unit's and the office's business until approved. */
+    /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
     private boolean showReply(ProposalCase c) {
         ProposalStatus s = c.proposal().getStatus();
         if (s != ProposalStatus.REPLY_REVIEW && s != ProposalStatus.IN_PROGRESS) {
             return true;
         }
-        CurrentUser u = CurrentUsers.require();
-        return ProposalScope.isStaff(u) || (u.unitId() != null && u.unitId().equals(c.proposal().getLeadUnitId()));
+        return !ReplyVisibility.hidesWorkingReply(CurrentUsers.require(), c.proposal());
     }
 
     Page<ProposalSummary> list(Filter filter, PageRequest page) {

@@ -92,10 +92,10 @@ class ProposalSearch {
         SearchSession session = Search.session(em);
         SearchResult<List<?>> result = session.search(Proposal.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
-                        f.highlight("suggestions"), f.highlight("replyContent")).asList())
+                        f.highlight("suggestions"), f.highlight("approvedReplyContent"), f.highlight("replyContent")).asList())
                 .where((f, root) -> {
                     root.add(scope(f, user));
-                    root.add(matching(f, text));
+                    root.add(matching(f, text, user));
                     filters(f, filter, user).forEach(root::add);
                 })
                 .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
@@ -103,16 +103,21 @@ class ProposalSearch {
                 .sort(f -> f.score().then().field("createdAt").desc())
                 .totalHitCountThreshold(1000)
                 .fetch(offset(page), limit(page));
+        // the working reply's words are highlighted only for those who may read it (ReplyVisibility)
+        Map<Long, Long> leadUnits = new HashMap<>();
+        if (!ProposalScope.isStaff(user) && user.unitId() != null) {
+            proposals.findAllById(result.hits().stream().map(row -> (Long) row.get(0)).toList())
+                    .forEach(p -> leadUnits.put(p.getId(), p.getLeadUnitId()));
+        }
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
+            Long id = (Long) row.get(0);
+            int fields = ReplyVisibility.seesWorkingReply(user, leadUnits.get(id)) ? row.size() : row.size() - 1;
             String snippet = null;
-            for (int i = 1; i < row.size() && snippet == null; i++) {
-                List<?> fragments = (List<?>) row.get(i);
-                if (fragments != null && !fragments.isEmpty()) {
-                    snippet = (String) fragments.get(0);
-                }
+            for (int i = 1; i < fields && snippet == null; i++) {
+                snippet = first(row.get(i));
             }
-            hits.add(new Hit((Long) row.get(0), snippet));
+            hits.add(new Hit(id, snippet));
         }
         return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
     }
@@ -134,7 +139,7 @@ class ProposalSearch {
         List<String> words = TextSimilarity.words(text);
         SearchResult<List<?>> result = Search.session(em).search(Proposal.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
-                        f.highlight("suggestions"), f.highlight("replyContent")).asList())
+                        f.highlight("suggestions"), f.highlight("approvedReplyContent")).asList())
                 .where((f, root) -> {
                     root.add(f.match().field("published").matching(true));
                     root.add(f.not(f.match().field("confidential").matching(true)));
@@ -144,7 +149,7 @@ class ProposalSearch {
                         b.should(f.phrase().field("background").field("suggestions").boost(2f).matching(text));
                         // a reply under review, or sent back, is not public: its words must not find the case
                         b.should(f.bool(r -> {
-                            r.must(f.phrase().field("replyContent").boost(2f).matching(text));
+                            r.must(f.phrase().field("approvedReplyContent").boost(2f).matching(text));
                             r.filter(f.terms().field("status").matchingAny(List.copyOf(PublicProposals.REPLY_SHOWN)));
                         }));
                         if (!words.isEmpty()) {
@@ -264,9 +269,13 @@ class ProposalSearch {
                             root.add(f.not(f.id().matching(excludeId)));
                         }
                         if (!staffView) {
-                            // members: what they may see anyway, and filed cases (title and outcome only)
-                            root.add(f.or(scope(f, user), f.not(f.terms().field("status")
-                                    .matchingAny(List.of(ProposalStatus.SUBMITTED, ProposalStatus.NOT_FILED, ProposalStatus.MERGED)))));
+                            // members: what they may see anyway, and filed cases (title and outcome only) that are
+                            // not confidential (涉密): those stay hidden from whoever is not in their scope
+                            root.add(f.or(scope(f, user), f.bool(filed -> {
+                                filed.mustNot(f.terms().field("status").matchingAny(List.of(ProposalStatus.SUBMITTED,
+                                        ProposalStatus.NOT_FILED, ProposalStatus.MERGED)));
+                                filed.mustNot(f.match().field("confidential").matching(true));
+                            })));
                         }
                     })
                     .totalHitCountThreshold(CANDIDATES)
@@ -377,12 +386,25 @@ class ProposalSearch {
         });
     }
 
-    /** Exact substrings (bigram phrases) first, then the words of the query anywhere in the case. */
-    private static PredicateFinalStep matching(TypedSearchPredicateFactory<?> f, String text) {
+    /**
+     * Exact substrings (bigram phrases) first, then the words of the query anywhere in the case. The approved reply
+     * matches for everyone who sees the case; the unit's working reply only where the user may read it
+     * ({@link ReplyVisibility}: the office everywhere, a unit's users on the cases it leads).
+     */
+    private static PredicateFinalStep matching(TypedSearchPredicateFactory<?> f, String text, CurrentUser user) {
         List<String> words = TextSimilarity.words(text);
         return f.bool(b -> {
             b.should(f.phrase().field("title").boost(4f).matching(text));
-            b.should(f.phrase().field("background").field("suggestions").field("replyContent").boost(2f).matching(text));
+            b.should(f.phrase().field("background").field("suggestions").field("approvedReplyContent").boost(2f)
+                    .matching(text));
+            if (ProposalScope.isStaff(user)) {
+                b.should(f.phrase().field("replyContent").boost(2f).matching(text));
+            } else if (user.unitId() != null && ReplyVisibility.seesWorkingReply(user, user.unitId())) {
+                b.should(f.bool(r -> {
+                    r.must(f.phrase().field("replyContent").boost(2f).matching(text));
+                    r.filter(f.match().field("leadUnitId").matching(user.unitId()));
+                }));
+            }
             if (!words.isEmpty()) {
                 b.should(f.match().field("titleWords").boost(2f).field("bodyWords").matching(String.join(" ", words)));
             }
