@@ -132,6 +132,7 @@ class CrashDurabilityTest {
                 "--xieshang.data-dir=" + data,
                 "--xieshang.admin-password=" + ADMIN_PASSWORD,
                 "--xieshang.demo=false",
+                "--xieshang.password.change-after-admin-set=false",
                 "--xieshang.login.max-failures-per-address=100000",
                 "--db-scheduler.polling-interval=10s",
                 "--logging.level.root=warn"));

@@ -18,8 +18,9 @@ class OperationsTest extends ApiTestBase {
     }
 
     @Test
-    void prometheusMetricsAreServed() {
-        Api.Res res = api.get("/actuator/prometheus");
+    void prometheusMetricsAreServedToTheAdminOnly() {
+        assertThat(api.get("/actuator/prometheus").status()).isIn(302, 401);
+        Api.Res res = admin.get("/actuator/prometheus");
         assertThat(res.status()).isEqualTo(200);
         assertThat(res.body()).contains("http_server_requests").contains("jvm_memory_used_bytes");
     }

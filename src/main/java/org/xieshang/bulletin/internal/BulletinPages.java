@@ -23,6 +23,7 @@ import org.xieshang.shared.Role;
 import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.i18n.Messages;
+import org.xieshang.shared.web.PageActions;
 import org.xieshang.shared.web.ActionForm;
 import org.xieshang.shared.web.FormErrors;
 import org.xieshang.shared.web.NavContributor;
@@ -142,18 +143,7 @@ class BulletinPages implements NavContributor {
     /** Post-redirect-get on success; refused input (400) or a refusal by the record's state (409) shows the page again. */
     private String onBulletin(Long id, String name, MultiValueMap<String, String> form, Model model,
                               HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
-        String notice;
-        try {
-            notice = action.get();
-        } catch (InvalidInput invalid) {
-            response.setStatus(400);
-            return bulletinPage(id, model, new ActionForm(name, form, FormErrors.of(invalid, messages)));
-        } catch (Conflict conflict) {
-            response.setStatus(409);
-            return bulletinPage(id, model, new ActionForm(name, form,
-                    FormErrors.general(messages.get(conflict.messageKey(), conflict.args()))));
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/bulletins/" + id;
+        return PageActions.attempt(name, form, messages, response, redirect, action, "/bulletins/" + id,
+                failed -> bulletinPage(id, model, failed));
     }
 }

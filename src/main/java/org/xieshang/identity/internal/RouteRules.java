@@ -217,7 +217,7 @@ final class RouteRules {
             rule(POST, "/api/v1/proposals/{id}/implementation-report", SIGNED_IN),
             rule(POST, "/api/v1/proposals/{id}/attachments", SIGNED_IN),
             rule(GET, "/api/v1/proposals/{id}/attachments/{attachmentId}", SIGNED_IN),
-            rule(GET, "/api/v1/proposals/{id}/reminders", STAFF),
+            rule(GET, "/api/v1/proposals/{id}/reminders", SIGNED_IN),
             rule(GET, "/proposals/mine", MEMBERS),
             rule(GET, "/proposals/new", MEMBERS),
             rule(POST, "/proposals", SIGNED_IN),

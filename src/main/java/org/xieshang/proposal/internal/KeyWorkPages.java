@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.xieshang.proposal.internal.ProposalPageViews.ActionForm;
+import org.xieshang.shared.web.ActionForm;
+import org.xieshang.shared.web.PageActions;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -152,18 +153,6 @@ class KeyWorkPages implements NavContributor {
     private String attempt(String name, MultiValueMap<String, String> form, Model model, HttpServletResponse response,
                            RedirectAttributes redirect, Supplier<String> action, String back,
                            java.util.function.Function<ActionForm, String> again) {
-        String notice;
-        try {
-            notice = action.get();
-        } catch (InvalidInput invalid) {
-            response.setStatus(400);
-            return again.apply(new ActionForm(name, form, FormErrors.of(invalid, messages)));
-        } catch (Conflict conflict) {
-            response.setStatus(409);
-            return again.apply(new ActionForm(name, form,
-                    FormErrors.general(messages.get(conflict.messageKey(), conflict.args()))));
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:" + back;
+        return PageActions.attempt(name, form, messages, response, redirect, action, back, again);
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.ProposalPageViews.ActionForm;
+import org.xieshang.shared.web.ActionForm;
+import org.xieshang.shared.web.PageActions;
 import org.xieshang.proposal.internal.ProposalPageViews.Listing;
 import org.xieshang.proposal.internal.ProposalViews.ProposalSummary;
 import org.xieshang.shared.CurrentUser;
@@ -515,19 +516,8 @@ class ProposalPages implements NavContributor {
      */
     private String act(Long id, String name, MultiValueMap<String, String> form, Model model,
                        HttpServletResponse response, RedirectAttributes redirect, Supplier<String> action) {
-        String notice;
-        try {
-            notice = action.get();
-        } catch (InvalidInput invalid) {
-            response.setStatus(400);
-            return casePage(id, model, new ActionForm(name, form, FormErrors.of(invalid, messages)));
-        } catch (Conflict conflict) {
-            response.setStatus(409);
-            return casePage(id, model, new ActionForm(name, form,
-                    FormErrors.general(messages.get(conflict.messageKey(), conflict.args()))));
-        }
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/proposals/" + id;
+        return PageActions.attempt(name, form, messages, response, redirect, action, "/proposals/" + id,
+                failed -> casePage(id, model, failed));
     }
 
     private String casePage(Long id, Model model, ActionForm failed) {

@@ -6,8 +6,7 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A page's form that was refused, with what was entered, so that the page shows it again with the
- * errors next to the fields; {@link #none()} when nothing failed. (The proposal pages still keep
- * their own copy, ProposalPageViews.ActionForm.)
+ * errors next to the fields; {@link #none()} when nothing failed.
  */
 public final class ActionForm {
 

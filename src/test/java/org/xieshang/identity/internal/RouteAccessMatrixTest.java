@@ -197,7 +197,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/proposals/{id}/implementation-report                           -YYYYYYY",
             "POST   /api/v1/proposals/{id}/attachments                                     -YYYYYYY",
             "GET    /api/v1/proposals/{id}/attachments/{attachmentId}                      -YYYYYYY",
-            "GET    /api/v1/proposals/{id}/reminders                                       -YY-----",
+            "GET    /api/v1/proposals/{id}/reminders                                       -YYYYYYY",
             "GET    /proposals/mine                                                        -----Y--",
             "GET    /proposals/new                                                         -----Y--",
             "POST   /proposals                                                             -YYYYYYY",
