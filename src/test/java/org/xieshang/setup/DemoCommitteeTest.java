@@ -55,6 +55,8 @@ class DemoCommitteeTest {
         assertThat(govLeader.get("/").body()).contains("期简讯待阅批").contains("件领办、督办的重点提案在办");
         assertThat(govLeader.get("/key-proposals").body()).contains("关于加快老旧小区加装电梯的建议").contains("我领办");
         assertThat(govLeader.get("/bulletins").body()).contains("提案要点：老旧小区加装电梯与农村污水治理").contains("未读");
+        // the adopted demo reports came to the leaders as 社情民意专报 bulletins
+        assertThat(govLeader.get("/bulletins").body()).contains("农产品冷链物流短板问题亟待解决");
         assertThat(page("leader").get("/key-proposals?mine=true").body()).contains("关于加快老旧小区加装电梯的建议")
                 .contains("我督办").contains("1 次督办");
     }

@@ -120,6 +120,71 @@ class SocialReportApiTest extends ApiTestBase {
         assertThat(audited).contains("CREATE", "SUBMIT", "EDIT", "ADOPT", "COMMENT");
     }
 
+    /** The newest bulletin sent to this leader with this title, or null. */
+    static JsonNode bulletinTitled(Api leader, String title) {
+        for (JsonNode b : ok(200, leader.get("/api/v1/bulletins?size=100")).path("items")) {
+            if (title.equals(b.path("title").asString())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void anAdoptedReportGoesToTheLeadersAsANumberedBulletinWhoseCommentsReachTheReportAndItsAuthor() {
+        String title = TestSupport.unique("关于社区菜市场设施陈旧的反映");
+        long id = submit(author, title, "多个社区菜市场设施陈旧，排水不畅，夏季异味明显。");
+        String edited = TestSupport.unique("社区菜市场改造提升亟待推进");
+        ok(200, staff.patch(R + "/" + id, Map.of("title", edited, "content", "据委员反映，多个社区菜市场设施陈旧。")));
+        assertThat(bulletinTitled(leaderGov, edited)).isNull();
+        ok(200, staff.post(R + "/" + id + "/adopt", Map.of("level", "CITY")));
+
+        // a 社情民意专报, numbered in its own series, for the CPPCC and the government leaders
+        JsonNode b = bulletinTitled(leaderGov, edited);
+        assertThat(b).as("bulletin sent to the government leader").isNotNull();
+        assertThat(b.path("kind").asString()).isEqualTo("SOCIAL_CONDITIONS");
+        assertThat(b.path("number").asString()).isEqualTo(b.path("year").asInt() + "年第" + b.path("seq").asInt() + "期");
+        assertThat(b.path("seq").asInt()).isPositive();
+        assertThat(bulletinTitled(leaderCppcc, edited)).as("bulletin sent to the CPPCC leader").isNotNull();
+        assertThat(bulletinTitled(staff, edited)).as("the office sees every bulletin").isNotNull();
+        long bulletin = b.path("id").asLong();
+        // with the text as the office edited it
+        assertThat(ok(200, leaderGov.get("/api/v1/bulletins/" + bulletin)).path("content").asString())
+                .isEqualTo("据委员反映，多个社区菜市场设施陈旧。");
+
+        // the leader's comment on the bulletin is a comment on the report, and the author is told
+        ok(201, leaderGov.post("/api/v1/bulletins/" + bulletin + "/comments", Map.of("content", "请商务局牵头制定改造计划。")));
+        JsonNode seen = ok(200, author.get(R + "/" + id));
+        assertThat(seen.path("comments")).hasSize(1);
+        assertThat(seen.path("comments").get(0).path("content").asString()).isEqualTo("请商务局牵头制定改造计划。");
+        assertThat(seen.path("comments").get(0).path("authorName").asString()).isNotBlank();
+        List<String> actions = new ArrayList<>();
+        seen.path("history").forEach(h -> actions.add(h.path("action").asString()));
+        assertThat(actions).containsExactly("SUBMIT", "EDIT", "ADOPT", "COMMENT");
+        List<String> notices = new ArrayList<>();
+        author.get("/api/v1/notifications?size=50").json().path("items").forEach(n -> notices.add(n.path("text").asString()));
+        assertThat(notices).anyMatch(t -> t.contains(edited) && t.contains("有领导批示"));
+        // and the leader may still comment on the report itself
+        ok(201, leaderCppcc.post(R + "/" + id + "/comments", Map.of("content", "请提案委跟踪落实。")));
+        assertThat(ok(200, author.get(R + "/" + id)).path("comments")).hasSize(2);
+    }
+
+    @Test
+    void eachAdoptionIsTheNextNumberOfTheSocialConditionsSeries() {
+        long a = submitted();
+        long b = submitted();
+        ok(200, staff.post(R + "/" + a + "/adopt", Map.of()));
+        ok(200, staff.post(R + "/" + b + "/adopt", Map.of()));
+        JsonNode first = bulletinTitled(leaderGov, ok(200, author.get(R + "/" + a)).path("title").asString());
+        JsonNode second = bulletinTitled(leaderGov, ok(200, author.get(R + "/" + b)).path("title").asString());
+        assertThat(second.path("kind").asString()).isEqualTo("SOCIAL_CONDITIONS");
+        assertThat(second.path("seq").asInt()).isEqualTo(first.path("seq").asInt() + 1);
+        // refused reports go to no one
+        long c2 = submitted();
+        ok(200, staff.post(R + "/" + c2 + "/reject", Map.of("reason", "个人诉求")));
+        assertThat(bulletinTitled(leaderGov, ok(200, author.get(R + "/" + c2)).path("title").asString())).isNull();
+    }
+
     @Test
     void adoptionDefaultsToTheDistrictAndRefusalNeedsAReason() {
         long a = submitted();

@@ -166,7 +166,7 @@ public class SocialReportService {
         audit.record(AUDIT_TYPE, r.getId(), "ADOPT", details("level", l.name()));
         notifications.toMembers(List.of(r.getAuthorMemberId()),
                 Notice.of("socialreport.notice.adopted." + l.name(), link(r), r.currentTitle()));
-        handOff.adopted(r.getId(), r.currentTitle());
+        handOff.adopted(r.getId(), r.currentTitle(), r.currentContent());
         events.publishEvent(new SocialReportAdopted(r.getCommitteeId(), r.getId(), r.getAuthorMemberId(), l, today()));
         return view(r);
     }
@@ -214,6 +214,26 @@ public class SocialReportService {
         notifications.toMembers(List.of(r.getAuthorMemberId()),
                 Notice.of("socialreport.notice.commented", link(r), r.currentTitle(), user.displayName()));
         return commentView(c);
+    }
+
+    /**
+     * A leader's comment on a 社情民意专报 bulletin about the report (see {@link SocialReportBulletinSubjects}):
+     * the bulletin module has checked that the leader received it, so it is recorded as it was made;
+     * the author is told as for a comment made on the report.
+     */
+    @Transactional
+    void recordLeaderComment(Long id, Long leaderUserId, String leaderName, String content, String bulletinNumber) {
+        SocialReport r = reports.findById(id).orElse(null);
+        String text = clean(content);
+        if (r == null || text == null) {
+            return;
+        }
+        SocialReportComment c = comments.saveAndFlush(new SocialReportComment(r.getId(), leaderUserId, leaderName,
+                clip(text, MAX_COMMENT), now()));
+        audit.record(AUDIT_TYPE, r.getId(), "COMMENT", details("commentId", c.getId(), "content", c.getContent(),
+                "bulletin", bulletinNumber));
+        notifications.toMembers(List.of(r.getAuthorMemberId()),
+                Notice.of("socialreport.notice.commented", link(r), r.currentTitle(), leaderName));
     }
 
     public ReportView get(Long id) {
