@@ -5,9 +5,9 @@ import java.util.Map;
 import org.xieshang.shared.CurrentUser;
 
 /**
- * The demo committee's proposal work: cases in every state of the workflow, a key proposal with
- * its leaders and supervision, and a bulletin waiting to be read — acted out through the same use
- * cases, as the people of the demo committee.
+ * The demo committee's proposal work: cases in every state of the workflow, acted out through the
+ * same use cases, as the people of the demo committee. The key work's demo (a key proposal with its
+ * leaders and supervision, and a bulletin) builds on the cases it answers.
  */
 public interface DemoProposals {
 
@@ -19,5 +19,9 @@ public interface DemoProposals {
                 CurrentUser govLeader, List<CurrentUser> proposers, Map<String, Long> units, Long sessionId) {
     }
 
-    void load(Cast cast);
+    /** Cases the demo's key work builds on: one in progress (made key) and one closed. */
+    record Played(Long inProgress, Long closed) {
+    }
+
+    Played load(Cast cast);
 }

@@ -58,7 +58,7 @@ class AttachmentStore {
         return view(a);
     }
 
-    /** A file documenting a supervision event; whether the user may add it is {@link KeyProposals}' to decide. */
+    /** A file documenting a supervision event; whether the user may add it is the key work's to decide. */
     AttachmentView addToEvent(Long proposalId, Long eventId, MultipartFile file) {
         String name = checked(file);
         long already = attachments.findByProposalIdAndSupervisionEventIdIsNotNullOrderByIdAsc(proposalId).stream()

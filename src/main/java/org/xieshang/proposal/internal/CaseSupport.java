@@ -36,12 +36,12 @@ class CaseSupport {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final NumberCounter counter;
-    private final KeyLeaderRepository keyLeaders;
+    private final CaseLeaderRepository keyLeaders;
     private final Clock clock;
 
     CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
                 HistoryRepository history, SettingsRepository settings, Notifications notifications,
-                ApplicationEventPublisher events, NumberCounter counter, KeyLeaderRepository keyLeaders, Clock clock) {
+                ApplicationEventPublisher events, NumberCounter counter, CaseLeaderRepository keyLeaders, Clock clock) {
         this.clock = clock;
         this.keyLeaders = keyLeaders;
         this.proposals = proposals;
@@ -121,7 +121,7 @@ class CaseSupport {
         p.access(memberIds, unitIds);
         // key proposals: lead-handling leaders see the case (ProposalScope)
         p.accessLeaders(keyLeaders.findByProposalIdOrderByIdAsc(p.getId()).stream()
-                .filter(l -> l.getRole() == KeyLeader.Kind.LEAD).map(KeyLeader::getUserId).toList());
+                .filter(l -> l.getRole() == CaseLeader.Kind.LEAD).map(CaseLeader::getUserId).toList());
     }
 
     void notifyMembers(List<Long> memberIds, String key, Proposal p) {

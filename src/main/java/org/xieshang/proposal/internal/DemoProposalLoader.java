@@ -4,9 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.xieshang.bulletin.BulletinIssuer;
-import org.xieshang.bulletin.BulletinKind;
-import org.xieshang.bulletin.BulletinSubject;
 import org.xieshang.proposal.DemoProposals;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.CurrentUser;
@@ -90,23 +87,19 @@ class DemoProposalLoader implements DemoProposals {
     private final ProposalSubmission submission;
     private final ProposalReview review;
     private final ProposalHandling handling;
-    private final KeyProposals keys;
-    private final BulletinIssuer bulletins;
     private final CaseSupport cases;
 
     DemoProposalLoader(ProposalSubmission submission, ProposalReview review, ProposalHandling handling,
-                       KeyProposals keys, BulletinIssuer bulletins, CaseSupport cases) {
+                       CaseSupport cases) {
         this.cases = cases;
         this.submission = submission;
         this.review = review;
         this.handling = handling;
-        this.keys = keys;
-        this.bulletins = bulletins;
     }
 
     @Override
     @Transactional
-    public void load(Cast cast) {
+    public Played load(Cast cast) {
         Long keyCase = null;
         Long closedCase = null;
         int next = 0;
@@ -120,13 +113,7 @@ class DemoProposalLoader implements DemoProposals {
                 closedCase = id;
             }
         }
-        Long key = keyCase;
-        SystemActor.runAs(cast.staff(), () -> keys.mark(key, List.of(cast.govLeader().id()), List.of(cast.cppccLeader().id())));
-        SystemActor.runAs(cast.cppccLeader(), () -> keys.supervise(key, SupervisionType.RESEARCH, cases.today(),
-                "赴城关街道实地调研老旧小区加装电梯工作，听取居民和住建部门意见，要求年内出台补助办法。", "区政协主席、区住建局"));
-        List<BulletinSubject> compiled = List.of(BulletinSubject.proposal(key), BulletinSubject.proposal(closedCase));
-        SystemActor.runAs(cast.staff(), () -> bulletins.issue(BulletinKind.KEY_POINTS, "提案要点：老旧小区加装电梯与农村污水治理",
-                null, compiled, List.of(cast.govLeader().id(), cast.cppccLeader().id())));
+        return new Played(keyCase, closedCase);
     }
 
     /** One case from the member's draft as far as its script goes. */

@@ -26,12 +26,15 @@ class ProposalBulletinSubjects implements BulletinSubjectSource {
     private static final Set<ProposalStatus> NOT_YET = Set.of(ProposalStatus.DRAFT, ProposalStatus.AWAITING_COSIGNERS,
             ProposalStatus.WITHDRAWN);
 
-    private final CaseSupport cases;
-    private final KeyWorkPageQueries keyWork;
+    /** Cases offered for a new bulletin. */
+    static final int CHOICES = 100;
 
-    ProposalBulletinSubjects(CaseSupport cases, KeyWorkPageQueries keyWork) {
+    private final CaseSupport cases;
+    private final KeyCases keyCases;
+
+    ProposalBulletinSubjects(CaseSupport cases, KeyCases keyCases) {
         this.cases = cases;
-        this.keyWork = keyWork;
+        this.keyCases = keyCases;
     }
 
     @Override
@@ -66,7 +69,9 @@ class ProposalBulletinSubjects implements BulletinSubjectSource {
 
     @Override
     public List<SubjectChoice> choices() {
-        return keyWork.caseChoices().stream().map(c -> new SubjectChoice(c.id(), c.number(), c.title(), c.key())).toList();
+        // the office's choice: key cases first, then the newest filed ones
+        org.xieshang.shared.CurrentUsers.requireAny(org.xieshang.shared.Role.ADMIN, org.xieshang.shared.Role.PROPOSAL_STAFF);
+        return keyCases.filedCases(CHOICES).stream().map(c -> new SubjectChoice(c.id(), c.number(), c.title(), c.key())).toList();
     }
 
     /**

@@ -17,11 +17,11 @@ import org.xieshang.proposal.ProposalStatus;
 class ProposalDeadlineQueries implements ProposalDeadlines {
 
     private final CaseSupport cases;
-    private final KeyLeaderRepository keyLeaders;
+    private final CaseLeaderRepository keyLeaders;
     private final EvaluationRepository evaluations;
     private final EntityManager em;
 
-    ProposalDeadlineQueries(CaseSupport cases, KeyLeaderRepository keyLeaders, EvaluationRepository evaluations,
+    ProposalDeadlineQueries(CaseSupport cases, CaseLeaderRepository keyLeaders, EvaluationRepository evaluations,
                             EntityManager em) {
         this.cases = cases;
         this.keyLeaders = keyLeaders;
@@ -60,7 +60,7 @@ class ProposalDeadlineQueries implements ProposalDeadlines {
     @Override
     public List<Long> keySupervisors(long proposalId) {
         return keyLeaders.findByProposalIdOrderByIdAsc(proposalId).stream()
-                .filter(l -> l.getRole() == KeyLeader.Kind.SUPERVISOR).map(KeyLeader::getUserId).toList();
+                .filter(l -> l.getRole() == CaseLeader.Kind.SUPERVISOR).map(CaseLeader::getUserId).toList();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.xieshang.proposal.internal;
 
-import static org.xieshang.proposal.internal.PageForms.blank;
-import static org.xieshang.proposal.internal.PageForms.bool;
-import static org.xieshang.proposal.internal.PageForms.choice;
-import static org.xieshang.proposal.internal.PageForms.date;
-import static org.xieshang.proposal.internal.PageForms.id;
-import static org.xieshang.proposal.internal.PageForms.number;
+import static org.xieshang.shared.web.FormFields.blank;
+import static org.xieshang.shared.web.FormFields.bool;
+import static org.xieshang.shared.web.FormFields.choice;
+import static org.xieshang.shared.web.FormFields.date;
+import static org.xieshang.shared.web.FormFields.id;
+import static org.xieshang.shared.web.FormFields.number;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

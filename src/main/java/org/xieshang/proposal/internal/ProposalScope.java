@@ -54,9 +54,9 @@ final class ProposalScope {
             if (u.has(Role.LEADER_GOV)) {
                 // key proposals: a party/government leader sees the key cases they lead-handle (领办)
                 Subquery<Long> leads = query.subquery(Long.class);
-                var l = leads.from(KeyLeader.class);
+                var l = leads.from(CaseLeader.class);
                 leads.select(l.get("id")).where(cb.equal(l.get("proposalId"), root.get("id")),
-                        cb.equal(l.get("userId"), u.id()), cb.equal(l.get("role"), KeyLeader.Kind.LEAD));
+                        cb.equal(l.get("userId"), u.id()), cb.equal(l.get("role"), CaseLeader.Kind.LEAD));
                 any.add(cb.and(cb.isTrue(root.get("key")), cb.exists(leads)));
             }
             any.add(cb.isTrue(root.get("published")));

@@ -91,7 +91,7 @@ class ProposalTodos implements TodoContributor {
     private static Specification<Proposal> attachedTo(CurrentUser u) {
         return (r, q, cb) -> {
             Subquery<Long> attached = q.subquery(Long.class);
-            var l = attached.from(KeyLeader.class);
+            var l = attached.from(CaseLeader.class);
             attached.select(l.get("proposalId")).where(cb.equal(l.get("userId"), u.id()));
             return cb.and(cb.isTrue(r.get("key")), r.get("id").in(attached));
         };

@@ -27,6 +27,7 @@ import org.xieshang.member.MemberDirectory;
 import org.xieshang.activity.DemoActivities;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
+import org.xieshang.keywork.DemoKeyWork;
 import org.xieshang.proposal.DemoProposals;
 import org.xieshang.socialreport.DemoSocialReports;
 import org.xieshang.shared.CurrentUser;
@@ -79,9 +80,12 @@ class DemoCommittee {
     private final DemoSocialReports socialReports;
     private final TransactionTemplate tx;
     private final DemoActivities activities;
+    private final DemoKeyWork keyWork;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
-                  DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities) {
+                  DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities,
+                  DemoKeyWork keyWork) {
+        this.keyWork = keyWork;
         this.socialReports = socialReports;
         this.activities = activities;
         this.reference = reference;
@@ -174,8 +178,9 @@ class DemoCommittee {
                 CommitteeContext.current(), EnumSet.of(Role.MEMBER), m.id(), null)).toList();
         Map<String, Long> unitIds = new HashMap<>();
         units.forEach(u -> unitIds.put(u.name(), u.id()));
-        proposals.load(new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
-                acting(govLeader), proposers, unitIds, lastSession));
+        DemoProposals.Cast cast = new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
+                acting(govLeader), proposers, unitIds, lastSession);
+        keyWork.load(cast, proposals.load(cast));
         List<CurrentUser> authors = new ArrayList<>(List.of(acting(member)));
         authors.addAll(proposers);
         socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -63,7 +63,7 @@ class KeyProposalController {
 
     @PostMapping(path = "/api/v1/proposals/{id}/supervision-events/{eventId}/attachments",
             consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ProposalViews.AttachmentView> attach(@PathVariable Long id, @PathVariable Long eventId,
+    ResponseEntity<org.xieshang.proposal.ProposalCases.CaseFile> attach(@PathVariable Long id, @PathVariable Long eventId,
             @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
             org.springframework.web.multipart.MultipartFile file) {
         return ResponseEntity.status(HttpStatus.CREATED).body(keys.attach(id, eventId, file));

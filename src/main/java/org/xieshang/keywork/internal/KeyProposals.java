@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.identity.UserAccounts;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
-import org.xieshang.proposal.internal.Step.Actor;
+import org.xieshang.proposal.ProposalCases;
+import org.xieshang.proposal.ProposalCases.CaseFacts;
+import org.xieshang.proposal.ProposalCases.CaseFile;
+import org.xieshang.proposal.ProposalCases.KeyStep;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -44,21 +47,18 @@ class KeyProposals {
 
     record EventView(Long id, Long proposalId, SupervisionType type, LocalDate date, String content,
                      String participants, Long authorUserId, String author, Instant createdAt,
-                     List<ProposalViews.AttachmentView> attachments) {
+                     List<CaseFile> attachments) {
     }
 
-    private final CaseSupport cases;
+    private final ProposalCases cases;
     private final KeyLeaderRepository leaders;
     private final KeyDecisionRepository decisions;
     private final SupervisionEventRepository events;
     private final UserAccounts users;
     private final Notifications notifications;
-    private final AttachmentStore attachments;
 
-    KeyProposals(CaseSupport cases, KeyLeaderRepository leaders, KeyDecisionRepository decisions,
-                 SupervisionEventRepository events, UserAccounts users, Notifications notifications,
-                 AttachmentStore attachments) {
-        this.attachments = attachments;
+    KeyProposals(ProposalCases cases, KeyLeaderRepository leaders, KeyDecisionRepository decisions,
+                 SupervisionEventRepository events, UserAccounts users, Notifications notifications) {
         this.cases = cases;
         this.leaders = leaders;
         this.decisions = decisions;
@@ -73,11 +73,10 @@ class KeyProposals {
         List<Long> lead = leaderIds(invalid, "leadLeaderUserIds", leadLeaderUserIds, Role.LEADER_GOV);
         List<Long> supervisors = leaderIds(invalid, "supervisorUserIds", supervisorUserIds, Role.LEADER_CPPCC);
         invalid.throwIfAny();
-        ProposalCase c = cases.openFor(id, Step.MARK_KEY);
+        CaseFacts c = cases.check(id, KeyStep.MARK_KEY);
         List<Long> added = setLeaders(id, lead, supervisors);
-        c.proposal().markKey(true);
-        cases.move(c, "MARK_KEY", null, leaderNote(lead, supervisors));
-        announce(c.proposal(), added);
+        cases.markKey(id, leaderNote(lead, supervisors));
+        announce(c, added);
         return view(id);
     }
 
@@ -101,27 +100,21 @@ class KeyProposals {
             invalid.add("reasons", "validation.length", 0, 4000);
         }
         invalid.throwIfAny();
-        if (!ProposalScope.isStaff(user)) {
+        if (!cases.isStaff(user)) {
             throw new org.xieshang.shared.error.Forbidden();
         }
-        List<ProposalCase> chosen = new ArrayList<>();
         for (Long pid : ids) {
-            ProposalCase c;
             try {
-                c = cases.open(pid);
+                cases.open(pid);
             } catch (NotFound unknown) {
                 throw InvalidInput.field("proposalIds", "keyproposal.validation.unknownProposal", pid);
             }
-            cases.check(c, Step.MARK_KEY);
-            chosen.add(c);
+            cases.check(pid, KeyStep.MARK_KEY);
         }
         KeyDecision d = decisions.save(new KeyDecision(year, meetingDate, ids, why, user.displayName()));
-        for (ProposalCase c : chosen) {
-            c.proposal().markKey(true);
-            cases.move(c, "MARK_KEY", null, meetingDate + (why == null || why.isEmpty() ? "" : "：" + abbreviate(why)));
-            if (c.proposal().getLeadUnitId() != null) {
-                cases.notifyUnit(c.proposal().getLeadUnitId(), "keyproposal.notice.marked", c.proposal());
-            }
+        for (Long pid : ids) {
+            cases.markKey(pid, meetingDate + (why == null || why.isEmpty() ? "" : "：" + abbreviate(why)));
+            cases.notifyLeadUnit(pid, "keyproposal.notice.marked");
         }
         return view(d);
     }
@@ -153,7 +146,7 @@ class KeyProposals {
                         org.springframework.web.multipart.MultipartFile file) {
         boolean withFile = file != null && !file.isEmpty();
         if (withFile) {
-            AttachmentStore.checked(file);
+            cases.checkedFile(file);
         }
         InvalidInput invalid = new InvalidInput();
         String text = cases.datedRecord(invalid, type, date, content);
@@ -163,41 +156,35 @@ class KeyProposals {
         }
         invalid.throwIfAny();
         CurrentUser user = CurrentUsers.require();
-        ProposalCase c = cases.open(id);
-        Set<Actor> extra = leaders.existsByProposalIdAndUserId(id, user.id()) ? Set.of(Actor.KEY_LEADER) : Set.of();
-        cases.check(c, Step.SUPERVISE, extra);
-        Proposal p = c.proposal();
-        if (!p.isKey()) {
+        CaseFacts p = cases.check(id, KeyStep.SUPERVISE);
+        if (!p.key()) {
             throw new Conflict("keyproposal.notKey");
         }
         SupervisionEvent e = events.save(new SupervisionEvent(id, type, date, text, who, user.id(), user.displayName()));
-        cases.move(c, "SUPERVISION_" + type.name(), null, abbreviate(text));
+        cases.record(id, "SUPERVISION_" + type.name(), abbreviate(text));
         if (withFile) {
-            attachments.addToEvent(id, e.getId(), file);
+            cases.addEventFile(id, e.getId(), file);
         }
-        if (p.getLeadUnitId() != null) {
-            cases.notifyUnit(p.getLeadUnitId(), "keyproposal.notice.supervised", p);
-        }
-        return view(e, attachments.ofEvents(id));
+        cases.notifyLeadUnit(id, "keyproposal.notice.supervised");
+        return view(e, cases.eventFiles(id));
     }
 
     /** A file added to a supervision event later, by those who may record supervision. */
-    ProposalViews.AttachmentView attach(Long id, Long eventId, org.springframework.web.multipart.MultipartFile file) {
-        String name = AttachmentStore.checked(file);
-        CurrentUser user = CurrentUsers.require();
-        ProposalCase c = cases.open(id);
+    CaseFile attach(Long id, Long eventId, org.springframework.web.multipart.MultipartFile file) {
+        String name = cases.checkedFile(file);
+        CurrentUsers.require();
+        cases.open(id);
         SupervisionEvent e = events.findById(eventId).filter(x -> x.getProposalId().equals(id)).orElseThrow(NotFound::new);
-        Set<Actor> extra = leaders.existsByProposalIdAndUserId(id, user.id()) ? Set.of(Actor.KEY_LEADER) : Set.of();
-        cases.check(c, Step.SUPERVISE, extra);
-        ProposalViews.AttachmentView added = attachments.addToEvent(id, e.getId(), file);
-        cases.move(c, "SUPERVISION_ATTACH", null, name);
+        cases.check(id, KeyStep.SUPERVISE);
+        CaseFile added = cases.addEventFile(id, e.getId(), file);
+        cases.record(id, "SUPERVISION_ATTACH", name);
         return added;
     }
 
     @Transactional(readOnly = true)
     List<EventView> events(Long id) {
         cases.open(id);
-        java.util.Map<Long, List<ProposalViews.AttachmentView>> files = attachments.ofEvents(id);
+        java.util.Map<Long, List<CaseFile>> files = cases.eventFiles(id);
         return events.findByProposalIdOrderByDateAscIdAsc(id).stream().map(e -> view(e, files)).toList();
     }
 
@@ -243,13 +230,11 @@ class KeyProposals {
         return added;
     }
 
-    private void announce(Proposal p, List<Long> addedLeaders) {
+    private void announce(CaseFacts p, List<Long> addedLeaders) {
         if (!addedLeaders.isEmpty()) {
-            notifications.toUsers(addedLeaders, Notice.of("keyproposal.notice.leader", "/proposals/" + p.getId(), p.getTitle()));
+            notifications.toUsers(addedLeaders, Notice.of("keyproposal.notice.leader", "/proposals/" + p.id(), p.title()));
         }
-        if (p.getLeadUnitId() != null) {
-            cases.notifyUnit(p.getLeadUnitId(), "keyproposal.notice.marked", p);
-        }
+        cases.notifyLeadUnit(p.id(), "keyproposal.notice.marked");
     }
 
     private String leaderNote(List<Long> lead, List<Long> supervisors) {
@@ -261,14 +246,14 @@ class KeyProposals {
     }
 
     private KeyView view(Long id) {
-        Proposal p = cases.proposals().findById(id).orElseThrow(NotFound::new);
+        CaseFacts p = cases.facts(List.of(id)).stream().findFirst().orElseThrow(NotFound::new);
         List<KeyLeader> all = leaders.findByProposalIdOrderByIdAsc(id);
         List<LeaderView> lead = all.stream().filter(l -> l.getRole() == KeyLeader.Kind.LEAD)
                 .map(l -> new LeaderView(l.getUserId(), users.displayName(l.getUserId()).orElse(null))).toList();
         List<LeaderView> sup = all.stream().filter(l -> l.getRole() == KeyLeader.Kind.SUPERVISOR)
                 .map(l -> new LeaderView(l.getUserId(), users.displayName(l.getUserId()).orElse(null))).toList();
-        return new KeyView(id, p.isKey(), lead.stream().map(LeaderView::userId).toList(),
-                sup.stream().map(LeaderView::userId).toList(), lead, sup, p.getVersion());
+        return new KeyView(id, p.key(), lead.stream().map(LeaderView::userId).toList(),
+                sup.stream().map(LeaderView::userId).toList(), lead, sup, p.version());
     }
 
     private static DecisionView view(KeyDecision d) {
@@ -276,7 +261,7 @@ class KeyProposals {
                 d.getCreatedBy(), d.getCreatedAt());
     }
 
-    private static EventView view(SupervisionEvent e, java.util.Map<Long, List<ProposalViews.AttachmentView>> files) {
+    private static EventView view(SupervisionEvent e, java.util.Map<Long, List<CaseFile>> files) {
         return new EventView(e.getId(), e.getProposalId(), e.getType(), e.getDate(), e.getContent(), e.getParticipants(),
                 e.getAuthorUserId(), e.getAuthor(), e.getCreatedAt(), files.getOrDefault(e.getId(), List.of()));
     }

@@ -1,10 +1,10 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
-import static org.xieshang.proposal.internal.PageForms.choice;
-import static org.xieshang.proposal.internal.PageForms.date;
-import static org.xieshang.proposal.internal.PageForms.ids;
-import static org.xieshang.proposal.internal.PageForms.number;
-import static org.xieshang.proposal.internal.PageForms.page;
+import static org.xieshang.shared.web.FormFields.choice;
+import static org.xieshang.shared.web.FormFields.date;
+import static org.xieshang.shared.web.FormFields.ids;
+import static org.xieshang.shared.web.FormFields.number;
+import static org.xieshang.shared.web.FormFields.page;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -43,8 +43,11 @@ class KeyWorkPages implements NavContributor {
     private final KeyProposals keys;
     private final KeyWorkPageQueries pages;
     private final Messages messages;
+    private final org.xieshang.proposal.ProposalCases keyCases;
 
-    KeyWorkPages(KeyProposals keys, KeyWorkPageQueries pages, Messages messages) {
+    KeyWorkPages(KeyProposals keys, KeyWorkPageQueries pages, Messages messages,
+                 org.xieshang.proposal.ProposalCases keyCases) {
+        this.keyCases = keyCases;
         this.keys = keys;
         this.pages = pages;
         this.messages = messages;
@@ -53,7 +56,7 @@ class KeyWorkPages implements NavContributor {
     @Override
     public List<NavItem> items(CurrentUser user) {
         List<NavItem> items = new ArrayList<>();
-        if (ProposalScope.seesAllCases(user)) {
+        if (keyCases.seesAllCases(user)) {
             items.add(new NavItem("keywork.nav.keyProposals", "/key-proposals", 34));
         } else if (user.has(Role.LEADER_GOV)) {
             items.add(new NavItem("keywork.nav.myKeyProposals", "/key-proposals", 34));
@@ -137,7 +140,7 @@ class KeyWorkPages implements NavContributor {
     private String decisions(Model model, ActionForm failed) {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC, Role.LEADER_GOV);
         model.addAttribute("decisions", pages.decisions());
-        model.addAttribute("cases", ProposalScope.isStaff(user) ? pages.caseChoices() : List.of());
+        model.addAttribute("cases", keyCases.isStaff(user) ? pages.caseChoices() : List.of());
         model.addAttribute("year", pages.today().getYear());
         model.addAttribute("failed", failed);
         return "keywork/decisions";

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
 import java.util.List;
 import java.util.Optional;

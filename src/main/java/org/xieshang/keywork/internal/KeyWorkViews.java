@@ -1,4 +1,4 @@
-package org.xieshang.proposal.internal;
+package org.xieshang.keywork.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +34,7 @@ public final class KeyWorkViews {
     }
 
     public record EventRow(SupervisionType type, LocalDate date, String content, String participants, String author,
-                           Instant createdAt, List<ProposalViews.AttachmentView> attachments) {
+                           Instant createdAt, List<org.xieshang.proposal.ProposalCases.CaseFile> attachments) {
     }
 
     /** One case's key-proposal page: its standing, its supervision events and the forms the reader may use. */
