@@ -346,6 +346,54 @@ class ActivityApiTest extends ApiTestBase {
         });
     }
 
+    @Test
+    void theOfficeCancelsAPlannedActivityAndNobodyCountsAbsent() {
+        LocalDate day = LocalDate.of(2026, 10, 26);
+        clock.set(day.minusDays(1), LocalTime.of(9, 0));
+        Person a = fx.member(fx.sector());
+        Person outsider = fx.member(fx.sector());
+        long id = fx.activity(at(day, 9, 0), at(day, 11, 0), a);
+        String title = ok(200, admin.get(A + "/" + id)).json().path("title").asString();
+        String cancel = A + "/" + id + "/cancel";
+
+        for (String role : NOT_OFFICE) {
+            refused(403, Fixtures.signedIn(admin, role).post(cancel, Map.of()));
+        }
+        refused(403, a.api().post(cancel, Map.of()));
+        refused(403, outsider.api().post(cancel, Map.of()));
+        refused(404, admin.post(A + "/999999/cancel", Map.of()));
+        refused(401, admin.anonymous().post(cancel, Map.of()));
+
+        assertThat(ok(200, admin.post(cancel, Map.of())).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(200, a.api().get(A + "/" + id)).json().path("status").asString()).isEqualTo("CANCELLED");
+        refused(409, admin.post(cancel, Map.of()));
+        Res en = admin.lang("en").post(cancel, Map.of());
+        refused(409, en);
+        assertThat(en.body()).contains("can be cancelled");
+        // the invitee is told, and the activity leaves their upcoming list and calendar feed
+        assertThat(a.api().get("/api/v1/notifications").body()).contains(title).contains("已取消");
+        assertThat(ok(200, a.api().get(A + "/mine")).json().path("items"))
+                .noneSatisfy(m -> assertThat(m.path("activity").path("id").asLong()).isEqualTo(id));
+        // no leave, check-in or correction on a cancelled activity
+        refused(409, a.api().post(A + "/" + id + "/leave-requests", Map.of("reason", "出差")));
+        clock.set(day, LocalTime.of(9, 30));
+        refused(409, a.api().post(A + "/" + id + "/check-ins", Map.of()));
+        refused(409, admin.post(A + "/" + id + "/attendance/" + a.memberId() + "/correction",
+                Map.of("status", "PRESENT", "reason", "补录")));
+        // after its end it is not closed: nobody counts absent
+        clock.set(day, LocalTime.of(12, 30));
+        closeDue();
+        assertThat(fx.status(id, a.memberId())).isEqualTo("INVITED");
+        assertThat(ok(200, admin.get(A + "/" + id)).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(events.of(id, a.memberId())).isEmpty();
+        assertThat(ok(200, admin.get("/api/v1/audit/entries", Map.of("entityType", "Activity", "entityId", id))).json()
+                .path("items").values()).anySatisfy(e -> assertThat(e.path("action").asString()).isEqualTo("cancelled"));
+
+        // an ended or closed activity cannot be cancelled
+        long ended = fx.activity(at(day, 10, 0), at(day, 12, 0), a);
+        refused(409, admin.post(A + "/" + ended + "/cancel", Map.of()));
+    }
+
     /** A multipart/form-data body of a kind field (left out when null) and one file part. */
     static Res uploadOutcome(Api api, String path, String kind, String filename, byte[] content) {
         String boundary = "----outcome" + System.nanoTime();

@@ -181,6 +181,12 @@ class ActivityApiController {
         return new Items<>(activities.speeches(id));
     }
 
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a planned activity before its end (office); invitees are told; 409 closed, cancelled or ended")
+    ActivityView cancel(@PathVariable Long id) {
+        return activities.cancel(id);
+    }
+
     @PostMapping(path = "/{id}/outcomes", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload an outcome file (office): multipart file and kind MINUTES, PHOTO, RESEARCH_REPORT or OTHER")

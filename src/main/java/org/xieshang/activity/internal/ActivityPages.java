@@ -283,6 +283,12 @@ public class ActivityPages implements NavContributor {
         return "redirect:/activities/" + id;
     }
 
+    @PostMapping("/activities/{id}/cancel")
+    String cancel(@PathVariable Long id) {
+        activities.cancel(id);
+        return "redirect:/activities/" + id;
+    }
+
     @PostMapping(path = "/activities/{id}/outcomes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String outcome(@PathVariable Long id, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
