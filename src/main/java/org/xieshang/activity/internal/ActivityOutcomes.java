@@ -74,7 +74,26 @@ public class ActivityOutcomes {
         Outcome.Kind k = kind(kind, invalid);
         String name = checked(file, invalid);
         invalid.throwIfAny();
-        Outcome o = outcomes.save(new Outcome(activityId, k, name, TYPES.get(extension(name)), file.getSize(), store(file),
+        String key;
+        try (InputStream in = file.getInputStream()) {
+            key = store(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot store outcome file", e);
+        }
+        return save(activityId, k, name, file.getSize(), key, user);
+    }
+
+    /** The demo committee's minutes (checked data, no upload): through the same use case. */
+    @Transactional
+    OutcomeView addText(Long activityId, Outcome.Kind kind, String filename, String text) {
+        CurrentUser user = CurrentUsers.requireAny(Role.ADMIN);
+        activities.get(activityId);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return save(activityId, kind, filename, bytes.length, store(new java.io.ByteArrayInputStream(bytes)), user);
+    }
+
+    private OutcomeView save(Long activityId, Outcome.Kind k, String name, long size, String key, CurrentUser user) {
+        Outcome o = outcomes.save(new Outcome(activityId, k, name, TYPES.get(extension(name)), size, key,
                 user.username(), activities.now()));
         audit.record(ActivityService.AUDIT_TYPE, activityId, "outcomeAdded", Map.of("outcomeId", o.getId(),
                 "kind", k.name(), "filename", name));
@@ -128,10 +147,10 @@ public class ActivityOutcomes {
         return name;
     }
 
-    private String store(MultipartFile file) {
+    private String store(InputStream in) {
         String key = CommitteeContext.current() + "/activity/" + UUID.randomUUID();
         Path target = root.resolve(key);
-        try (InputStream in = file.getInputStream()) {
+        try {
             Files.createDirectories(target.getParent());
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
