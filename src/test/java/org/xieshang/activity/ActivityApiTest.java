@@ -347,6 +347,130 @@ class ActivityApiTest extends ApiTestBase {
     }
 
     @Test
+    void theOfficeCancelsAPlannedActivityAndNobodyCountsAbsent() {
+        LocalDate day = LocalDate.of(2026, 10, 26);
+        clock.set(day.minusDays(1), LocalTime.of(9, 0));
+        Person a = fx.member(fx.sector());
+        Person outsider = fx.member(fx.sector());
+        long id = fx.activity(at(day, 9, 0), at(day, 11, 0), a);
+        String title = ok(200, admin.get(A + "/" + id)).json().path("title").asString();
+        String cancel = A + "/" + id + "/cancel";
+
+        for (String role : NOT_OFFICE) {
+            refused(403, Fixtures.signedIn(admin, role).post(cancel, Map.of()));
+        }
+        refused(403, a.api().post(cancel, Map.of()));
+        refused(403, outsider.api().post(cancel, Map.of()));
+        refused(404, admin.post(A + "/999999/cancel", Map.of()));
+        refused(401, admin.anonymous().post(cancel, Map.of()));
+
+        assertThat(ok(200, admin.post(cancel, Map.of())).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ok(200, a.api().get(A + "/" + id)).json().path("status").asString()).isEqualTo("CANCELLED");
+        refused(409, admin.post(cancel, Map.of()));
+        Res en = admin.lang("en").post(cancel, Map.of());
+        refused(409, en);
+        assertThat(en.body()).contains("can be cancelled");
+        // the invitee is told, and the activity leaves their upcoming list and calendar feed
+        assertThat(a.api().get("/api/v1/notifications").body()).contains(title).contains("已取消");
+        assertThat(ok(200, a.api().get(A + "/mine")).json().path("items"))
+                .noneSatisfy(m -> assertThat(m.path("activity").path("id").asLong()).isEqualTo(id));
+        // no leave, check-in or correction on a cancelled activity
+        refused(409, a.api().post(A + "/" + id + "/leave-requests", Map.of("reason", "出差")));
+        clock.set(day, LocalTime.of(9, 30));
+        refused(409, a.api().post(A + "/" + id + "/check-ins", Map.of()));
+        refused(409, admin.post(A + "/" + id + "/attendance/" + a.memberId() + "/correction",
+                Map.of("status", "PRESENT", "reason", "补录")));
+        // after its end it is not closed: nobody counts absent
+        clock.set(day, LocalTime.of(12, 30));
+        closeDue();
+        assertThat(fx.status(id, a.memberId())).isEqualTo("INVITED");
+        assertThat(ok(200, admin.get(A + "/" + id)).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(events.of(id, a.memberId())).isEmpty();
+        assertThat(ok(200, admin.get("/api/v1/audit/entries", Map.of("entityType", "Activity", "entityId", id))).json()
+                .path("items").values()).anySatisfy(e -> assertThat(e.path("action").asString()).isEqualTo("cancelled"));
+
+        // an ended or closed activity cannot be cancelled
+        long ended = fx.activity(at(day, 10, 0), at(day, 12, 0), a);
+        refused(409, admin.post(A + "/" + ended + "/cancel", Map.of()));
+    }
+
+    /** A multipart/form-data body of a kind field (left out when null) and one file part. */
+    static Res uploadOutcome(Api api, String path, String kind, String filename, byte[] content) {
+        String boundary = "----outcome" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        if (kind != null) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n")
+                    .append(kind).append("\r\n");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(filename).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] h = head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[h.length + content.length + tail.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(content, 0, all, h.length, content.length);
+        System.arraycopy(tail, 0, all, h.length + content.length, tail.length);
+        return api.postRaw(path, "multipart/form-data; boundary=" + boundary, all);
+    }
+
+    @Test
+    void outcomeFilesAreUploadedByTheOfficeAndReadByWhoeverMayReadTheActivity() {
+        LocalDate day = LocalDate.of(2026, 10, 22);
+        clock.set(day, LocalTime.of(8, 0));
+        Person a = fx.member(fx.sector());
+        Person outsider = fx.member(fx.sector());
+        long id = fx.activity(at(day, 9, 0), at(day, 11, 0), a);
+        String path = A + "/" + id + "/outcomes";
+        byte[] minutes = "会议纪要：与会委员就老旧小区改造提出建议。".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode up = ok(201, uploadOutcome(admin, path, "MINUTES", "纪要.txt", minutes)).json();
+        assertThat(up.path("kind").asString()).isEqualTo("MINUTES");
+        assertThat(up.path("filename").asString()).isEqualTo("纪要.txt");
+        assertThat(up.path("size").asLong()).isEqualTo(minutes.length);
+        long fileId = up.path("id").asLong();
+        ok(201, uploadOutcome(admin, path, "PHOTO", "C:\\photos\\现场.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+
+        // the invitee and a CPPCC leader list and download; the upload is audited
+        JsonNode items = ok(200, a.api().get(path)).json().path("items");
+        assertThat(items).extracting(n -> n.path("kind").asString()).containsExactly("MINUTES", "PHOTO");
+        assertThat(items.get(1).path("filename").asString()).isEqualTo("现场.png");
+        assertThat(a.api().getBytes(path + "/" + fileId)).isEqualTo(minutes);
+        Res download = ok(200, a.api().get(path + "/" + fileId));
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(download.contentType()).startsWith("text/plain");
+        Api leader = Fixtures.signedIn(admin, "LEADER_CPPCC");
+        assertThat(leader.getBytes(path + "/" + fileId)).isEqualTo(minutes);
+        assertThat(ok(200, admin.get("/api/v1/audit/entries", Map.of("entityType", "Activity", "entityId", id))).json()
+                .path("items").values()).anySatisfy(e -> assertThat(e.path("action").asString()).isEqualTo("outcomeAdded"));
+
+        // bad input: 400 problem+json in the user's language
+        refused(400, uploadOutcome(admin, path, "VIDEO", "纪要.txt", minutes));
+        refused(400, uploadOutcome(admin, path, null, "纪要.txt", minutes));
+        refused(400, uploadOutcome(admin, path, "MINUTES", "纪要.txt", new byte[0]));
+        refused(400, uploadOutcome(admin, path, "MINUTES", "run.exe", minutes));
+        refused(400, uploadOutcome(admin, path, "MINUTES", "a\u202Etxt.exe", minutes));
+        Res en = uploadOutcome(admin.lang("en"), path, "MINUTES", "run.exe", minutes);
+        refused(400, en);
+        assertThat(en.body()).contains("Only these file types");
+        assertThat(ok(200, admin.get(path)).json().path("items")).hasSize(2);
+
+        // refused: not the office (403), not invited (404), unknown activity or file (404), anonymous (401)
+        for (String role : NOT_OFFICE) {
+            refused(403, uploadOutcome(Fixtures.signedIn(admin, role), path, "MINUTES", "纪要.txt", minutes));
+        }
+        refused(403, uploadOutcome(a.api(), path, "MINUTES", "纪要.txt", minutes));
+        refused(404, outsider.api().get(path));
+        refused(404, outsider.api().get(path + "/" + fileId));
+        refused(404, Fixtures.signedIn(admin, "LEADER_GOV").get(path + "/" + fileId));
+        refused(404, admin.get(path + "/999999"));
+        refused(404, admin.get(A + "/999999/outcomes"));
+        refused(404, uploadOutcome(admin, A + "/999999/outcomes", "MINUTES", "纪要.txt", minutes));
+        long other = fx.activity(at(day, 14, 0), at(day, 16, 0), a);
+        refused(404, admin.get(A + "/" + other + "/outcomes/" + fileId));
+        refused(401, uploadOutcome(admin.anonymous(), path, "MINUTES", "纪要.txt", minutes));
+    }
+
+    @Test
     void statisticsByMemberSectorAndTypeExportToExcel() throws Exception {
         LocalDate day = LocalDate.of(2021, 5, 10);
         clock.set(day, LocalTime.of(8, 30));

@@ -93,6 +93,7 @@ class DemoCommitteeTest {
         java.util.Set<String> types = new java.util.HashSet<>();
         java.util.Map<String, Long> statuses = new java.util.HashMap<>();
         long speeches = 0;
+        long minutes = 0;
         for (JsonNode a : list.path("items")) {
             types.add(a.path("type").asString());
             long id = a.path("id").asLong();
@@ -100,6 +101,9 @@ class DemoCommitteeTest {
                 statuses.merge(i.path("status").asString(), 1L, Long::sum);
             }
             speeches += admin.get("/api/v1/activities/" + id + "/speeches").json().path("items").size();
+            for (JsonNode o : admin.get("/api/v1/activities/" + id + "/outcomes").json().path("items")) {
+                minutes += o.path("kind").asString().equals("MINUTES") ? 1 : 0;
+            }
         }
         assertThat(types).containsExactlyInAnyOrder("PLENARY", "STANDING_COMMITTEE_MEETING", "INSPECTION", "RESEARCH",
                 "CONSULTATION", "STUDY", "STUDIO", "OTHER");
@@ -107,6 +111,7 @@ class DemoCommitteeTest {
         assertThat(statuses.get("ON_LEAVE")).isGreaterThan(10);
         assertThat(statuses.get("ABSENT")).isGreaterThan(10);
         assertThat(speeches).isGreaterThanOrEqualTo(7);
+        assertThat(minutes).as("the plenary session's minutes").isEqualTo(1);
         // the demo member sees an upcoming activity on the phone
         assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/activities/mine").json().path("items")).isNotEmpty();
     }

@@ -12,7 +12,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 @Entity
 class Activity extends CommitteeScopedEntity {
 
-    enum Status { PLANNED, CLOSED }
+    enum Status { PLANNED, CLOSED, CANCELLED }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
@@ -68,6 +68,15 @@ class Activity extends CommitteeScopedEntity {
 
     boolean isClosed() {
         return status == Status.CLOSED;
+    }
+
+    /** Cancelled by the office before its end: no check-in, no leave, no close, not counted. */
+    void cancel() {
+        this.status = Status.CANCELLED;
+    }
+
+    boolean isCancelled() {
+        return status == Status.CANCELLED;
     }
 
     ActivityType getType() {

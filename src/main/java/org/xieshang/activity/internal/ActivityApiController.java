@@ -65,11 +65,14 @@ class ActivityApiController {
     private final ActivityService activities;
     private final ActivityFeed feed;
     private final AttendanceStatistics statistics;
+    private final ActivityOutcomes outcomes;
 
-    ActivityApiController(ActivityService activities, ActivityFeed feed, AttendanceStatistics statistics) {
+    ActivityApiController(ActivityService activities, ActivityFeed feed, AttendanceStatistics statistics,
+                          ActivityOutcomes outcomes) {
         this.activities = activities;
         this.feed = feed;
         this.statistics = statistics;
+        this.outcomes = outcomes;
     }
 
     @PostMapping
@@ -176,5 +179,44 @@ class ActivityApiController {
     @GetMapping("/{id}/speeches")
     Items<SpeechView> speeches(@PathVariable Long id) {
         return new Items<>(activities.speeches(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a planned activity before its end (office); invitees are told; 409 closed, cancelled or ended")
+    ActivityView cancel(@PathVariable Long id) {
+        return activities.cancel(id);
+    }
+
+    @PostMapping(path = "/{id}/outcomes", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload an outcome file (office): multipart file and kind MINUTES, PHOTO, RESEARCH_REPORT or OTHER")
+    ActivityOutcomes.OutcomeView addOutcome(@PathVariable Long id, @RequestParam(required = false) String kind,
+                                            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
+        return outcomes.add(id, kind, file);
+    }
+
+    @GetMapping("/{id}/outcomes")
+    @Operation(summary = "The outcome files (whoever may read the activity)")
+    Items<ActivityOutcomes.OutcomeView> outcomes(@PathVariable Long id) {
+        return new Items<>(outcomes.list(id));
+    }
+
+    @GetMapping("/{id}/outcomes/{fileId}")
+    @Operation(summary = "Download an outcome file (whoever may read the activity)")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> outcome(@PathVariable Long id,
+                                                                                          @PathVariable Long fileId)
+            throws java.io.IOException {
+        return download(outcomes.get(id, fileId));
+    }
+
+    static org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> download(ActivityOutcomes.Stored stored)
+            throws java.io.IOException {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(stored.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(stored.contentType()))
+                .contentLength(java.nio.file.Files.size(stored.path()))
+                .body(new org.springframework.core.io.FileSystemResource(stored.path()));
     }
 }

@@ -71,10 +71,12 @@ public class ActivityPages implements NavContributor {
     private final MemberDirectory members;
     private final ReferenceData reference;
     private final Messages messages;
+    private final ActivityOutcomes outcomes;
 
     ActivityPages(ActivityService activities, ActivityFeed feed, AttendanceStatistics statistics, MemberDirectory members,
-                  ReferenceData reference, Messages messages) {
+                  ReferenceData reference, Messages messages, ActivityOutcomes outcomes) {
         this.activities = activities;
+        this.outcomes = outcomes;
         this.feed = feed;
         this.statistics = statistics;
         this.members = members;
@@ -209,6 +211,7 @@ public class ActivityPages implements NavContributor {
         model.addAttribute("leaves", user.has(Role.ADMIN) ? activities.leaveRequests(id) : List.of());
         model.addAttribute("history", user.has(Role.ADMIN) ? activities.history(id) : List.of());
         model.addAttribute("speeches", activities.speeches(id));
+        model.addAttribute("outcomes", outcomes.list(id));
         model.addAttribute("done", done);
         model.addAttribute("zone", activities.zone());
         return "activity/detail";
@@ -278,6 +281,26 @@ public class ActivityPages implements NavContributor {
                   @RequestParam(required = false) String topic) {
         activities.recordSpeech(id, memberId, topic);
         return "redirect:/activities/" + id;
+    }
+
+    @PostMapping("/activities/{id}/cancel")
+    String cancel(@PathVariable Long id) {
+        activities.cancel(id);
+        return "redirect:/activities/" + id;
+    }
+
+    @PostMapping(path = "/activities/{id}/outcomes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String outcome(@PathVariable Long id, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) {
+        outcomes.add(id, kind, file);
+        return "redirect:/activities/" + id + "#outcomes";
+    }
+
+    @GetMapping("/activities/{id}/outcomes/{fileId}")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> outcomeFile(@PathVariable Long id,
+                                                                                              @PathVariable Long fileId)
+            throws java.io.IOException {
+        return ActivityApiController.download(outcomes.get(id, fileId));
     }
 
     // --- QR check-in ---

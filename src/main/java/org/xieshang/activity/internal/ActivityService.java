@@ -260,7 +260,7 @@ public class ActivityService {
         Instant now = now();
         List<Mine> out = new ArrayList<>();
         for (Activity a : activities.ofMember(user.memberId())) {
-            if (a.getEndsAt().isBefore(now)) {
+            if (a.getEndsAt().isBefore(now) || a.isCancelled()) {
                 continue;
             }
             Invitation i = invitations.findByActivityIdAndMemberId(a.getId(), user.memberId()).orElseThrow();
@@ -277,7 +277,7 @@ public class ActivityService {
 
     /** Every activity of a member (for their calendar feed), oldest first; no user check (signed link). */
     List<Activity> ofMemberForFeed(Long memberId) {
-        return activities.ofMember(memberId);
+        return activities.ofMember(memberId).stream().filter(a -> !a.isCancelled()).toList();
     }
 
     public ActivityView get(Long id) {
@@ -346,6 +346,7 @@ public class ActivityService {
     public LeaveView requestLeave(Long id, Long memberId, String reason) {
         Activity a = activities.findById(id).orElseThrow(NotFound::new);
         Invitation i = invitee(a, memberId);
+        notCancelled(a);
         String r = strip(reason);
         InvalidInput invalid = new InvalidInput();
         text(invalid, "reason", r, 2000, true);
@@ -369,6 +370,7 @@ public class ActivityService {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN);
         Activity a = activities.findById(id).orElseThrow(NotFound::new);
         LeaveRequest l = leaves.findById(requestId).filter(r -> r.getActivityId().equals(id)).orElseThrow(NotFound::new);
+        notCancelled(a);
         String r = strip(reason);
         InvalidInput invalid = new InvalidInput();
         if (approve == null) {
@@ -411,6 +413,7 @@ public class ActivityService {
         if (byCode && !CheckInCode.valid(a.getCodeSecret(), a.getId(), code, now)) {
             throw new DomainException(HttpStatus.FORBIDDEN, "activity.checkIn.badCode");
         }
+        notCancelled(a);
         if (!CheckInWindow.contains(a.getStartsAt(), a.getEndsAt(), now) || a.isClosed()) {
             throw new Conflict("activity.checkIn.outsideWindow");
         }
@@ -460,6 +463,7 @@ public class ActivityService {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN);
         Activity a = activities.findById(id).orElseThrow(NotFound::new);
         Invitation i = invitations.findByActivityIdAndMemberId(id, memberId).orElseThrow(NotFound::new);
+        notCancelled(a);
         String r = strip(reason);
         InvalidInput invalid = new InvalidInput();
         if (status == null) {
@@ -498,6 +502,33 @@ public class ActivityService {
         return new SpeechView(s.getId(), memberId, members.names(List.of(memberId)).get(memberId), t, s.getRecordedAt());
     }
 
+    /**
+     * The office cancels a planned activity before its end: invitees are told; it is never closed,
+     * so nobody counts absent, and it leaves the statistics and the duty record. 409 when closed,
+     * already cancelled or ended.
+     */
+    @Transactional
+    public ActivityView cancel(Long id) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        Activity a = activities.findById(id).orElseThrow(NotFound::new);
+        if (a.isClosed() || a.isCancelled() || !now().isBefore(a.getEndsAt())) {
+            throw new Conflict("activity.cancel.notPlanned");
+        }
+        a.cancel();
+        activities.saveAndFlush(a);
+        List<Long> invitees = invitations.findByActivityIdOrderByIdAsc(id).stream().map(Invitation::getMemberId).toList();
+        audit.record(AUDIT_TYPE, id, "cancelled", Map.of("title", a.getTitle(), "invited", invitees.size()));
+        notifications.toMembers(invitees, Notice.of("activity.notice.cancelled", "/activities/" + id, a.getTitle(),
+                WHEN.format(a.getStartsAt().atZone(zone()))));
+        return view(a);
+    }
+
+    private static void notCancelled(Activity a) {
+        if (a.isCancelled()) {
+            throw new Conflict("activity.cancelled");
+        }
+    }
+
     // --- the close (system, after the end) ---
 
     /**
@@ -507,7 +538,7 @@ public class ActivityService {
     @Transactional
     public boolean close(Long id) {
         Activity a = activities.findById(id).orElse(null);
-        if (a == null || a.isClosed() || now().isBefore(a.getEndsAt())) {
+        if (a == null || a.isClosed() || a.isCancelled() || now().isBefore(a.getEndsAt())) {
             return false;
         }
         String actor = CurrentUsers.actorName();

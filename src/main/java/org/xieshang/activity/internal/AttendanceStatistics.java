@@ -64,7 +64,8 @@ public class AttendanceStatistics implements Activities {
     private List<Activity> startingBetween(LocalDate from, LocalDate to) {
         Instant a = from.atStartOfDay(service.zone()).toInstant();
         Instant b = to.plusDays(1).atStartOfDay(service.zone()).toInstant();
-        return activities.findByStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAtAsc(a, b);
+        return activities.findByStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAtAsc(a, b).stream()
+                .filter(x -> !x.isCancelled()).toList();
     }
 
     @Override

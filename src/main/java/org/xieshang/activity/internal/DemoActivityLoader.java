@@ -51,9 +51,11 @@ class DemoActivityLoader implements DemoActivities {
             new Plan(1, 22, ActivityType.STUDY, "政协委员培训班", "区委党校", "区政协办公室", false, false, 18, null));
 
     private final ActivityService service;
+    private final ActivityOutcomes outcomes;
 
-    DemoActivityLoader(ActivityService service) {
+    DemoActivityLoader(ActivityService service, ActivityOutcomes outcomes) {
         this.service = service;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -111,6 +113,10 @@ class DemoActivityLoader implements DemoActivities {
                 ActivityService.actingAt(end, () -> service.recordSpeech(a.id(), speaker, plan.speech()));
             }
             ActivityService.actingAt(end.plusSeconds(60), () -> service.close(a.id()));
+            if (plan.type() == ActivityType.PLENARY) {
+                ActivityService.actingAt(end.plusSeconds(86400), () -> outcomes.addText(a.id(), Outcome.Kind.MINUTES,
+                        "会议纪要.txt", plan.title() + "会议纪要\n会议听取并审议了常委会工作报告和提案工作情况报告。"));
+            }
             for (LeaveView l : late) {
                 ActivityService.actingAt(end.plusSeconds(86400), () -> service.decide(a.id(), l.id(), true, null));
             }

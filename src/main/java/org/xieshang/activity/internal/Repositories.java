@@ -57,3 +57,8 @@ interface FeedKeyRepository extends JpaRepository<FeedKey, Long> {
 
     Optional<FeedKey> findFirstByOrderByIdAsc();
 }
+
+interface OutcomeRepository extends JpaRepository<Outcome, Long> {
+
+    List<Outcome> findByActivityIdOrderByIdAsc(Long activityId);
+}
