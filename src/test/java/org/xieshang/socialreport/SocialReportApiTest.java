@@ -3,6 +3,7 @@ package org.xieshang.socialreport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -400,5 +401,100 @@ class SocialReportApiTest extends ApiTestBase {
         List<Long> ids = new ArrayList<>();
         res.json().path("items").forEach(i -> ids.add(i.path("id").asLong()));
         return ids;
+    }
+
+    // --- attachments (issue 11, point 1) ---
+
+    static final byte[] TEXT = "附件：走访记录\n".getBytes(StandardCharsets.UTF_8);
+
+    static Api.Res upload(Api who, long id, String filename, byte[] content) {
+        return who.upload(R + "/" + id + "/attachments", "file", filename, "application/octet-stream", content);
+    }
+
+    @Test
+    void theAuthorAndTheOfficeAttachFilesThatEveryReaderDownloads() {
+        long id = submitted();
+        JsonNode a = ok(201, upload(author, id, "走访记录.txt", TEXT));
+        assertThat(a.path("id").asLong()).isPositive();
+        assertThat(a.path("name").asString()).isEqualTo("走访记录.txt");
+        assertThat(a.path("size").asLong()).isEqualTo(TEXT.length);
+        JsonNode b = ok(201, upload(staff, id, "PHOTO.PNG", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        assertThat(b.path("name").asString()).isEqualTo("PHOTO.PNG");
+
+        JsonNode seen = ok(200, author.get(R + "/" + id));
+        assertThat(seen.path("attachments").findValuesAsString("name")).containsExactly("走访记录.txt", "PHOTO.PNG");
+        assertThat(seen.path("attachments").get(0).path("size").asLong()).isEqualTo(TEXT.length);
+        List<String> actions = new ArrayList<>();
+        seen.path("history").forEach(h -> actions.add(h.path("action").asString()));
+        assertThat(actions).containsExactly("SUBMIT", "ATTACH", "ATTACH");
+        List<String> audited = new ArrayList<>();
+        admin.get("/api/v1/audit/entries?entityType=SocialReport&entityId=" + id).json().path("items")
+                .forEach(e -> audited.add(e.path("action").asString()));
+        assertThat(audited).filteredOn("ATTACH"::equals).hasSize(2);
+
+        String path = R + "/" + id + "/attachments/" + a.path("id").asLong();
+        for (Api who : List.of(author, staff, leaderCppcc, admin)) {
+            Api.Res file = who.get(path);
+            assertThat(file.status()).as(file.toString()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(new String(TEXT, StandardCharsets.UTF_8));
+            assertThat(file.contentType()).startsWith("text/plain");
+            assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
+                    .contains("UTF-8''%E8%B5%B0%E8%AE%BF%E8%AE%B0%E5%BD%95.txt");
+        }
+        assertThat(staff.get(R + "/" + id + "/attachments/" + b.path("id").asLong()).contentType()).startsWith("image/png");
+        // a government leader reads adopted reports only, and their files with them
+        refused(404, leaderGov.get(path));
+        refused(404, otherMember.get(path));
+        refused(403, unit.get(path));
+        refused(401, api.anonymous().get(path));
+        ok(200, staff.post(R + "/" + id + "/adopt", Map.of()));
+        assertThat(leaderGov.get(path).status()).isEqualTo(200);
+        // a file is found only under its own report
+        long another = submitted();
+        refused(404, author.get(R + "/" + another + "/attachments/" + a.path("id").asLong()));
+        refused(404, author.get(R + "/" + id + "/attachments/99999999"));
+        assertThat(ok(200, author.get(R + "/" + another)).path("attachments")).isEmpty();
+    }
+
+    @Test
+    void onlyTheAuthorAndTheOfficeAttachAndOnlyWhileThePendingReportIsUndecided() {
+        long id = submitted();
+        refused(404, upload(otherMember, id, "a.txt", TEXT));
+        refused(404, upload(leaderGov, id, "a.txt", TEXT));
+        refused(404, upload(author, 99999999L, "a.txt", TEXT));
+        for (Api who : List.of(leaderCppcc, admin, unit)) {
+            refused(403, upload(who, id, "a.txt", TEXT));
+        }
+        ok(200, staff.post(R + "/" + id + "/adopt", Map.of()));
+        refused(409, upload(author, id, "a.txt", TEXT));
+        refused(409, upload(staff, id, "a.txt", TEXT));
+        refused(403, upload(leaderGov, id, "a.txt", TEXT));
+        long refusedReport = submitted();
+        ok(200, staff.post(R + "/" + refusedReport + "/reject", Map.of("reason", "信息不实")));
+        refused(409, upload(author, refusedReport, "a.txt", TEXT));
+        assertThat(ok(200, author.get(R + "/" + id)).path("attachments")).isEmpty();
+        assertThat(ok(200, author.get(R + "/" + refusedReport)).path("attachments")).isEmpty();
+    }
+
+    @Test
+    void badFilesAreA400InTheUsersLanguage() {
+        long id = submitted();
+        invalid(upload(author, id, "empty.txt", new byte[0]), "file");
+        invalid(upload(author, id, "setup.exe", TEXT), "file");
+        invalid(upload(author, id, "README", TEXT), "file");
+        invalid(upload(author, id, "x".repeat(197) + ".txt", TEXT), "file");
+        invalid(upload(author, id, "invoice\u202Etxt.exe.txt", TEXT), "file");
+        invalid(upload(author, id, "bad\u0001name.txt", TEXT), "file");
+        refused(400, author.upload(R + "/" + id + "/attachments", "document", "a.txt", "text/plain", TEXT));
+        JsonNode en = refused(400, upload(author.lang("en"), id, "setup.exe", TEXT));
+        assertThat(en.path("errors").get(0).path("message").asString()).startsWith("Allowed file types:");
+        JsonNode zh = refused(400, upload(author, id, "setup.exe", TEXT));
+        assertThat(zh.path("errors").get(0).path("message").asString()).startsWith("只能上传以下类型的文件");
+        for (int i = 0; i < 10; i++) {
+            ok(201, upload(author, id, "part" + i + ".txt", TEXT));
+        }
+        invalid(upload(author, id, "eleven.txt", TEXT), "file");
+        assertThat(ok(200, author.get(R + "/" + id)).path("attachments")).hasSize(10);
+        invalid(author.get(R + "/" + id + "/attachments/abc"), "attachmentId");
     }
 }

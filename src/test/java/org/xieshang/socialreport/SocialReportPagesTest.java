@@ -3,6 +3,7 @@ package org.xieshang.socialreport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -90,5 +91,60 @@ class SocialReportPagesTest extends ApiTestBase {
             assertThat(wb.getNumberOfSheets()).isEqualTo(2);
             assertThat(wb.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).isEqualTo("界别");
         }
+    }
+
+    @Test
+    void filesAreAttachedOnTheWriteFormAndOnTheReportPageAndDownloadedFromIt() {
+        Committee c = new Committee(admin, 1, 2);
+        PageClient member = page(List.of("MEMBER"), c.memberIds.get(0));
+        PageClient other = page(List.of("MEMBER"), c.memberIds.get(1));
+        PageClient staff = page(List.of("PROPOSAL_STAFF"), null);
+        PageClient leader = page(List.of("LEADER_CPPCC"), null);
+        byte[] text = "走访记录：居民意见汇总\n".getBytes(StandardCharsets.UTF_8);
+
+        // the write form on the phone: a refused file shows the form again and keeps nothing
+        String refusedTitle = TestSupport.unique("带错误附件的反映");
+        assertThat(member.get("/social-reports/mine").body()).contains("report-files").contains("multipart/form-data");
+        PageClient.Page bad = member.upload("/social-reports", Map.of("title", refusedTitle, "content", "内容"),
+                "files", "setup.exe", text);
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("report-files-error").contains("只能上传以下类型的文件");
+        assertThat(member.get("/social-reports/mine").body()).doesNotContain(refusedTitle);
+
+        String title = TestSupport.unique("关于小区加装电梯的反映");
+        PageClient.Page written = member.upload("/social-reports", Map.of("title", title, "content", "老旧小区加装电梯意见不一。",
+                "category", "社会治理"), "files", "走访记录.txt", text);
+        assertThat(written.status()).as(written.toString()).isEqualTo(302);
+        long id = admin.get("/api/v1/social-reports", Map.of("q", title.substring(0, 6), "memberId", c.memberIds.get(0), "size", 200))
+                .json().path("items").get(0).path("id").asLong();
+        String reportPath = "/social-reports/" + id;
+        PageClient.Page report = member.get(reportPath);
+        assertThat(report.body()).contains("走访记录.txt").contains(reportPath + "/attachments/").contains("attach-form");
+        long attachmentId = admin.get("/api/v1/social-reports/" + id).json().path("attachments").get(0).path("id").asLong();
+        assertThat(member.download(reportPath + "/attachments/" + attachmentId).body()).isEqualTo(text);
+        assertThat(leader.download(reportPath + "/attachments/" + attachmentId).statusCode()).isEqualTo(200);
+        assertThat(other.download(reportPath + "/attachments/" + attachmentId).statusCode()).isEqualTo(404);
+
+        // the report page: the author and the office upload; a bad file shows the message by the field
+        PageClient.Page empty = member.upload(reportPath + "/attachments", "file", "empty.txt", new byte[0]);
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("attach-file-error").contains("必填。");
+        PageClient.Page added = member.upload(reportPath + "/attachments", "file", "照片.png", new byte[] {1, 2, 3});
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(added.location()).endsWith(reportPath + "#attachments");
+        staff.get(reportPath);
+        assertThat(staff.upload(reportPath + "/attachments", "file", "核实情况.pdf", "%PDF-1.4".getBytes()).status()).isEqualTo(302);
+        leader.get(reportPath);
+        assertThat(leader.get(reportPath).body()).contains("核实情况.pdf").doesNotContain("attach-form");
+        assertThat(leader.upload(reportPath + "/attachments", "file", "a.txt", text).status()).isEqualTo(403);
+        other.get("/social-reports/mine");
+        assertThat(other.upload(reportPath + "/attachments", "file", "a.txt", text).status()).isEqualTo(404);
+
+        // once decided, no more files
+        staff.get(reportPath);
+        assertThat(staff.post(reportPath + "/adopt", Map.of("level", "CITY")).status()).isEqualTo(302);
+        PageClient.Page decided = member.get(reportPath);
+        assertThat(decided.body()).contains("照片.png").doesNotContain("attach-form");
+        assertThat(member.upload(reportPath + "/attachments", "file", "late.txt", text).status()).isEqualTo(409);
     }
 }

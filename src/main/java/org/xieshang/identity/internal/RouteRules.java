@@ -282,6 +282,8 @@ final class RouteRules {
             rule(POST, "/api/v1/social-reports/{id}/adopt", SIGNED_IN),
             rule(POST, "/api/v1/social-reports/{id}/reject", SIGNED_IN),
             rule(POST, "/api/v1/social-reports/{id}/comments", SIGNED_IN),
+            rule(POST, "/api/v1/social-reports/{id}/attachments", SIGNED_IN),
+            rule(GET, "/api/v1/social-reports/{id}/attachments/{attachmentId}", SIGNED_IN),
             rule(GET, "/api/v1/social-reports/figures", OVERSIGHT),
             rule(GET, "/api/v1/social-reports/figures/export", OVERSIGHT),
             rule(GET, "/social-reports/mine", SIGNED_IN),
@@ -293,6 +295,8 @@ final class RouteRules {
             rule(POST, "/social-reports/{id}/adopt", SIGNED_IN),
             rule(POST, "/social-reports/{id}/reject", SIGNED_IN),
             rule(POST, "/social-reports/{id}/comments", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/attachments", SIGNED_IN),
+            rule(GET, "/social-reports/{id}/attachments/{attachmentId}", SIGNED_IN),
             rule(GET, "/social-reports/figures", OVERSIGHT),
             rule(GET, "/social-reports/figures/export", OVERSIGHT),
             // activities

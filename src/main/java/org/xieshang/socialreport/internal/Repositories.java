@@ -41,3 +41,10 @@ interface SocialReportCommentRepository extends JpaRepository<SocialReportCommen
 
     List<SocialReportComment> findByReportIdInOrderByCreatedAtAscIdAsc(Collection<Long> reportIds);
 }
+
+interface SocialReportAttachmentRepository extends JpaRepository<SocialReportAttachment, Long> {
+
+    List<SocialReportAttachment> findByReportIdOrderByIdAsc(Long reportId);
+
+    long countByReportId(Long reportId);
+}

@@ -2,7 +2,13 @@ package org.xieshang.socialreport.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,13 +20,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.xieshang.document.Spreadsheets;
 import org.xieshang.shared.PageResponse;
 import org.xieshang.shared.Paging;
 import org.xieshang.socialreport.AdoptionLevel;
 import org.xieshang.socialreport.internal.SocialReportFigures.Figures;
+import org.xieshang.socialreport.internal.SocialReportService.AttachmentView;
 import org.xieshang.socialreport.internal.SocialReportService.CommentView;
 import org.xieshang.socialreport.internal.SocialReportService.Filter;
 import org.xieshang.socialreport.internal.SocialReportService.ReportForm;
@@ -50,10 +59,13 @@ class SocialReportApiController {
 
     private final SocialReportService reports;
     private final SocialReportFigures figures;
+    private final SocialReportAttachments attachments;
 
-    SocialReportApiController(SocialReportService reports, SocialReportFigures figures) {
+    SocialReportApiController(SocialReportService reports, SocialReportFigures figures,
+                              SocialReportAttachments attachments) {
         this.reports = reports;
         this.figures = figures;
+        this.attachments = attachments;
     }
 
     @PostMapping
@@ -105,6 +117,28 @@ class SocialReportApiController {
     @Operation(summary = "A leader's comment (批示) on an adopted report (LEADER_CPPCC, LEADER_GOV); 409 unless adopted")
     CommentView comment(@PathVariable Long id, @RequestBody CommentBody body) {
         return reports.comment(id, body.content());
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a file (the author while SUBMITTED, PROPOSAL_STAFF); 409 once decided")
+    AttachmentView attach(@PathVariable Long id, @RequestPart("file") MultipartFile file) {
+        return attachments.add(id, file);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attached file (whoever may read the report)")
+    ResponseEntity<Resource> attachment(@PathVariable Long id, @PathVariable Long attachmentId) throws IOException {
+        return download(attachments.get(id, attachmentId));
+    }
+
+    static ResponseEntity<Resource> download(SocialReportAttachments.Stored stored) throws IOException {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(stored.filename(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(stored.contentType()))
+                .contentLength(Files.size(stored.path()))
+                .body(new FileSystemResource(stored.path()));
     }
 
     @GetMapping("/figures")

@@ -1,5 +1,6 @@
 package org.xieshang.socialreport.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,12 +8,14 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.xieshang.document.Spreadsheets;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
@@ -41,11 +44,14 @@ class SocialReportPages implements NavContributor {
 
     private final SocialReportService reports;
     private final SocialReportFigures figures;
+    private final SocialReportAttachments attachments;
     private final Messages messages;
 
-    SocialReportPages(SocialReportService reports, SocialReportFigures figures, Messages messages) {
+    SocialReportPages(SocialReportService reports, SocialReportFigures figures, SocialReportAttachments attachments,
+                      Messages messages) {
         this.reports = reports;
         this.figures = figures;
+        this.attachments = attachments;
         this.messages = messages;
     }
 
@@ -74,10 +80,11 @@ class SocialReportPages implements NavContributor {
 
     @PostMapping("/social-reports")
     String submit(@RequestParam(required = false) String title, @RequestParam(required = false) String content,
-                  @RequestParam(required = false) String category, Model model) {
+                  @RequestParam(required = false) String category,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) {
         ReportForm form = new ReportForm(title, content, category);
         try {
-            reports.submit(form);
+            reports.submit(form, files);
         } catch (InvalidInput invalid) {
             model.addAttribute("written", false);
             return minePage(form, FormErrors.of(invalid, messages), model);
@@ -181,9 +188,27 @@ class SocialReportPages implements NavContributor {
         return "redirect:/social-reports/" + id + "#comments";
     }
 
+    @PostMapping("/social-reports/{id}/attachments")
+    String attach(@PathVariable Long id, @RequestParam(name = "file", required = false) MultipartFile file,
+                  Model model) {
+        try {
+            attachments.add(id, file);
+        } catch (InvalidInput invalid) {
+            return reportPage(reports.get(id), FormErrors.of(invalid, messages), model);
+        }
+        return "redirect:/social-reports/" + id + "#attachments";
+    }
+
+    @GetMapping("/social-reports/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(@PathVariable Long id, @PathVariable Long attachmentId) throws IOException {
+        return SocialReportApiController.download(attachments.get(id, attachmentId));
+    }
+
     private String reportPage(ReportView view, FormErrors errors, Model model) {
         CurrentUser user = CurrentUsers.require();
         model.addAttribute("report", view);
+        model.addAttribute("mayAttach", view.status() == ReportStatus.SUBMITTED && (SocialReportAccess.mayDecide(user)
+                || (user.memberId() != null && user.memberId().equals(view.authorMemberId()))));
         model.addAttribute("mayDecide", SocialReportAccess.mayDecide(user) && view.status() == ReportStatus.SUBMITTED);
         model.addAttribute("mayComment", SocialReportAccess.mayComment(user) && view.status() == ReportStatus.ADOPTED);
         model.addAttribute("levels", List.of(AdoptionLevel.values()));

@@ -48,12 +48,17 @@ public class SocialReportService {
     static final int MAX_CATEGORY = 60;
     static final int MAX_REASON = 2000;
     static final int MAX_COMMENT = 4000;
-    private static final Set<String> ACTIONS = Set.of("SUBMIT", "CONVERT", "EDIT", "ADOPT", "REJECT", "COMMENT");
+    private static final Set<String> ACTIONS = Set.of("SUBMIT", "CONVERT", "EDIT", "ADOPT", "REJECT", "COMMENT",
+            "ATTACH");
 
     public record ReportForm(String title, String content, String category) {
     }
 
     public record CommentView(Long id, Long authorUserId, String authorName, String content, Instant createdAt) {
+    }
+
+    /** A file attached to the report (see {@link SocialReportAttachments}). */
+    public record AttachmentView(Long id, String name, long size) {
     }
 
     public record HistoryEntry(Instant at, String actor, String action) {
@@ -66,7 +71,8 @@ public class SocialReportService {
                              AdoptionLevel level, String reason, Long authorMemberId, String authorName, Long sectorId,
                              String sectorName, ReportOrigin origin, Long proposalId, Original original, boolean edited,
                              Instant editedAt, String editedBy, LocalDate submittedOn, Instant submittedAt,
-                             Instant decidedAt, String decidedBy, List<CommentView> comments, List<HistoryEntry> history,
+                             Instant decidedAt, String decidedBy, List<CommentView> comments, List<AttachmentView> attachments,
+                             List<HistoryEntry> history,
                              long version) {
     }
 
@@ -82,6 +88,7 @@ public class SocialReportService {
     private final SocialReportRepository reports;
     private final SocialReportCommentRepository comments;
     private final SocialReportSearch search;
+    private final SocialReportAttachments attachments;
     private final MemberDirectory members;
     private final ReferenceData reference;
     private final Notifications notifications;
@@ -91,11 +98,12 @@ public class SocialReportService {
     private final Clock clock;
 
     SocialReportService(SocialReportRepository reports, SocialReportCommentRepository comments, SocialReportSearch search,
-                        MemberDirectory members, ReferenceData reference, Notifications notifications,
+                        SocialReportAttachments attachments, MemberDirectory members, ReferenceData reference, Notifications notifications,
                         LeaderHandOff handOff, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.reports = reports;
         this.comments = comments;
         this.search = search;
+        this.attachments = attachments;
         this.members = members;
         this.reference = reference;
         this.notifications = notifications;
@@ -120,6 +128,27 @@ public class SocialReportService {
         events.publishEvent(new SocialReportSubmitted(user.committeeId(), r.getId(), r.getAuthorMemberId(),
                 r.getSubmittedOn(), null));
         return view(r);
+    }
+
+    /**
+     * A member writes a report with files (the write form on the phone): the files are checked
+     * before anything is stored, and a refused file refuses the whole report (one transaction).
+     */
+    @Transactional
+    public ReportView submit(ReportForm form, List<org.springframework.web.multipart.MultipartFile> files) {
+        List<org.springframework.web.multipart.MultipartFile> given = files == null ? List.of()
+                : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (!SocialReportAccess.mayWrite(CurrentUsers.require())) {
+            throw new Forbidden();
+        }
+        validate(form, true);
+        if (given.size() > SocialReportAttachments.MAX_PER_REPORT) {
+            throw InvalidInput.field("file", "socialreport.validation.fileCount", SocialReportAttachments.MAX_PER_REPORT);
+        }
+        given.forEach(SocialReportAttachments::checked);
+        ReportView submitted = submit(form);
+        given.forEach(f -> attachments.add(submitted.id(), f));
+        return get(submitted.id());
     }
 
     /**
@@ -391,7 +420,8 @@ public class SocialReportService {
                 r.getRefusalReason(), r.getAuthorMemberId(), author, r.getAuthorSectorId(),
                 r.getAuthorSectorId() == null ? null : sectorNames().get(r.getAuthorSectorId()), r.getOrigin(),
                 r.getOriginProposalId(), new Original(r.getTitle(), r.getContent()), r.edited(), r.getEditedAt(),
-                r.getEditedBy(), r.getSubmittedOn(), r.getSubmittedAt(), r.getDecidedAt(), r.getDecidedBy(), cs, history,
+                r.getEditedBy(), r.getSubmittedOn(), r.getSubmittedAt(), r.getDecidedAt(), r.getDecidedBy(), cs,
+                attachments.of(r.getId()), history,
                 r.getVersion());
     }
 

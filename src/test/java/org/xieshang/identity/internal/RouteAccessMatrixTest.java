@@ -262,6 +262,8 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/social-reports/{id}/adopt                                      -YYYYYYY",
             "POST   /api/v1/social-reports/{id}/reject                                     -YYYYYYY",
             "POST   /api/v1/social-reports/{id}/comments                                   -YYYYYYY",
+            "POST   /api/v1/social-reports/{id}/attachments                                -YYYYYYY",
+            "GET    /api/v1/social-reports/{id}/attachments/{attachmentId}                 -YYYYYYY",
             "GET    /api/v1/social-reports/figures                                         -YYY----",
             "GET    /api/v1/social-reports/figures/export                                  -YYY----",
             "GET    /social-reports/mine                                                   -YYYYYYY",
@@ -273,6 +275,8 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /social-reports/{id}/adopt                                             -YYYYYYY",
             "POST   /social-reports/{id}/reject                                            -YYYYYYY",
             "POST   /social-reports/{id}/comments                                          -YYYYYYY",
+            "POST   /social-reports/{id}/attachments                                       -YYYYYYY",
+            "GET    /social-reports/{id}/attachments/{attachmentId}                        -YYYYYYY",
             "GET    /social-reports/figures                                                -YYY----",
             "GET    /social-reports/figures/export                                         -YYY----",
             // activities
