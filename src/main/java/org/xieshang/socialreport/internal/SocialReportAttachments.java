@@ -1,31 +1,23 @@
 package org.xieshang.socialreport.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import org.xieshang.audit.AuditTrail;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
-import org.xieshang.shared.FileNames;
 import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.Forbidden;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
-import org.xieshang.shared.tenancy.CommitteeContext;
+import org.xieshang.shared.files.FileStore;
 import org.xieshang.socialreport.internal.SocialReportService.AttachmentView;
 
 /**
@@ -38,13 +30,6 @@ import org.xieshang.socialreport.internal.SocialReportService.AttachmentView;
 @Transactional(readOnly = true)
 class SocialReportAttachments {
 
-    static final Map<String, String> TYPES = Map.of("pdf", "application/pdf",
-            "doc", "application/msword",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xls", "application/vnd.ms-excel",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "txt", "text/plain");
-    static final long MAX_BYTES = 10L * 1024 * 1024;
     static final int MAX_PER_REPORT = 10;
 
     record Stored(String filename, String contentType, Path path) {
@@ -54,15 +39,15 @@ class SocialReportAttachments {
     private final SocialReportAttachmentRepository attachments;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Path root;
+    private final FileStore files;
 
     SocialReportAttachments(SocialReportRepository reports, SocialReportAttachmentRepository attachments,
-                            AuditTrail audit, Clock clock, @Value("${xieshang.data-dir}") String dataDir) {
+                            AuditTrail audit, Clock clock, FileStore files) {
         this.reports = reports;
         this.attachments = attachments;
         this.audit = audit;
         this.clock = clock;
-        this.root = Path.of(dataDir, "attachments");
+        this.files = files;
     }
 
     /** Attaches a file: 404 unless the caller sees the report, 403 unless author or office, 400 bad file, 409 decided. */
@@ -106,31 +91,12 @@ class SocialReportAttachments {
         visible(reportId, CurrentUsers.require());
         SocialReportAttachment a = attachments.findById(attachmentId).filter(x -> x.getReportId().equals(reportId))
                 .orElseThrow(NotFound::new);
-        Path path = root.resolve(a.getStorageKey());
-        if (!Files.exists(path)) {
-            throw new NotFound();
-        }
-        return new Stored(a.getFilename(), a.getContentType(), path);
+        return new Stored(a.getFilename(), a.getContentType(), files.path(a.getStorageKey()));
     }
 
     /** The file's name when its name, type and size are acceptable; refused input (400) otherwise. */
     static String checked(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw InvalidInput.field("file", "validation.required");
-        }
-        String original = file.getOriginalFilename();
-        if (original != null && !FileNames.acceptable(original)) {
-            throw InvalidInput.field("file", "validation.fileName");
-        }
-        String name = FileNames.lastSegment(original);
-        if (!TYPES.containsKey(extension(name)) || name.length() > 200) {
-            throw InvalidInput.field("file", "socialreport.validation.fileType",
-                    String.join(", ", TYPES.keySet().stream().sorted().toList()));
-        }
-        if (file.getSize() > MAX_BYTES) {
-            throw InvalidInput.field("file", "socialreport.validation.fileSize", MAX_BYTES / 1024 / 1024);
-        }
-        return name;
+        return FileStore.checked(file, "socialreport");
     }
 
     private SocialReport visible(Long id, CurrentUser user) {
@@ -145,23 +111,11 @@ class SocialReportAttachments {
     }
 
     private String store(MultipartFile file) {
-        String key = CommitteeContext.current() + "/social-reports/" + UUID.randomUUID();
-        Path target = root.resolve(key);
-        try (InputStream in = file.getInputStream()) {
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot store attachment", e);
-        }
-        return key;
-    }
-
-    private static String extension(String name) {
-        return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        return files.store("social-reports", file);
     }
 
     private static String type(String name) {
-        return TYPES.get(extension(name));
+        return FileStore.contentType(name);
     }
 
     private static AttachmentView view(SocialReportAttachment a) {
