@@ -6,7 +6,18 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.xieshang.committee.internal.ReferenceDataService.Kind;
+import org.xieshang.shared.error.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,9 +52,11 @@ class ReferenceDataController {
     }
 
     private final ReferenceDataService service;
+    private final UnitImport unitImport;
 
-    ReferenceDataController(ReferenceDataService service) {
+    ReferenceDataController(ReferenceDataService service, UnitImport unitImport) {
         this.service = service;
+        this.unitImport = unitImport;
     }
 
     @PostMapping("/sectors")
@@ -110,5 +123,91 @@ class ReferenceDataController {
     Map<String, List<SessionView>> sessions() {
         CurrentUsers.require();
         return Map.of("items", service.sessions());
+    }
+
+    // --- rename and retire (PATCH), delete when nothing refers to it (DELETE: 409 otherwise) ---
+
+    @PatchMapping("/sectors/{id}")
+    Object changeSector(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
+        return service.change(Kind.SECTOR, id, body);
+    }
+
+    @DeleteMapping("/sectors/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteSector(@PathVariable Long id) {
+        service.delete(Kind.SECTOR, id);
+    }
+
+    @PatchMapping("/units/{id}")
+    Object changeUnit(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
+        return service.change(Kind.UNIT, id, body);
+    }
+
+    @DeleteMapping("/units/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteUnit(@PathVariable Long id) {
+        service.delete(Kind.UNIT, id);
+    }
+
+    @PatchMapping("/special-committees/{id}")
+    Object changeSpecialCommittee(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
+        return service.change(Kind.SPECIAL_COMMITTEE, id, body);
+    }
+
+    @DeleteMapping("/special-committees/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteSpecialCommittee(@PathVariable Long id) {
+        service.delete(Kind.SPECIAL_COMMITTEE, id);
+    }
+
+    @PatchMapping("/terms/{id}")
+    Object changeTerm(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
+        return service.change(Kind.TERM, id, body);
+    }
+
+    @DeleteMapping("/terms/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteTerm(@PathVariable Long id) {
+        service.delete(Kind.TERM, id);
+    }
+
+    @PatchMapping("/sessions/{id}")
+    Object changeSession(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
+        return service.change(Kind.SESSION, id, body);
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteSession(@PathVariable Long id) {
+        service.delete(Kind.SESSION, id);
+    }
+
+    // --- unit import (.xlsx), as members are imported: preview, then all rows or none ---
+
+    @PostMapping(path = "/units/import/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    UnitImport.Preview previewUnits(@RequestPart("file") MultipartFile file) throws IOException {
+        return unitImport.preview(checked(file).getInputStream());
+    }
+
+    @PostMapping(path = "/units/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    UnitImport.Outcome importUnits(@RequestPart("file") MultipartFile file) throws IOException {
+        return unitImport.commit(checked(file).getInputStream());
+    }
+
+    @GetMapping("/units/import/template")
+    ResponseEntity<byte[]> unitTemplate() {
+        byte[] template = unitImport.template();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("units-template.xlsx").build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(template);
+    }
+
+    private static MultipartFile checked(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInput.field("file", "validation.required");
+        }
+        return file;
     }
 }
