@@ -1,5 +1,6 @@
 package org.xieshang.committee.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -127,55 +128,65 @@ class ReferenceDataController {
 
     // --- rename and retire (PATCH), delete when nothing refers to it (DELETE: 409 otherwise) ---
 
+    @Operation(summary = "Rename or retire a sector")
     @PatchMapping("/sectors/{id}")
     Object changeSector(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
         return service.change(Kind.SECTOR, id, body);
     }
 
+    @Operation(summary = "Delete a sector nothing refers to")
     @DeleteMapping("/sectors/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteSector(@PathVariable Long id) {
         service.delete(Kind.SECTOR, id);
     }
 
+    @Operation(summary = "Rename or retire a unit")
     @PatchMapping("/units/{id}")
     Object changeUnit(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
         return service.change(Kind.UNIT, id, body);
     }
 
+    @Operation(summary = "Delete a unit nothing refers to")
     @DeleteMapping("/units/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteUnit(@PathVariable Long id) {
         service.delete(Kind.UNIT, id);
     }
 
+    @Operation(summary = "Rename or retire a special committee")
     @PatchMapping("/special-committees/{id}")
     Object changeSpecialCommittee(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
         return service.change(Kind.SPECIAL_COMMITTEE, id, body);
     }
 
+    @Operation(summary = "Delete a special committee nothing refers to")
     @DeleteMapping("/special-committees/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteSpecialCommittee(@PathVariable Long id) {
         service.delete(Kind.SPECIAL_COMMITTEE, id);
     }
 
+    @Operation(summary = "Rename or retire a term")
     @PatchMapping("/terms/{id}")
     Object changeTerm(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
         return service.change(Kind.TERM, id, body);
     }
 
+    @Operation(summary = "Delete a term nothing refers to")
     @DeleteMapping("/terms/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteTerm(@PathVariable Long id) {
         service.delete(Kind.TERM, id);
     }
 
+    @Operation(summary = "Rename or retire a session")
     @PatchMapping("/sessions/{id}")
     Object changeSession(@PathVariable Long id, @RequestBody ReferenceDataService.Change body) {
         return service.change(Kind.SESSION, id, body);
     }
 
+    @Operation(summary = "Delete a session nothing refers to")
     @DeleteMapping("/sessions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteSession(@PathVariable Long id) {
@@ -184,16 +195,19 @@ class ReferenceDataController {
 
     // --- unit import (.xlsx), as members are imported: preview, then all rows or none ---
 
+    @Operation(summary = "Preview a unit import (.xlsx)")
     @PostMapping(path = "/units/import/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     UnitImport.Preview previewUnits(@RequestPart("file") MultipartFile file) throws IOException {
         return unitImport.preview(checked(file).getInputStream());
     }
 
+    @Operation(summary = "Import units (.xlsx), all rows or none")
     @PostMapping(path = "/units/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     UnitImport.Outcome importUnits(@RequestPart("file") MultipartFile file) throws IOException {
         return unitImport.commit(checked(file).getInputStream());
     }
 
+    @Operation(summary = "The unit import template (.xlsx)")
     @GetMapping("/units/import/template")
     ResponseEntity<byte[]> unitTemplate() {
         byte[] template = unitImport.template();

@@ -118,6 +118,9 @@ final class RouteRules {
             rule(POST, "/api/v1/units/import/preview", ADMIN_ONLY),
             rule(POST, "/api/v1/units/import", ADMIN_ONLY),
             rule(GET, "/api/v1/units/import/template", ADMIN_ONLY),
+            rule(POST, "/reference/{kind}/{id:\\d+}/{action}", ADMIN_ONLY),
+            rule(GET, "/reference/units/import", ADMIN_ONLY),
+            rule(POST, "/reference/units/import", ADMIN_ONLY),
             // liaison
             rule(POST, "/api/v1/liaison/plans", ADMIN_ONLY),
             rule(GET, "/api/v1/liaison/plans", ADMIN_ONLY),
@@ -134,6 +137,8 @@ final class RouteRules {
             rule(POST, "/api/v1/liaison/follow-ups/{id}/proposal-draft", SIGNED_IN),
             rule(GET, "/api/v1/liaison/settings", ADMIN_ONLY),
             rule(PUT, "/api/v1/liaison/settings", ADMIN_ONLY),
+            // issue 15 point 9: what the numbers allow, before generating
+            rule(GET, "/api/v1/liaison/plans/{year}/outlook", ADMIN_ONLY),
             rule(GET, "/liaison/plans", SIGNED_IN),
             rule(POST, "/liaison/plans", ADMIN_ONLY),
             rule(POST, "/liaison/plans/{year}/confirm", ADMIN_ONLY),
@@ -186,6 +191,11 @@ final class RouteRules {
             rule(POST, "/bulletins/{id:\\d+}/comments", SIGNED_IN),
             rule(POST, "/bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/done", SIGNED_IN),
             rule(GET, "/follow-ups", SIGNED_IN),
+            // issue 15 point 3: the unit answers a leader's comment, with files
+            rule(POST, "/api/v1/bulletins/{id}/follow-ups/{followUpId}/answer", SIGNED_IN),
+            rule(POST, "/api/v1/bulletins/{id}/follow-ups/{followUpId}/files", SIGNED_IN),
+            rule(GET, "/api/v1/bulletins/{id}/follow-ups/{followUpId}/files/{fileId}", SIGNED_IN),
+            rule(POST, "/bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/answer", SIGNED_IN),
             // key work
             rule(POST, "/api/v1/proposals/{id}/key", SIGNED_IN),
             rule(GET, "/api/v1/proposals/{id}/key", SIGNED_IN),

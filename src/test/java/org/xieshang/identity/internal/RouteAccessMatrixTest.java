@@ -97,6 +97,9 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/units/import/preview                                           -Y------",
             "POST   /api/v1/units/import                                                   -Y------",
             "GET    /api/v1/units/import/template                                          -Y------",
+            "POST   /reference/{kind}/{id:\\d+}/{action}                                   -Y------",
+            "GET    /reference/units/import                                                -Y------",
+            "POST   /reference/units/import                                                -Y------",
             // liaison
             "POST   /api/v1/liaison/plans                                                  -Y------",
             "GET    /api/v1/liaison/plans                                                  -Y------",
@@ -113,6 +116,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/liaison/follow-ups/{id}/proposal-draft                         -YYYYYYY",
             "GET    /api/v1/liaison/settings                                               -Y------",
             "PUT    /api/v1/liaison/settings                                               -Y------",
+            "GET    /api/v1/liaison/plans/{year}/outlook                                   -Y------",
             "GET    /liaison/plans                                                         -YYYYYYY",
             "POST   /liaison/plans                                                         -Y------",
             "POST   /liaison/plans/{year}/confirm                                          -Y------",
@@ -165,6 +169,10 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /bulletins/{id:\\d+}/comments                                          -YYYYYYY",
             "POST   /bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/done                 -YYYYYYY",
             "GET    /follow-ups                                                            -YYYYYYY",
+            "POST   /api/v1/bulletins/{id}/follow-ups/{followUpId}/answer                  -YYYYYYY",
+            "POST   /api/v1/bulletins/{id}/follow-ups/{followUpId}/files                   -YYYYYYY",
+            "GET    /api/v1/bulletins/{id}/follow-ups/{followUpId}/files/{fileId}          -YYYYYYY",
+            "POST   /bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/answer               -YYYYYYY",
             // key work
             "POST   /api/v1/proposals/{id}/key                                             -YYYYYYY",
             "GET    /api/v1/proposals/{id}/key                                             -YYYYYYY",
