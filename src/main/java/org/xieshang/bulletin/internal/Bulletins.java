@@ -369,16 +369,16 @@ class Bulletins implements BulletinIssuer {
         return source.get().compilable(s.id());
     }
 
-    /** The draft text: an introduction, then per subject its number, title and summary. */
+    /** The draft text, in the committee's language: an introduction, then per subject its number, title and summary. */
     private String draft(List<SubjectDetails> chosen) {
-        StringBuilder sb = new StringBuilder(messages.get("bulletin.draft.intro", chosen.size())).append("\n\n");
+        StringBuilder sb = new StringBuilder(messages.committee("bulletin.draft.intro", chosen.size())).append("\n\n");
         int i = 1;
         for (SubjectDetails p : chosen) {
-            String number = p.number() == null ? messages.get("bulletin.draft.unnumbered") : p.number();
-            sb.append(messages.get("bulletin.draft.item", i++, number, p.title())).append('\n');
+            String number = p.number() == null ? messages.committee("bulletin.draft.unnumbered") : p.number();
+            sb.append(messages.committee("bulletin.draft.item", i++, number, p.title())).append('\n');
             String s = p.summary() == null ? "" : p.summary().strip();
             if (!s.isEmpty()) {
-                sb.append(messages.get("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
+                sb.append(messages.committee("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
                         .append('\n');
             }
             sb.append('\n');
