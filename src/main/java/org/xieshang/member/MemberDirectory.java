@@ -28,6 +28,12 @@ public interface MemberDirectory {
 
     Map<MemberStatus, Long> countByStatus();
 
+    /**
+     * Sets a member's status as a consequence decided elsewhere (assessment: warning, persuasion to
+     * resign, approved resignation); the office only (403 otherwise), 404 for an unknown member.
+     */
+    void changeStatus(Long id, MemberStatus status);
+
     /** Registers a member (committee office, or system work such as the demo committee). */
     MemberSummary register(MemberData data);
 }

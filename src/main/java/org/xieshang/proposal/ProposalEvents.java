@@ -11,7 +11,12 @@ public final class ProposalEvents {
 
     /** A proposal was submitted; the lead proposer and co-signers as they stand. */
     public record ProposalSubmitted(Long committeeId, Long proposalId, Long leadMemberId, List<Long> coSignerMemberIds,
-                                    LocalDate date) {
+                                    LocalDate date, boolean collective) {
+
+        public ProposalSubmitted(Long committeeId, Long proposalId, Long leadMemberId, List<Long> coSignerMemberIds,
+                                 LocalDate date) {
+            this(committeeId, proposalId, leadMemberId, coSignerMemberIds, date, false);
+        }
     }
 
     public record ProposalFiled(Long committeeId, Long proposalId, String number, List<Long> proposerMemberIds,
@@ -19,6 +24,10 @@ public final class ProposalEvents {
     }
 
     public record ProposalNotFiled(Long committeeId, Long proposalId, String ground) {
+    }
+
+    /** The case was made a key proposal (重点提案); counts in its proposers' duty record. */
+    public record ProposalMarkedKey(Long committeeId, Long proposalId, List<Long> proposerMemberIds, LocalDate date) {
     }
 
     public record ProposalMerged(Long committeeId, Long proposalId, Long intoId) {

@@ -232,6 +232,15 @@ public class MemberService implements MemberDirectory {
 
     @Override
     @Transactional
+    public void changeStatus(Long id, MemberStatus status) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        Member member = members.findById(id).orElseThrow(NotFound::new);
+        member.changeStatus(status);
+        members.saveAndFlush(member);
+    }
+
+    @Override
+    @Transactional
     public MemberSummary register(MemberData data) {
         MemberView v = create(data);
         return new MemberSummary(v.id(), v.name(), v.sectorId(), v.roles(), v.status());

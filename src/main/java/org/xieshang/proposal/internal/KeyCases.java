@@ -70,6 +70,8 @@ class KeyCases implements ProposalCases {
         ProposalCase c = cases.open(id);
         c.proposal().markKey(true);
         cases.move(c, "MARK_KEY", null, note);
+        cases.publish(new org.xieshang.proposal.ProposalEvents.ProposalMarkedKey(org.xieshang.shared.tenancy.CommitteeContext.current(),
+                id, c.activeProposerMemberIds(), cases.today()));
     }
 
     @Override

@@ -37,7 +37,8 @@ class ProposalSubmission {
     /** A member's draft; the caller's member is the lead proposer, the named members are asked to co-sign on submission. */
     Long draft(ProposalText input, List<Long> coSignerMemberIds) {
         CurrentUser user = CurrentUsers.requireAny(Role.MEMBER);
-        if (user.memberId() == null) {
+        // a member who resigned, was persuaded to resign or removed proposes no more (issue 12)
+        if (user.memberId() == null || members.find(user.memberId()).filter(m -> m.status().isServing()).isEmpty()) {
             throw new Forbidden();
         }
         ProposalText text = input.normalized();
@@ -107,6 +108,9 @@ class ProposalSubmission {
 
     void submit(Long id) {
         ProposalCase c = cases.openFor(id, Step.SUBMIT);
+        if (members.find(c.leadMemberId()).filter(m -> m.status().isServing()).isEmpty()) {
+            throw new Forbidden(); // a draft left by a member who no longer serves (issue 12)
+        }
         boolean waiting = c.proposers().stream().anyMatch(p -> p.getConfirmation() == Confirmation.PENDING);
         if (waiting) {
             cases.move(c, "SUBMIT", ProposalStatus.AWAITING_COSIGNERS, null);
@@ -183,7 +187,7 @@ class ProposalSubmission {
         List<Long> coSigners = c.activeProposers().stream().filter(p -> p.getRole() == ProposerRole.COSIGNER)
                 .map(ProposalProposer::getMemberId).toList();
         cases.publish(new ProposalSubmitted(CommitteeContext.current(), c.id(), c.leadMemberId(), coSigners,
-                cases.today()));
+                cases.today(), c.proposal().getProposerKind() == ProposerKind.COLLECTIVE));
     }
 
     private List<Long> checkCoSigners(InvalidInput invalid, List<Long> ids, Long leadMemberId) {

@@ -25,6 +25,7 @@ import org.xieshang.member.Gender;
 import org.xieshang.member.MemberData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.activity.DemoActivities;
+import org.xieshang.assessment.DemoAssessment;
 import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
 import org.xieshang.keywork.DemoKeyWork;
@@ -81,11 +82,13 @@ class DemoCommittee {
     private final TransactionTemplate tx;
     private final DemoActivities activities;
     private final DemoKeyWork keyWork;
+    private final DemoAssessment assessment;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
                   DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities,
-                  DemoKeyWork keyWork) {
+                  DemoKeyWork keyWork, DemoAssessment assessment) {
         this.keyWork = keyWork;
+        this.assessment = assessment;
         this.socialReports = socialReports;
         this.activities = activities;
         this.reference = reference;
@@ -185,6 +188,7 @@ class DemoCommittee {
         authors.addAll(proposers);
         socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));
         activities.load(all.stream().map(MemberSummary::id).toList(), all.get(40).id());
+        assessment.load(all.stream().map(MemberSummary::id).toList(), LocalDate.now().getYear());
     }
 
     private static CurrentUser acting(UserView u) {
