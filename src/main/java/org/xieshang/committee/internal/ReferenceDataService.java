@@ -138,6 +138,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         return specialCommittees.findAllByOrderByIdAsc().stream().map(c -> new SpecialCommitteeView(c.getId(), c.getName())).toList();
     }
 
+    @Override
     public List<TermView> terms() {
         return terms.findAllByOrderByStartDateDesc().stream().map(this::view).toList();
     }
