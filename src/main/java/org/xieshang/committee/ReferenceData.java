@@ -44,6 +44,9 @@ public interface ReferenceData {
 
     List<SessionView> sessions();
 
+    /** Terms, the newest first (with their sessions). */
+    List<TermView> terms();
+
     Map<String, Long> sectorIdsByName();
 
     Map<String, Long> specialCommitteeIdsByName();

@@ -243,6 +243,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         return specialCommittees.findAllByOrderByIdAsc().stream().map(ReferenceDataService::view).toList();
     }
 
+    @Override
     public List<TermView> terms() {
         return terms.findAllByOrderByStartDateDesc().stream().map(this::view).toList();
     }
