@@ -116,6 +116,31 @@ class DemoCommitteeTest {
         assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/activities/mine").json().path("items")).isNotEmpty();
     }
 
+    @Test
+    void theDemoYearIsAssessedWithAWarningAndAnApprovedResignation() {
+        Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
+        JsonNode runs = admin.get("/api/v1/assessment/runs").json().path("items");
+        assertThat(runs).hasSize(1);
+        JsonNode run = admin.get("/api/v1/assessment/runs/" + runs.get(0).path("id").asLong()).json();
+        assertThat(run.path("status").asString()).isEqualTo("DONE");
+        assertThat(run.path("results").size()).isGreaterThan(190);
+        // attendance came into the duty record: somebody has plenary points, and grades differ
+        assertThat(run.path("results").findValues("grade").stream().map(JsonNode::asString).distinct().count())
+                .isGreaterThan(1);
+        assertThat(admin.get("/api/v1/assessment/rules?year=" + LocalDate.now().getYear()).json().path("defaults")
+                .asBoolean()).isFalse();
+        JsonNode members = admin.get("/api/v1/members?size=200").json().path("items");
+        java.util.Map<String, Long> statuses = new java.util.HashMap<>();
+        members.forEach(m -> statuses.merge(m.path("status").asString(), 1L, Long::sum));
+        assertThat(statuses.get("WARNED")).isEqualTo(1);
+        assertThat(statuses.get("RESIGNED")).isEqualTo(1);
+        int year = LocalDate.now().getYear();
+        JsonNode figures = admin.get("/api/v1/assessment/figures?from=" + year + "-01-01&to=" + year + "-12-31").json();
+        assertThat(figures.path("resignationsApproved").asLong()).isEqualTo(1);
+        assertThat(figures.path("warnings").asLong()).isEqualTo(1);
+        assertThat(page("member").get("/assessment/mine").body()).contains("合格线");
+    }
+
     private PageClient page(String username) {
         return new PageClient(port).signIn(username, PASSWORD);
     }
