@@ -115,6 +115,10 @@ public class EvaluationService {
     public record IssuedCode(String code, Long unitId) {
     }
 
+    /** A printable ballot sheet: the code, the phone page's address and its QR code as a data URI. */
+    public record Sheet(String code, String url, String qrDataUri) {
+    }
+
     /** What a ballot-code holder sees before voting: the year, the unit and the dimensions. */
     public record BallotSheet(String code, int year, Long unitId, String unitName, List<DimensionForm> dimensions,
                               boolean used, boolean open) {
