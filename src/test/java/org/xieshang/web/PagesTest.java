@@ -65,7 +65,7 @@ class PagesTest extends ApiTestBase {
         assertEquals(302, added.status(), added::toString);
         assertThat(added.location()).endsWith("/reference/sectors");
         Page list = office.get("/reference/sectors");
-        assertThat(list.body()).contains("<li>" + name + "</li>").contains("已添加“" + name + "”");
+        assertThat(list.body()).contains("<li>" + name).contains("已添加“" + name + "”");
 
         Page again = office.post("/reference/sectors", Map.of("name", name));
         assertEquals(409, again.status());
