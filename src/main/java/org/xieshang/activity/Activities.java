@@ -17,4 +17,11 @@ public interface Activities {
 
     /** Speeches at activities starting within [from, to], oldest first. */
     List<SpeechFact> speechesBetween(LocalDate from, LocalDate to);
+
+    /**
+     * Plans an activity inviting these members, as the office's form does (ADMIN; the same checks, bad
+     * input refused), e.g. an evaluation group's research visit; answers its id.
+     */
+    Long plan(ActivityType type, String title, java.time.Instant startsAt, java.time.Instant endsAt, String location,
+              List<Long> invitedMemberIds);
 }

@@ -163,6 +163,60 @@ class EvaluationApiTest extends ApiTestBase {
     }
 
     @Test
+    void aGroupsResearchVisitIsAnActivityWithTheGroupInvited() {
+        long u0 = c.unitIds.get(0);
+        long id = evaluation(2026, List.of(u0));
+        long groupId = group(id, u0, List.of(c.memberIds.get(0)));
+        JsonNode g = ok(201, admin.post(E + "/" + id + "/groups/" + groupId + "/activities", Map.of("type", "RESEARCH",
+                "title", "民主评议调研走访", "startsAt", "2026-05-10T01:00:00Z", "endsAt", "2026-05-10T04:00:00Z", "location", "区民政局")));
+        long activityId = g.path("activityIds").get(0).asLong();
+        List<Long> invited = new ArrayList<>();
+        admin.get("/api/v1/activities/" + activityId + "/attendance").json().path("items")
+                .forEach(i -> invited.add(i.path("memberId").asLong()));
+        assertThat(invited).containsExactlyInAnyOrder(viceChair, c.memberIds.get(0));
+        invalid(admin.post(E + "/" + id + "/groups/" + groupId + "/activities", Map.of("type", "PLENARY",
+                "title", "x", "startsAt", "2026-05-10T01:00:00Z", "endsAt", "2026-05-10T04:00:00Z", "location", "x")), "type");
+        // an activity planned in the activity module is linked by its id, once
+        assertThat(admin.post(E + "/" + id + "/groups/" + groupId + "/activities", Map.of("activityId", activityId)).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theSameCodeOrMemberAtTheSameMomentCountsOnce() throws Exception {
+        long u0 = c.unitIds.get(0);
+        long id = evaluation(2026, List.of(u0));
+        group(id, u0, List.of(c.memberIds.get(0)));
+        String code = ok(201, admin.post(E + "/" + id + "/ballot-codes", Map.of("unitId", u0, "count", 1)))
+                .path("items").get(0).path("code").asString();
+        Api anonymous = api.anonymous();
+        Api m0 = c.member(0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> codeUses = new ArrayList<>();
+            List<java.util.concurrent.Future<Integer>> memberVotes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                codeUses.add(pool.submit(() -> anonymous.post("/api/v1/public/ballots/" + code, Map.of("scores", all(60))).status()));
+            }
+            for (int i = 0; i < 2; i++) {
+                memberVotes.add(pool.submit(() -> m0.post(E + "/" + id + "/ballots", Map.of("unitId", u0, "scores", all(70))).status()));
+            }
+            List<Integer> codeStatuses = new ArrayList<>();
+            for (var f : codeUses) {
+                codeStatuses.add(f.get());
+            }
+            List<Integer> voteStatuses = new ArrayList<>();
+            for (var f : memberVotes) {
+                voteStatuses.add(f.get());
+            }
+            assertThat(codeStatuses).containsExactlyInAnyOrder(201, 409);
+            assertThat(voteStatuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ok(200, admin.get(E + "/" + id)).path("ballotsCounted").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aUnitEvaluatedInTheTermIsNeitherProposedNorChosenAgain() {
         long u0 = c.unitIds.get(0);
         evaluation(2025, List.of(u0));

@@ -191,4 +191,12 @@ public class AttendanceStatistics implements Activities {
             }
         }
     }
+
+    @Override
+    @Transactional
+    public Long plan(ActivityType type, String title, java.time.Instant startsAt, java.time.Instant endsAt, String location,
+                     List<Long> invitedMemberIds) {
+        return service.create(new ActivityService.ActivityForm(type, title, startsAt, endsAt, location, null, null, null,
+                invitedMemberIds, false, false, List.of(), List.of())).id();
+    }
 }

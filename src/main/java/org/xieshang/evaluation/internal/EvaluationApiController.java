@@ -54,7 +54,8 @@ class EvaluationApiController {
     record CodesBody(Long unitId, Integer count) {
     }
 
-    record ActivityBody(Long activityId) {
+    record ActivityBody(Long activityId, org.xieshang.activity.ActivityType type, String title,
+                        java.time.Instant startsAt, java.time.Instant endsAt, String location) {
     }
 
     record Items<T>(List<T> items) {
@@ -107,9 +108,11 @@ class EvaluationApiController {
 
     @PostMapping("/api/v1/evaluations/{id}/groups/{groupId}/activities")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Link a research visit or symposium (an activity's id) to a group (ADMIN)")
+    @Operation(summary = "A research visit or symposium of a group (ADMIN): {activityId} links an existing activity;"
+            + " {type: RESEARCH|CONSULTATION, title, startsAt, endsAt, location} plans one inviting the group")
     GroupView activity(@PathVariable Long id, @PathVariable Long groupId, @RequestBody ActivityBody body) {
-        return service.linkActivity(id, groupId, body.activityId());
+        return service.linkActivity(id, groupId, body.activityId(), body.activityId() != null ? null
+                : new EvaluationService.VisitForm(body.type(), body.title(), body.startsAt(), body.endsAt(), body.location()));
     }
 
     @PostMapping("/api/v1/evaluations/{id}/ballots")

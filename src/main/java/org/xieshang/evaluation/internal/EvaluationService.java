@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.activity.Activities;
+import org.xieshang.activity.ActivityType;
 import org.xieshang.audit.AuditTrail;
 import org.xieshang.committee.ReferenceData;
 import org.xieshang.committee.ReferenceData.TermView;
@@ -137,12 +139,13 @@ public class EvaluationService {
     private final ReferenceData reference;
     private final MemberDirectory members;
     private final AuditTrail audit;
+    private final Activities activities;
     private final Clock clock;
 
     EvaluationService(UnitEvaluationRepository evaluations, EvaluationDimensionRepository dimensions, EvaluationUnitRepository units,
                       EvaluationGroupRepository groups, GroupMemberRepository groupMembers, ParticipantRepository participants,
                       GroupActivityRepository groupActivities, VoterRepository voters, BallotCodeRepository codes, BallotBox box,
-                      ReferenceData reference, MemberDirectory members, AuditTrail audit, Clock clock) {
+                      ReferenceData reference, MemberDirectory members, AuditTrail audit, Activities activities, Clock clock) {
         this.evaluations = evaluations;
         this.dimensions = dimensions;
         this.units = units;
@@ -156,6 +159,7 @@ public class EvaluationService {
         this.reference = reference;
         this.members = members;
         this.audit = audit;
+        this.activities = activities;
         this.clock = clock;
     }
 
@@ -353,25 +357,42 @@ public class EvaluationService {
         return groupViews(e, List.of(g)).get(0);
     }
 
+    /** A research visit (RESEARCH) or symposium (CONSULTATION) to plan for a group in the activity module. */
+    public record VisitForm(ActivityType type, String title, java.time.Instant startsAt, java.time.Instant endsAt,
+                            String location) {
+    }
+
     /**
-     * Links a research visit or symposium (an activity of the activity module, by id) to a group
-     * (ADMIN): the activity module keeps its attendance, which counts in the duty record.
+     * A research visit or symposium of a group (ADMIN): either an existing activity linked by id, or a
+     * new one planned in the activity module with the group's leader and members invited. The activity
+     * module keeps its attendance, which counts in the duty record.
      */
     @Transactional
-    public GroupView linkActivity(Long evaluationId, Long groupId, Long activityId) {
+    public GroupView linkActivity(Long evaluationId, Long groupId, Long activityId, VisitForm visit) {
         CurrentUsers.requireAny(Role.ADMIN);
         UnitEvaluation e = find(evaluationId);
-        EvaluationGroup g = groups.findById(groupId).filter(x -> x.getEvaluationId().equals(e.getId()))
+        EvaluationGroup g = groups.findById(groupId == null ? -1L : groupId).filter(x -> x.getEvaluationId().equals(e.getId()))
                 .orElseThrow(NotFound::new);
+        if (activityId == null && visit != null) {
+            if (visit.type() != ActivityType.RESEARCH && visit.type() != ActivityType.CONSULTATION) {
+                throw InvalidInput.field("type", "evaluation.validation.visitType");
+            }
+            List<Long> invited = new ArrayList<>();
+            invited.add(g.getLeaderMemberId());
+            groupMembers.findByGroupIdInOrderByIdAsc(List.of(g.getId())).forEach(m -> invited.add(m.getMemberId()));
+            activityId = activities.plan(visit.type(), visit.title(), visit.startsAt(), visit.endsAt(), visit.location(),
+                    invited);
+        }
         if (activityId == null || activityId <= 0) {
             throw InvalidInput.field("activityId", "validation.required");
         }
+        Long linked = activityId;
         if (groupActivities.findByGroupIdInOrderByIdAsc(List.of(g.getId())).stream()
-                .anyMatch(a -> a.getActivityId().equals(activityId))) {
+                .anyMatch(a -> a.getActivityId().equals(linked))) {
             throw new Conflict("evaluation.conflict.activityLinked");
         }
-        groupActivities.save(new GroupActivity(g.getId(), activityId));
-        audit.record(AUDIT_TYPE, e.getId(), "ACTIVITY", details("groupId", g.getId(), "activityId", activityId));
+        groupActivities.save(new GroupActivity(g.getId(), linked));
+        audit.record(AUDIT_TYPE, e.getId(), "ACTIVITY", details("groupId", g.getId(), "activityId", linked));
         return groupViews(e, List.of(g)).get(0);
     }
 
@@ -505,7 +526,14 @@ public class EvaluationService {
         if (e.isPublished()) {
             throw new Conflict("evaluation.conflict.published");
         }
-        if (c.isUsed() || !box.useCode(c.getCode())) {
+        boolean first;
+        try {
+            first = !c.isUsed() && box.useCode(c.getCode());
+        } catch (org.springframework.dao.ConcurrencyFailureException raced) {
+            // the same code used at the same moment: the database kept the other use
+            first = false;
+        }
+        if (!first) {
             throw new Conflict("evaluation.conflict.codeUsed");
         }
         box.drop(e.getId(), c.getUnitId(), valid);
