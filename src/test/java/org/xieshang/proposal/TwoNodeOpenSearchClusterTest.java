@@ -169,6 +169,9 @@ class TwoNodeOpenSearchClusterTest {
     @Order(3)
     void eachReminderGoesOutOnceThoughBothNodesPoll() {
         Cases f = new Cases(new Api(port(a)).login("admin", TestSupport.ADMIN_PASSWORD));
+        // one account in each handling unit, before any reminder: a unit's notices go to the accounts it has
+        f.leadUnit();
+        f.coUnit();
         long id = f.caseIn("FILED");
         Cases.ok(200, f.staff().post(Cases.P + "/" + id + "/assign", Map.of("leadUnitId", f.unit(0),
                 "coUnitIds", List.of(f.unit(1)), "dueDate", LocalDate.now().plusDays(40).toString())));
@@ -183,7 +186,7 @@ class TwoNodeOpenSearchClusterTest {
 
         int sent = jdbc.queryForObject("select count(*) from proposal_reminder where proposal_id = ?", Integer.class, id);
         assertThat(sent).as("one record per reminder").isEqualTo(planned);
-        // the only reminders of this database are this case's
+        // the only reminders of this database are this case's; recipients counts units, one account each
         int recipients = jdbc.queryForObject("select coalesce(sum(recipients), 0) from proposal_reminder", Integer.class);
         int notices = jdbc.queryForObject("select count(*) from notification where message_key like '%reminder%'",
                 Integer.class);
