@@ -24,8 +24,21 @@ public interface ProposalDeadlines {
      */
     Deadline visible(long proposalId);
 
+    /**
+     * The day by which the lead unit should have met the proposer, while that is still missing:
+     * present only for a case in handling (IN_PROGRESS) whose lead unit has recorded no
+     * PROPOSER_CONTACT since it took the case on.
+     */
+    Optional<LocalDate> proposerContactMissing(long proposalId);
+
+    /** The case's approved reply is of class B (being solved / planned) and its unit has not reported the matter done. */
+    boolean awaitingImplementation(long proposalId);
+
     /** The lead unit (first) and the co-handling units of the case. */
     List<Long> handlingUnits(long proposalId);
+
+    /** The co-handling units that have not yet sent the lead unit their opinion (会签). */
+    List<Long> coUnitsWithoutOpinion(long proposalId);
 
     /** The users who supervise the case as a key proposal (CPPCC leaders); empty when none. */
     List<Long> keySupervisors(long proposalId);

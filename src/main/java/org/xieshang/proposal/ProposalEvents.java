@@ -37,6 +37,13 @@ public final class ProposalEvents {
     public record ProposalDueDateSet(Long committeeId, Long proposalId, LocalDate dueDate) {
     }
 
+    /**
+     * The lead unit took the case on; it should meet the proposer by {@code contactDueDate}
+     * (the committee's "meet the proposer within N working days").
+     */
+    public record ProposalAccepted(Long committeeId, Long proposalId, Long leadUnitId, LocalDate contactDueDate) {
+    }
+
     public record ProposalReplied(Long committeeId, Long proposalId, String category, Long leadUnitId, LocalDate date) {
     }
 

@@ -42,6 +42,9 @@ public interface ProposalFigures {
     /** Cases in handling past their due date as of {@code today}, oldest due date first. */
     List<OverdueCase> overdue(List<Long> sessionIds, Long leadUnitId, LocalDate today);
 
+    /** Approved B replies (being solved / planned) of these sessions whose unit has not yet reported the matter done. */
+    long openBReplies(List<Long> sessionIds);
+
     /** A proposer's satisfaction with attitude or result. */
     enum Satisfaction {
         SATISFIED, BASICALLY_SATISFIED, UNSATISFIED

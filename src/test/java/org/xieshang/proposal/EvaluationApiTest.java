@@ -99,6 +99,29 @@ class EvaluationApiTest extends ProposalApiTestBase {
     }
 
     @Test
+    void aReplyReturnedDuringRehandlingGoesBackToRehandling() {
+        long id = f.caseIn("REPLIED");
+        expectStatus(ok(201, f.lead().post(P + "/" + id + "/evaluation", rating("SATISFIED", "UNSATISFIED"))), "REHANDLING");
+        f.contact(id);
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "重新办理后的答复"))),
+                "REPLY_REVIEW");
+
+        JsonNode p = ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", false, "reason", "请补充落实情况")));
+
+        // still marked and counted as rehandled, not back to ordinary handling
+        expectStatus(p, "REHANDLING");
+        assertThat(p.path("rehandled").asBoolean()).isTrue();
+        JsonNode move = last(p.path("history"));
+        assertThat(move.path("action").asString()).isEqualTo("RETURN_REPLY");
+        assertThat(move.path("fromStatus").asString()).isEqualTo("REPLY_REVIEW");
+        assertThat(move.path("toStatus").asString()).isEqualTo("REHANDLING");
+        assertThat(move.path("note").asString()).isEqualTo("请补充落实情况");
+        // the unit replies again from there
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "补充后的答复"))),
+                "REPLY_REVIEW");
+    }
+
+    @Test
     void anUnsatisfiedAttitudeAloneDoesNotSendTheCaseBack() {
         long id = f.caseIn("REPLIED");
         expectStatus(ok(201, f.lead().post(P + "/" + id + "/evaluation", rating("UNSATISFIED", "SATISFIED"))), "CLOSED");

@@ -56,6 +56,30 @@ class ListApiTest extends ProposalApiTestBase {
         assertThat(ids(ok(200, f.lead().get(P + "?year=2024&status=DRAFT")))).containsExactly(b2);
     }
 
+    /** Issue 15 point 7: B replies (列入计划逐步解决) are listed until the unit reports them done; with full-text too. */
+    @Test
+    void bRepliesAreListedUntilTheUnitReportsThemDone() {
+        long y2022 = f.newSession(2022);
+        long open = f.caseIn(y2022, "REPLIED", false); // replied B by the fixtures
+        long done = f.caseIn(y2022, "REPLIED", false);
+        long handling = f.caseIn(y2022, "IN_PROGRESS", false);
+        ok(200, f.leadUnit().post(P + "/" + done + "/implementation-report", Map.of("content", "计划已全部落实")));
+
+        assertThat(list("year=2022")).containsExactlyInAnyOrder(open, done, handling);
+        assertThat(list("year=2022&replyCategory=B&implemented=false")).containsExactly(open);
+        assertThat(list("year=2022&replyCategory=B&implemented=true")).containsExactly(done);
+        assertThat(list("year=2022&replyCategory=B")).containsExactlyInAnyOrder(open, done);
+        assertThat(list("year=2022&replyCategory=A")).isEmpty();
+        // the unit sees its own open B replies; another unit none
+        assertThat(ids(ok(200, f.leadUnit().get(P + "?year=2022&replyCategory=B&implemented=false")))).containsExactly(open);
+        assertThat(ids(ok(200, f.otherUnit().get(P + "?year=2022&replyCategory=B&implemented=false")))).isEmpty();
+        // the statistics count those still open
+        assertThat(ok(200, f.staff().get(P + "/stats?year=2022")).path("bRepliesOpen").asLong()).isEqualTo(1);
+        // combined with a full-text query, the same filter applies
+        assertThat(list("year=2022&q=" + java.net.URLEncoder.encode(f.get(open).path("title").asString(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&replyCategory=B&implemented=false")).containsExactly(open);
+    }
+
     @Test
     void filtersNeverWidenTheScope() {
         // another unit asking for the lead unit's cases gets none

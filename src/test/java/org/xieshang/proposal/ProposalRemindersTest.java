@@ -186,6 +186,112 @@ class ProposalRemindersTest extends ProposalApiTestBase {
                 .contains("past its due date");
     }
 
+    /** Issue 15 point 6: "meet the proposer within N working days" (default 15) is shown on the case and reminded. */
+    @Test
+    void aLeadUnitThatHasNotMetTheProposerInTimeIsReminded() {
+        at(ASSIGNED_ON);
+        long silent = assigned(DUE);
+        long met = assigned(DUE);
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + silent + "/accept", Map.of())), "IN_PROGRESS");
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + met + "/accept", Map.of())), "IN_PROGRESS");
+        JsonNode d = ok(200, f.leadUnit().get(P + "/" + silent));
+        assertThat(d.path("acceptedOn").asString()).isEqualTo("2026-09-01");
+        // 15 working days on, the make-up Sunday 20 Sep counted
+        assertThat(d.path("contactDueDate").asString()).isEqualTo("2026-09-21");
+        assertThat(d.path("contactOverdue").asBoolean()).isFalse();
+
+        Map<Long, List<LocalDate>> unit = new LinkedHashMap<>();
+        Map<Long, List<LocalDate>> coUnit = new LinkedHashMap<>();
+        List<Long> both = List.of(silent, met);
+        for (LocalDate day = ASSIGNED_ON.plusDays(1); !day.isAfter(LocalDate.of(2026, 9, 24)); day = day.plusDays(1)) {
+            at(day);
+            manual.runAnyDueExecutions();
+            record(day, f.leadUnit(), both, unit, t -> t.startsWith("联系提醒："));
+            record(day, f.coUnit(), both, coUnit, t -> t.startsWith("联系提醒："));
+            if (day.equals(LocalDate.of(2026, 9, 10))) {
+                ok(201, f.leadUnit().post(P + "/" + met + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
+                        "date", day.toString(), "content", "走访提案人")));
+            }
+        }
+
+        // the first working day after the deadline, once, to the lead unit only
+        assertThat(unit.get(silent)).isEqualTo(dates("2026-09-22"));
+        assertThat(unit.get(met)).isNull();
+        assertThat(coUnit).isEmpty();
+        assertThat(first(f.leadUnit(), silent, "联系提醒：").path("text").asString()).contains("2026-09-21");
+        assertThat(ok(200, f.leadUnit().get(P + "/" + silent)).path("contactOverdue").asBoolean()).isTrue();
+        assertThat(ok(200, f.leadUnit().get(P + "/" + met)).path("contactOverdue").asBoolean()).isFalse();
+        JsonNode log = ok(200, f.staff().get(P + "/" + silent + "/reminders")).path("items");
+        assertThat(log.findValuesAsString("kind")).contains("CONTACT");
+    }
+
+    /**
+     * Issue 15 point 4: an ordinary (not key) overdue case is chased upward to the lead unit's
+     * heads and the proposal office once it is 10 working days late (the default); a co-unit is
+     * reminded only while its opinion is missing.
+     */
+    @Test
+    void ordinaryOverdueCasesEscalateAndCoUnitsAreRemindedOnlyOfTheirOpinion() {
+        at(ASSIGNED_ON);
+        f.leadUnitHead();
+        long opinionGiven = assigned(DUE);
+        long opinionMissing = assigned(DUE);
+        ok(201, f.coUnit().post(P + "/" + opinionGiven + "/co-opinions", Map.of("content", "同意主办单位意见")));
+        List<Long> both = List.of(opinionGiven, opinionMissing);
+        Map<Long, List<LocalDate>> unit = new LinkedHashMap<>();
+        Map<Long, List<LocalDate>> coUnit = new LinkedHashMap<>();
+        Map<Long, List<LocalDate>> head = new LinkedHashMap<>();
+        Map<Long, List<LocalDate>> staff = new LinkedHashMap<>();
+        for (LocalDate day = ASSIGNED_ON.plusDays(1); !day.isAfter(LocalDate.of(2026, 11, 3)); day = day.plusDays(1)) {
+            at(day);
+            manual.runAnyDueExecutions();
+            record(day, f.leadUnit(), both, unit, t -> t.startsWith("催办："));
+            record(day, f.coUnit(), both, coUnit, t -> t.startsWith("提醒：提案") || t.startsWith("催办："));
+            record(day, f.leadUnitHead(), both, head, t -> t.startsWith("超期督促："));
+            record(day, f.staff(), both, staff, t -> t.startsWith("超期督促："));
+        }
+
+        List<LocalDate> chases = dates("2026-10-10", "2026-10-16", "2026-10-23", "2026-10-30");
+        assertThat(unit.get(opinionMissing)).isEqualTo(chases);
+        assertThat(unit.get(opinionGiven)).isEqualTo(chases);
+        // the co-unit that gave its opinion hears nothing more; the other is asked for its opinion
+        assertThat(coUnit.get(opinionGiven)).isNull();
+        assertThat(coUnit.get(opinionMissing)).isEqualTo(dates("2026-09-18", "2026-09-29", "2026-10-09", "2026-10-10",
+                "2026-10-16", "2026-10-23", "2026-10-30"));
+        assertThat(first(f.coUnit(), opinionMissing, "催办：").path("text").asString()).contains("协办意见");
+        // 11 working days late on 23 Oct: from then on the chase reaches the head and the office
+        assertThat(head.get(opinionGiven)).isEqualTo(dates("2026-10-23", "2026-10-30"));
+        assertThat(staff.get(opinionMissing)).isEqualTo(dates("2026-10-23", "2026-10-30"));
+        assertThat(first(f.staff(), opinionGiven, "超期督促：").path("text").asString()).contains("2026-10-09").contains("11个工作日");
+    }
+
+    /** Issue 15 point 7: a B reply's unit is reminded every 20 working days (the default) until it reports the matter done. */
+    @Test
+    void aBReplyIsFollowedUntilTheUnitReportsItDone() {
+        at(ASSIGNED_ON);
+        long id = assigned(DUE);
+        LocalDate repliedOn = LocalDate.of(2026, 9, 21);
+        at(repliedOn);
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/accept", Map.of())), "IN_PROGRESS");
+        ok(201, f.leadUnit().post(P + "/" + id + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
+                "date", repliedOn.toString(), "content", "电话联系提案人")));
+        ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
+        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "列入明年计划"))),
+                "REPLY_REVIEW");
+        expectStatus(ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true))), "REPLIED");
+        Map<Long, List<LocalDate>> unit = new LinkedHashMap<>();
+        for (LocalDate day = repliedOn.plusDays(1); !day.isAfter(LocalDate.of(2026, 11, 30)); day = day.plusDays(1)) {
+            at(day);
+            manual.runAnyDueExecutions();
+            record(day, f.leadUnit(), List.of(id), unit, t -> t.startsWith("落实提醒："));
+            if (day.equals(LocalDate.of(2026, 10, 27))) {
+                ok(200, f.leadUnit().post(P + "/" + id + "/implementation-report", Map.of("content", "已全部落实")));
+            }
+        }
+        // 20 working days after the approval (the National Day holiday skipped, the make-up Saturday counted); none after the report
+        assertThat(unit.get(id)).isEqualTo(dates("2026-10-26"));
+    }
+
     @Test
     void twoSchedulerNodesOnOneDatabaseSendEachReminderOnce() throws Exception {
         at(ASSIGNED_ON);

@@ -73,6 +73,8 @@ public class Proposal extends CommitteeScopedEntity {
     @GenericField
     private Long leadUnitId;
     private LocalDate assignedOn;
+    /** When the lead unit took the case on (ASSIGNED → IN_PROGRESS); the proposer-contact deadline counts from it. */
+    private LocalDate acceptedOn;
     private LocalDate dueDate;
     @Column(length = 10)
     private String replyCategory;
@@ -223,6 +225,10 @@ public class Proposal extends CommitteeScopedEntity {
         this.dueDate = due;
     }
 
+    public void accepted(LocalDate on) {
+        this.acceptedOn = on;
+    }
+
     public void changeDueDate(LocalDate due) {
         this.dueDate = due;
         touch();
@@ -333,6 +339,10 @@ public class Proposal extends CommitteeScopedEntity {
 
     public LocalDate getAssignedOn() {
         return assignedOn;
+    }
+
+    public LocalDate getAcceptedOn() {
+        return acceptedOn;
     }
 
     public LocalDate getDueDate() {

@@ -39,7 +39,8 @@ public enum Step {
     CO_OPINION(EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING), null, Actor.CO_UNIT),
     REPLY(EnumSet.of(IN_PROGRESS, REHANDLING), REPLY_REVIEW, Actor.LEAD_UNIT),
     APPROVE_REPLY(EnumSet.of(REPLY_REVIEW), REPLIED, Actor.STAFF),
-    RETURN_REPLY(EnumSet.of(REPLY_REVIEW), IN_PROGRESS, Actor.STAFF),
+    // back to IN_PROGRESS, or to REHANDLING while the case is being rehandled (ProposalHandling)
+    RETURN_REPLY(EnumSet.of(REPLY_REVIEW), null, Actor.STAFF),
     EVALUATE(EnumSet.of(REPLIED, REHANDLING, CLOSED), null, Actor.PROPOSER),
     REPORT_IMPLEMENTED(EnumSet.of(REPLIED, REHANDLING, CLOSED), null, Actor.LEAD_UNIT),
     EXTEND_DUE(EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING), null, Actor.STAFF),

@@ -36,10 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xieshang.calendar.WorkingCalendar;
 import org.xieshang.committee.Committees;
+import org.xieshang.identity.UserAccounts;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
 import org.xieshang.proposal.ProposalDeadlines;
 import org.xieshang.proposal.ProposalDeadlines.Deadline;
+import org.xieshang.proposal.ProposalEvents.ProposalAccepted;
 import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
 import org.xieshang.proposal.ProposalEvents.ProposalReplied;
 import org.xieshang.proposal.ProposalStatus;
@@ -89,11 +91,13 @@ class ProposalReminders {
     private final TransactionTemplate tx;
     private final Committees committees;
     private final JdbcTemplate jdbc;
+    private final UserAccounts users;
 
     ProposalReminders(ProposalDeadlines cases, SentReminderRepository sent, WorkingCalendar calendar,
                       Notifications notifications,
                       ReminderSettings settings, ObjectProvider<SchedulerClient> scheduler, Clock clock,
-                      TransactionTemplate tx, Committees committees, JdbcTemplate jdbc) {
+                      TransactionTemplate tx, Committees committees, JdbcTemplate jdbc, UserAccounts users) {
+        this.users = users;
         this.cases = cases;
         this.sent = sent;
         this.calendar = calendar;
@@ -113,9 +117,27 @@ class ProposalReminders {
         planForDue(event.proposalId(), event.dueDate());
     }
 
+    /** The lead unit took the case on: if it has not met the proposer by the day after the deadline, it is reminded. */
+    @EventListener
+    void on(ProposalAccepted event) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null || event.contactDueDate() == null) {
+            return;
+        }
+        put(client, new ReminderTask(CommitteeContext.current(), event.proposalId(), ReminderKind.CONTACT, 0,
+                event.contactDueDate(), ReminderDates.firstOverdue(event.contactDueDate(), cases.today(), workingDays())));
+    }
+
     @EventListener
     void on(ProposalReplied event) {
         cases.find(event.proposalId()).ifPresent(this::replied);
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client != null && "B".equals(event.category())) {
+            // a B reply is followed until the unit reports the matter done
+            put(client, new ReminderTask(CommitteeContext.current(), event.proposalId(), ReminderKind.IMPLEMENTATION, 1,
+                    event.date(), ReminderDates.nextOverdue(event.date(), settings.followUpEvery(), cases.today(),
+                            workingDays())));
+        }
     }
 
     /** (Re-)plans the unit reminders of the case's current due date; slots the new plan does not use are cancelled. */
@@ -209,11 +231,14 @@ class ProposalReminders {
         switch (t.kind()) {
             case BEFORE_DUE, DUE_DAY -> {
                 if (UNIT_OPEN.contains(status) && t.dueDate().equals(p.dueDate()) && !today.isAfter(p.dueDate())) {
+                    int left = Math.max(1, calendar.workingDaysBetween(today, p.dueDate()));
                     Notice notice = t.kind() == ReminderKind.DUE_DAY
                             ? Notice.of("proposal.reminder.dueDay", link, p.title(), p.dueDate())
-                            : Notice.of("proposal.reminder.beforeDue", link, p.title(), p.dueDate(),
-                                    Math.max(1, calendar.workingDaysBetween(today, p.dueDate())));
-                    once(t, () -> toUnits(p, notice));
+                            : Notice.of("proposal.reminder.beforeDue", link, p.title(), p.dueDate(), left);
+                    Notice coNotice = t.kind() == ReminderKind.DUE_DAY
+                            ? Notice.of("proposal.reminder.coOpinionDueDay", link, p.title(), p.dueDate())
+                            : Notice.of("proposal.reminder.coOpinionBeforeDue", link, p.title(), p.dueDate(), left);
+                    once(t, () -> toUnits(p, notice, coNotice));
                 }
                 return Optional.empty();
             }
@@ -224,7 +249,13 @@ class ProposalReminders {
                 if (status != REPLY_REVIEW) {
                     int late = Math.max(1, calendar.workingDaysBetween(p.dueDate(), today));
                     once(t, () -> {
-                        int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.title(), p.dueDate(), late));
+                        int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.title(), p.dueDate(), late),
+                                Notice.of("proposal.reminder.coOpinionOverdue", link, p.title(), p.dueDate(), late));
+                        if (late >= settings.escalateAfter()) {
+                            // every case, key or not, is chased upward: the lead unit's heads and the proposal office
+                            n += escalate(p, Notice.of("proposal.reminder.overdueEscalated", link, p.title(), p.dueDate(),
+                                    late));
+                        }
                         if (p.key()) {
                             // escalation: the supervising CPPCC leaders of a key proposal hear of every chase
                             List<Long> supervisors = cases.keySupervisors(p.id());
@@ -238,6 +269,34 @@ class ProposalReminders {
                 LocalDate next = ReminderDates.nextOverdue(t.date(), settings.overdueEvery(), today, workingDays());
                 return Optional.of(new ReminderTask(t.committeeId(), t.proposalId(), ReminderKind.OVERDUE, t.occurrence() + 1,
                         t.dueDate(), next));
+            }
+            case CONTACT -> {
+                // only the lead unit answers for meeting the proposer; nothing when it has met them or the plan is stale
+                cases.proposerContactMissing(p.id()).filter(t.dueDate()::equals).ifPresent(due -> once(t, () -> {
+                    List<Long> units = cases.handlingUnits(p.id());
+                    if (units.isEmpty()) {
+                        return 0;
+                    }
+                    notifications.toUnit(units.get(0), Notice.of("proposal.reminder.contact", link, p.title(), due));
+                    return 1;
+                }));
+                return Optional.empty();
+            }
+            case IMPLEMENTATION -> {
+                if (!cases.awaitingImplementation(p.id())) {
+                    return Optional.empty();
+                }
+                List<Long> units = cases.handlingUnits(p.id());
+                if (!units.isEmpty()) {
+                    once(t, () -> {
+                        notifications.toUnit(units.get(0), Notice.of("proposal.reminder.implementation", link, p.title(),
+                                p.repliedOn()));
+                        return 1;
+                    });
+                }
+                return Optional.of(new ReminderTask(t.committeeId(), t.proposalId(), ReminderKind.IMPLEMENTATION,
+                        t.occurrence() + 1, t.dueDate(), ReminderDates.nextOverdue(t.date(), settings.followUpEvery(), today,
+                        workingDays())));
             }
             case RATING -> {
                 if (p.replyRound() == t.occurrence() && p.awaitingRating()) {
@@ -268,10 +327,32 @@ class ProposalReminders {
         row.sentTo(notify.getAsInt());
     }
 
-    private int toUnits(Deadline p, Notice notice) {
+    /**
+     * The lead unit owes the reply and gets {@code notice}; a co-unit owes only its opinion to the
+     * lead unit, so it hears {@code coNotice} while that opinion is missing, and nothing after.
+     */
+    private int toUnits(Deadline p, Notice notice, Notice coNotice) {
         List<Long> units = cases.handlingUnits(p.id());
-        units.forEach(u -> notifications.toUnit(u, notice));
-        return units.size();
+        if (units.isEmpty()) {
+            return 0;
+        }
+        notifications.toUnit(units.get(0), notice);
+        List<Long> owing = cases.coUnitsWithoutOpinion(p.id());
+        owing.forEach(u -> notifications.toUnit(u, coNotice));
+        return 1 + owing.size();
+    }
+
+    /** The heads (UNIT_HEAD) of the lead unit and the proposal office (PROPOSAL_STAFF); answers how many were told. */
+    private int escalate(Deadline p, Notice notice) {
+        List<Long> units = cases.handlingUnits(p.id());
+        java.util.Set<Long> to = new java.util.LinkedHashSet<>();
+        if (!units.isEmpty()) {
+            List<Long> ofUnit = users.userIdsOfUnit(units.get(0));
+            users.userIdsWithRole(Role.UNIT_HEAD).stream().filter(ofUnit::contains).forEach(to::add);
+        }
+        to.addAll(users.userIdsWithRole(Role.PROPOSAL_STAFF));
+        notifications.toUsers(to, notice);
+        return to.size();
     }
 
     /** The committee's calendar, each day looked up once per use. */
@@ -342,6 +423,8 @@ class ProposalReminders {
         if (client != null) {
             List<String> slots = unitSlots(id);
             slots.add(ReminderTask.instanceId(id, ReminderKind.RATING, p.replyRound()));
+            slots.add(ReminderTask.instanceId(id, ReminderKind.CONTACT, 0));
+            slots.add(ReminderTask.instanceId(id, ReminderKind.IMPLEMENTATION, 0));
             for (String slot : slots) {
                 client.getScheduledExecution(TaskInstanceId.of(ProposalReminderTasks.REMINDER, slot))
                         .map(ScheduledExecution::getData)

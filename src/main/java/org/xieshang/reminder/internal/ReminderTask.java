@@ -21,6 +21,7 @@ record ReminderTask(Long committeeId, Long proposalId, ReminderKind kind, int oc
     static String instanceId(Long proposalId, ReminderKind kind, int occurrence) {
         return switch (kind) {
             case OVERDUE -> "p" + proposalId + "-OVERDUE";
+            case IMPLEMENTATION -> "p" + proposalId + "-IMPLEMENTATION";
             default -> "p" + proposalId + "-" + kind.name() + "-" + occurrence;
         };
     }

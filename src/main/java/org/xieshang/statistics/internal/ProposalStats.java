@@ -58,7 +58,7 @@ public class ProposalStats {
                  Map<String, Long> replyCategories, long filed, long key, long replied, long repliedOnTime, long rated,
                  long resultSatisfied, long attitudeSatisfied, Double attitudeSatisfactionRate,
                  Double resultSatisfactionRate, Map<String, Double> replyCategoryShares, Map<String, Long> byCategory,
-                 Map<String, Long> bySector, List<UnitStats> byUnit, List<OverdueCase> overdue) {
+                 Map<String, Long> bySector, List<UnitStats> byUnit, List<OverdueCase> overdue, long bRepliesOpen) {
     }
 
     // --- the breakdown (GET /api/v1/proposals/stats/breakdown) ---
@@ -148,7 +148,8 @@ public class ProposalStats {
         return new Stats(b.year(), s.total(), byStatus, s.onTimeReplyRate(), s.resultSatisfactionRate(), s.replyClasses(),
                 s.filed(), s.keyProposals(), s.replied(), s.repliedOnTime(), s.rated(), s.resultSatisfied(),
                 s.attitudeSatisfied(), s.attitudeSatisfactionRate(), s.resultSatisfactionRate(), s.replyClassShares(),
-                byCategory, bySector, byUnit, overdue);
+                byCategory, bySector, byUnit, overdue, cases.openBReplies(reference.sessions().stream()
+                        .filter(x -> x.year() == b.year()).map(ReferenceData.SessionView::id).toList()));
     }
 
     /** A generated file and the name to offer it under. */

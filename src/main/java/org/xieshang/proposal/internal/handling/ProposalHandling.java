@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.calendar.WorkingCalendar;
+import org.xieshang.proposal.ProposalEvents.ProposalAccepted;
 import org.xieshang.proposal.ProposalEvents.ProposalClosed;
 import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
 import org.xieshang.proposal.ProposalEvents.ProposalReplied;
@@ -36,18 +37,27 @@ public class ProposalHandling {
     private final HandlingRecordRepository records;
     private final EvaluationRepository evaluations;
     private final WorkingCalendar calendar;
+    private final ProposerContact contact;
 
     ProposalHandling(CaseSupport cases, HandlingRecordRepository records, EvaluationRepository evaluations,
-                     WorkingCalendar calendar) {
+                     WorkingCalendar calendar, ProposerContact contact) {
         this.cases = cases;
         this.records = records;
         this.evaluations = evaluations;
         this.calendar = calendar;
+        this.contact = contact;
     }
 
     public void accept(Long id) {
         ProposalCase c = cases.openFor(id, Step.ACCEPT);
+        c.proposal().accepted(cases.today());
         cases.move(c, "ACCEPT", ProposalStatus.IN_PROGRESS, null);
+        announceAccepted(c.proposal());
+    }
+
+    /** The proposer-contact deadline starts now; the reminder module plans its reminder on this, in this transaction. */
+    private void announceAccepted(Proposal p) {
+        cases.publish(new ProposalAccepted(CommitteeContext.current(), p.getId(), p.getLeadUnitId(), contact.dueDate(p)));
     }
 
     /** A handling record by the lead unit or a co-unit; the lead unit's first one also starts the handling. */
@@ -63,7 +73,13 @@ public class ProposalHandling {
         }
         records.save(new HandlingRecord(id, user.unitId(), type, date, text, p.getReplyRound(), user.displayName()));
         boolean starts = p.getStatus() == ProposalStatus.ASSIGNED && user.unitId().equals(p.getLeadUnitId());
+        if (starts) {
+            p.accepted(cases.today());
+        }
         cases.move(c, "HANDLING_" + type.name(), starts ? ProposalStatus.IN_PROGRESS : null, abbreviate(text));
+        if (starts) {
+            announceAccepted(p);
+        }
     }
 
     /** A co-unit's opinion to the lead unit (会签), never straight to the proposer. */
@@ -123,7 +139,8 @@ public class ProposalHandling {
         ProposalCase c = cases.openFor(id, approve ? Step.APPROVE_REPLY : Step.RETURN_REPLY);
         Proposal p = c.proposal();
         if (!approve) {
-            cases.move(c, "RETURN_REPLY", ProposalStatus.IN_PROGRESS, why);
+            // a rehandled case stays marked and counted as rehandled while its unit rewrites the reply
+            cases.move(c, "RETURN_REPLY", p.isRehandled() ? ProposalStatus.REHANDLING : ProposalStatus.IN_PROGRESS, why);
             cases.notifyUnit(p.getLeadUnitId(), "proposal.notice.replyReturned", p);
             return;
         }

@@ -15,6 +15,7 @@ import org.xieshang.proposal.internal.CaseSupport;
 import org.xieshang.proposal.internal.Proposal;
 import org.xieshang.proposal.internal.ProposalCase;
 import org.xieshang.proposal.internal.Step;
+import org.xieshang.proposal.internal.handling.ProposerContact;
 import org.xieshang.proposal.internal.repository.CaseLeaderRepository;
 import org.xieshang.proposal.internal.repository.EvaluationRepository;
 
@@ -27,9 +28,11 @@ class ProposalDeadlineQueries implements ProposalDeadlines {
     private final CaseLeaderRepository keyLeaders;
     private final EvaluationRepository evaluations;
     private final EntityManager em;
+    private final ProposerContact contact;
 
     ProposalDeadlineQueries(CaseSupport cases, CaseLeaderRepository keyLeaders, EvaluationRepository evaluations,
-                            EntityManager em) {
+                            EntityManager em, ProposerContact contact) {
+        this.contact = contact;
         this.cases = cases;
         this.keyLeaders = keyLeaders;
         this.evaluations = evaluations;
@@ -57,11 +60,28 @@ class ProposalDeadlineQueries implements ProposalDeadlines {
     }
 
     @Override
+    public Optional<LocalDate> proposerContactMissing(long proposalId) {
+        return cases.proposals().findById(proposalId).flatMap(contact::missing);
+    }
+
+    @Override
+    public boolean awaitingImplementation(long proposalId) {
+        return cases.proposals().findById(proposalId)
+                .map(p -> "B".equals(p.getApprovedReplyCategory()) && p.getImplementedOn() == null).orElse(false);
+    }
+
+    @Override
     public List<Long> handlingUnits(long proposalId) {
         List<Long> units = new ArrayList<>();
         cases.proposals().findById(proposalId).map(Proposal::getLeadUnitId).ifPresent(units::add);
         cases.coUnits().findByProposalIdOrderByIdAsc(proposalId).forEach(u -> units.add(u.getUnitId()));
         return units;
+    }
+
+    @Override
+    public List<Long> coUnitsWithoutOpinion(long proposalId) {
+        return cases.coUnits().findByProposalIdOrderByIdAsc(proposalId).stream().filter(u -> u.getOpinion() == null)
+                .map(u -> u.getUnitId()).toList();
     }
 
     @Override

@@ -89,6 +89,16 @@ class ProposalFigureQueries implements ProposalFigures {
     }
 
     @Override
+    public long openBReplies(List<Long> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(p) from Proposal p where p.sessionId in :sessions"
+                        + " and p.approvedReplyCategory = 'B' and p.implementedOn is null", Long.class)
+                .setParameter("sessions", sessionIds).getSingleResult();
+    }
+
+    @Override
     public List<OverdueCase> overdue(List<Long> sessionIds, Long leadUnitId, LocalDate today) {
         var q = em.createQuery("select p.id, p.number, p.title, p.status, p.leadUnitId, p.dueDate from Proposal p where"
                 + FILTER + unit(leadUnitId)

@@ -24,11 +24,7 @@ import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.ReplyVisibility;
-import org.xieshang.proposal.internal.repository.AttachmentRepository;
-import org.xieshang.proposal.internal.repository.ConversionRepository;
-import org.xieshang.proposal.internal.repository.EvaluationRepository;
-import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
-import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
+import org.xieshang.proposal.internal.handling.ProposerContact;
 import org.xieshang.proposal.internal.query.ProposalViews.AttachmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
 import org.xieshang.proposal.internal.query.ProposalViews.EvaluationView;
@@ -39,6 +35,11 @@ import org.xieshang.proposal.internal.query.ProposalViews.ProposerView;
 import org.xieshang.proposal.internal.query.ProposalViews.ReassignmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.RecordView;
 import org.xieshang.proposal.internal.query.ProposalViews.Satisfaction;
+import org.xieshang.proposal.internal.repository.AttachmentRepository;
+import org.xieshang.proposal.internal.repository.ConversionRepository;
+import org.xieshang.proposal.internal.repository.EvaluationRepository;
+import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
+import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.error.InvalidInput;
@@ -48,8 +49,17 @@ import org.xieshang.shared.error.InvalidInput;
 @Transactional(readOnly = true)
 public class ProposalQueries {
 
+    /**
+     * @param replyCategory the approved reply's class
+     * @param implemented   with {@code replyCategory=B}: whether the unit has reported the matter done
+     */
     public record Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
-                  String q) {
+                  String q, String replyCategory, Boolean implemented) {
+
+        public Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
+                      String q) {
+            this(status, unitId, year, category, key, mine, q, null, null);
+        }
     }
 
     private final CaseSupport cases;
@@ -61,11 +71,14 @@ public class ProposalQueries {
     private final AttachmentRepository attachments;
     private final ConversionRepository conversions;
     private final ProposalSearch search;
+    private final ProposerContact contact;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
-                    AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search) {
+                    AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
+                    ProposerContact contact) {
         this.search = search;
+        this.contact = contact;
         this.cases = cases;
         this.members = members;
         this.reference = reference;
@@ -92,7 +105,7 @@ public class ProposalQueries {
                 p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
                 p.getLeadUnitId(), unitName(p.getLeadUnitId()), c.coUnits().stream().map(ProposalCoUnit::getUnitId).toList(),
-                coUnits, p.getAssignedOn(), p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
+                coUnits, p.getAssignedOn(), p.getAcceptedOn(), contact.dueDate(p), contact.overdue(p), p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
                 ReplyVisibility.category(CurrentUsers.require(), p), ReplyVisibility.content(CurrentUsers.require(), p),
                 p.getRepliedOn(), p.getReplyRound(),
                 p.isRehandled(), p.getImplementedOn(), p.getImplementationNote(), satisfaction, p.getNotFiledGround(),
@@ -158,6 +171,7 @@ public class ProposalQueries {
         if (filter.key() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
         }
+        spec = spec.and(followUp(filter));
         if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
             spec = spec.and((r, q, cb) -> {
                 var sq = q.subquery(Long.class);
@@ -168,6 +182,26 @@ public class ProposalQueries {
         }
         Page<Proposal> found = cases.proposals().findAll(spec, page);
         return summaries(found, Map.of());
+    }
+
+    /**
+     * The approved reply's class and whether the unit reported it done (B replies are followed until
+     * done); matches everything when neither is asked for.
+     */
+    public static Specification<Proposal> followUp(Filter filter) {
+        String category = filter.replyCategory() == null || filter.replyCategory().isBlank() ? null
+                : filter.replyCategory().strip();
+        Boolean implemented = filter.implemented();
+        return (r, q, cb) -> {
+            var where = cb.conjunction();
+            if (category != null) {
+                where = cb.and(where, cb.equal(r.get("approvedReplyCategory"), category));
+            }
+            if (implemented != null) {
+                where = cb.and(where, implemented ? cb.isNotNull(r.get("implementedOn")) : cb.isNull(r.get("implementedOn")));
+            }
+            return where;
+        };
     }
 
     /** Full-text search: the index ranks, the database gives the rows (in the index's order). */

@@ -440,6 +440,11 @@ public class ProposalSearch {
         if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
             out.add(f.match().field("accessMembers").matching(String.valueOf(user.memberId())));
         }
+        if ((filter.replyCategory() != null && !filter.replyCategory().isBlank()) || filter.implemented() != null) {
+            // reply class and implementation are not in the index: the few matching cases by id from the database
+            List<Long> ids = proposals.findAll(ProposalQueries.followUp(filter)).stream().map(Proposal::getId).toList();
+            out.add(ids.isEmpty() ? f.not(f.matchAll()) : f.id().matchingAny(ids));
+        }
         return out;
     }
 

@@ -46,6 +46,7 @@ public final class ProposalViews {
                           ProposalStatus status, String proposerKind, String collectiveName, Long sessionId,
                           boolean duringPlenary, List<ProposerView> proposers, String handlingMode, Long leadUnitId,
                           String leadUnitName, List<Long> coUnitIds, List<CoUnitView> coUnits, LocalDate assignedOn,
+                          LocalDate acceptedOn, LocalDate contactDueDate, boolean contactOverdue,
                           LocalDate dueDate, boolean key, boolean published, boolean confidential, String replyCategory,
                           String replyContent, LocalDate repliedOn, int replyRound, boolean rehandled,
                           LocalDate implementedOn, String implementationNote, Satisfaction satisfaction,

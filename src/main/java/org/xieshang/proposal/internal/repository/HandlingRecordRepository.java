@@ -8,5 +8,7 @@ import org.xieshang.proposal.internal.HandlingType;
 public interface HandlingRecordRepository extends JpaRepository<HandlingRecord, Long> {
     List<HandlingRecord> findByProposalIdOrderByDateAscIdAsc(Long proposalId);
 
+    boolean existsByProposalIdAndUnitIdAndType(Long proposalId, Long unitId, HandlingType type);
+
     boolean existsByProposalIdAndUnitIdAndTypeAndRound(Long proposalId, Long unitId, HandlingType type, int round);
 }

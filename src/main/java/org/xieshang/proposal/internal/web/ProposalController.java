@@ -147,9 +147,12 @@ class ProposalController {
                                        @RequestParam(required = false) Boolean key,
                                        @RequestParam(required = false) Boolean mine,
                                        @RequestParam(required = false) String q,
+                                       @RequestParam(required = false) String replyCategory,
+                                       @RequestParam(required = false) Boolean implemented,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
-        return PageResponse.of(queries.list(new ProposalQueries.Filter(status, unitId, year, category, key, mine, q),
+        return PageResponse.of(queries.list(new ProposalQueries.Filter(status, unitId, year, category, key, mine, q,
+                        replyCategory, implemented),
                 Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"))), s -> s);
     }
 

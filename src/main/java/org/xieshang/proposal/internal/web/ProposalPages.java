@@ -283,8 +283,13 @@ class ProposalPages implements NavContributor {
         params.put("status", status == null ? null : status.name());
         params.put("category", category);
         params.put("unitId", unitId == null ? null : unitId.toString());
-        return listing(path, new ProposalQueries.Filter(status, unitId, year, category, null, null, q), params,
-                query.get("page"));
+        // B replies followed until done (links from the to-do list)
+        String replyCategory = blank(query.get("replyCategory"));
+        Boolean implemented = blank(query.get("implemented")) == null ? null : Boolean.valueOf(query.get("implemented").strip());
+        params.put("replyCategory", replyCategory);
+        params.put("implemented", implemented == null ? null : implemented.toString());
+        return listing(path, new ProposalQueries.Filter(status, unitId, year, category, null, null, q, replyCategory,
+                implemented), params, query.get("page"));
     }
 
     // --- one case ---

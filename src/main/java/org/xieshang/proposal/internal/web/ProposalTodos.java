@@ -15,6 +15,7 @@ import org.xieshang.proposal.internal.Confirmation;
 import org.xieshang.proposal.internal.Proposal;
 import org.xieshang.proposal.internal.ProposalProposer;
 import org.xieshang.proposal.internal.ProposalScope;
+import org.xieshang.proposal.internal.query.ProposalQueries;
 import org.xieshang.proposal.internal.repository.EvaluationRepository;
 import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.shared.CurrentUser;
@@ -53,6 +54,7 @@ class ProposalTodos implements TodoContributor {
                     "/proposals/assignment", 12);
             add(todos, "todo.staff.replies", count(u, status(EnumSet.of(ProposalStatus.REPLY_REVIEW))),
                     "/proposals/replies", 13);
+            add(todos, "todo.staff.bFollowUp", count(u, bOpen()), "/proposals/all?replyCategory=B&implemented=false", 14);
         }
         if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
             Specification<Proposal> lead = (r, q, cb) -> cb.equal(r.get("leadUnitId"), u.unitId());
@@ -61,6 +63,8 @@ class ProposalTodos implements TodoContributor {
             add(todos, "todo.unit.handle", count(u, lead.and(status(HANDLING))), "/proposals/unit?status=IN_PROGRESS", 21);
             add(todos, "todo.unit.overdue", count(u, lead.and(status(OPEN_AT_UNIT)).and((r, q, cb) ->
                     cb.lessThan(r.get("dueDate"), cases.today()))), "/proposals/unit", 22);
+            // B replies (being solved / planned) stay on the unit's list until it reports the matter done
+            add(todos, "todo.unit.bFollowUp", count(u, lead.and(bOpen())), "/proposals/all?replyCategory=B&implemented=false", 23);
         }
         if (u.has(Role.MEMBER) && u.memberId() != null) {
             add(todos, "todo.member.cosign", cases.proposers().findByMemberIdAndConfirmationOrderByIdAsc(u.memberId(),
@@ -90,6 +94,11 @@ class ProposalTodos implements TodoContributor {
 
     private long count(CurrentUser u, Specification<Proposal> spec) {
         return cases.proposals().count(ProposalScope.visibleTo(u).and(spec));
+    }
+
+    /** Approved B replies not yet reported done (merged or withdrawn cases have no approved reply). */
+    private static Specification<Proposal> bOpen() {
+        return ProposalQueries.followUp(new ProposalQueries.Filter(null, null, null, null, null, null, null, "B", false));
     }
 
     private static Specification<Proposal> status(Set<ProposalStatus> states) {
