@@ -13,13 +13,16 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  */
 public final class SystemActor {
 
+    /** The user name, kept in audit records as the actor's identity. */
     public static final String NAME = "system";
+    /** The name shown in change logs: the committee's language (zh-CN). */
+    public static final String DISPLAY_NAME = "系统";
 
     private SystemActor() {
     }
 
     public static <T> T callAs(Long committeeId, Supplier<T> work) {
-        return callAs(new CurrentUser(0L, NAME, NAME, committeeId, EnumSet.of(Role.ADMIN, Role.PROPOSAL_STAFF), null, null),
+        return callAs(new CurrentUser(0L, NAME, DISPLAY_NAME, committeeId, EnumSet.of(Role.ADMIN, Role.PROPOSAL_STAFF), null, null),
                 work);
     }
 

@@ -62,6 +62,29 @@ class DemoCommitteeTest {
     }
 
     @Test
+    void lastYearsEvaluationIsPublishedThisYearsInVotingTownshipsAssessedForTwoYears() {
+        Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
+        JsonNode evaluations = admin.get("/api/v1/evaluations").json().path("items");
+        assertThat(evaluations).hasSize(2);
+        assertThat(evaluations.get(0).path("year").asInt()).isEqualTo(2026);
+        assertThat(evaluations.get(0).path("status").asString()).isEqualTo("VOTING");
+        assertThat(evaluations.get(1).path("status").asString()).isEqualTo("PUBLISHED");
+        JsonNode results = new Api(port).get("/api/v1/evaluations/" + evaluations.get(1).path("id").asLong() + "/results").json();
+        assertThat(results.path("ranking")).hasSize(3);
+        assertThat(results.path("ranking").get(0).path("topTen").asBoolean()).isTrue();
+        assertThat(new Api(port).get("/api/v1/evaluations/" + evaluations.get(0).path("id").asLong() + "/results").status())
+                .isEqualTo(404);
+        // no unit twice in the term
+        JsonNode thisYear = admin.get("/api/v1/evaluations/" + evaluations.get(0).path("id").asLong()).json();
+        JsonNode lastYear = admin.get("/api/v1/evaluations/" + evaluations.get(1).path("id").asLong()).json();
+        java.util.Set<Long> units = new java.util.HashSet<>();
+        thisYear.path("units").forEach(u -> units.add(u.path("unitId").asLong()));
+        lastYear.path("units").forEach(u -> assertThat(units.add(u.path("unitId").asLong())).isTrue());
+        assertThat(admin.get("/api/v1/township-assessments").json().path("items")).hasSize(2);
+        assertThat(admin.get("/api/v1/township-assessments/chart").json().path("years").toString()).isEqualTo("[2025,2026]");
+    }
+
+    @Test
     void twentySocialReportsInEveryStateOneWithALeadersComment() throws InterruptedException {
         Api staff = new Api(port).login("staff", PASSWORD);
         // the converted not-filed proposal becomes a report after the demo's transaction commits

@@ -20,6 +20,12 @@ class BulletinFollowUp extends CommitteeScopedEntity {
     private String doneBy;
     @Column(length = 4000)
     private String doneNote;
+    /** The unit's answer: what was done (issue 15 point 3); may be given again until the office closes it. */
+    @Column(length = 4000)
+    private String answer;
+    private Instant answeredAt;
+    @Column(length = 100)
+    private String answeredBy;
 
     protected BulletinFollowUp() {
     }
@@ -34,6 +40,24 @@ class BulletinFollowUp extends CommitteeScopedEntity {
         this.doneAt = Instant.now();
         this.doneBy = by;
         this.doneNote = note;
+    }
+
+    void answer(String text, String by, Instant at) {
+        this.answer = text;
+        this.answeredBy = by;
+        this.answeredAt = at;
+    }
+
+    String getAnswer() {
+        return answer;
+    }
+
+    Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    String getAnsweredBy() {
+        return answeredBy;
     }
 
     Long getBulletinId() {

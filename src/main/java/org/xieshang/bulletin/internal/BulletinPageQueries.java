@@ -76,25 +76,32 @@ class BulletinPageQueries {
         boolean recipient = d.recipients().stream().anyMatch(r -> r.userId().equals(user.id()));
         boolean mayComment = recipient && user.hasAny(Role.LEADER_GOV, Role.LEADER_CPPCC);
         List<CommentRow> comments = d.comments().stream().map(c -> new CommentRow(c.id(), c.author(), c.content(),
-                c.createdAt(), c.followUps().stream().map(BulletinPageQueries::followUp).toList())).toList();
+                c.createdAt(), c.followUps().stream().map(f -> followUp(f, user)).toList())).toList();
         List<SubjectRef> about = bulletins.subjects(id, user).stream()
                 .map(s -> new SubjectRef(s.id(), s.number(), s.title(), s.href())).toList();
         return new BulletinPage(d.id(), d.kind(), d.number(), d.title(), d.content(), about, d.createdBy(),
                 d.createdAt(), d.recipients().stream().map(r -> new Receipt(r.userId(), r.name(), r.readAt())).toList(),
                 comments, staff, mayComment,
-                mayComment ? reference.units().stream().map(u -> new UnitOption(u.id(), u.name())).toList() : List.of());
+                mayComment ? reference.units().stream().filter(u -> !u.retired()).map(u -> new UnitOption(u.id(), u.name()))
+                        .toList() : List.of());
     }
 
     FollowUpList followUps(Boolean done, int page) {
         Page<Bulletins.FollowUpView> found = bulletins.followUps(done, org.xieshang.shared.Paging.clamped(page, PAGE_SIZE,
                 Sort.by(Sort.Direction.DESC, "id")));
-        return new FollowUpList(found.getContent().stream().map(BulletinPageQueries::followUp).toList(),
+        CurrentUser user = CurrentUsers.require();
+        return new FollowUpList(found.getContent().stream().map(f -> followUp(f, user)).toList(),
                 found.getTotalElements(), found.getNumber(), found.getTotalPages(), done);
     }
 
-    private static FollowUpRow followUp(Bulletins.FollowUpView f) {
+    private static FollowUpRow followUp(Bulletins.FollowUpView f, CurrentUser user) {
+        boolean mayAnswer = !f.done() && user.unitId() != null && user.unitId().equals(f.unitId())
+                && user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD);
         return new FollowUpRow(f.id(), f.bulletinId(), f.bulletinNumber(), f.bulletinTitle(), f.comment(),
-                f.commentAuthor(), f.commentedAt(), f.unitName(), f.done(), f.doneAt(), f.doneBy(), f.doneNote());
+                f.commentAuthor(), f.commentedAt(), f.unitName(), f.done(), f.doneAt(), f.doneBy(), f.doneNote(),
+                f.answer(), f.answeredAt(), f.answeredBy(),
+                f.files().stream().map(x -> new BulletinViews.FileLink(x.filename(), x.href())).toList(), f.version(),
+                mayAnswer);
     }
 
     private List<Person> people(Role role) {

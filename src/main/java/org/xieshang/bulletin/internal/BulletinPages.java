@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xieshang.bulletin.BulletinKind;
 import org.xieshang.shared.CurrentUser;
@@ -39,11 +40,13 @@ class BulletinPages implements NavContributor {
 
     private final Bulletins bulletins;
     private final BulletinPageQueries pages;
+    private final FollowUpAnswers answers;
     private final Messages messages;
 
-    BulletinPages(Bulletins bulletins, BulletinPageQueries pages, Messages messages) {
+    BulletinPages(Bulletins bulletins, BulletinPageQueries pages, FollowUpAnswers answers, Messages messages) {
         this.bulletins = bulletins;
         this.pages = pages;
+        this.answers = answers;
         this.messages = messages;
     }
 
@@ -113,7 +116,7 @@ class BulletinPages implements NavContributor {
                         @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
         return onBulletin(id, "done-" + followUpId, form, model, response, redirect, () -> {
-            bulletins.done(id, followUpId, form.getFirst("note"));
+            bulletins.done(id, followUpId, form.getFirst("note"), version(form));
             return messages.get("keywork.done.followUpDone");
         });
     }
@@ -122,8 +125,38 @@ class BulletinPages implements NavContributor {
     String followUps(@RequestParam(required = false) String done, @RequestParam(required = false) String page,
                      Model model) {
         Boolean filter = "true".equals(done) ? Boolean.TRUE : "false".equals(done) ? Boolean.FALSE : null;
-        model.addAttribute("list", pages.followUps(filter, page(page)));
+        return followUpsPage(filter, page(page), model, ActionForm.none());
+    }
+
+    /** The unit's answer to a leader's comment, with an optional file (issue 15 point 3); back to its follow-ups. */
+    @PostMapping("/bulletins/{id:\\d+}/follow-ups/{followUpId:\\d+}/answer")
+    String answer(@PathVariable Long id, @PathVariable Long followUpId, @RequestParam MultiValueMap<String, String> form,
+                  @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        return PageActions.attempt("answer-" + followUpId, form, messages, response, redirect, () -> {
+            boolean withFile = file != null && !file.isEmpty();
+            if (withFile) {
+                // a bad file refuses the whole form, before the answer is saved
+                org.xieshang.shared.files.FileStore.checked(file, "bulletin");
+            }
+            answers.answer(id, followUpId, form.getFirst("answer"), version(form));
+            if (withFile) {
+                answers.attach(id, followUpId, file);
+            }
+            return messages.get("bulletin.done.answered");
+        }, "/follow-ups#follow-up-" + followUpId, failed -> followUpsPage(null, 0, model, failed));
+    }
+
+    private String followUpsPage(Boolean done, int page, Model model, ActionForm failed) {
+        model.addAttribute("list", pages.followUps(done, page));
+        model.addAttribute("failed", failed);
         return "bulletin/follow-ups";
+    }
+
+    /** The version the form was shown with (a stale one is a 409); none or garbage: not checked. */
+    private static Long version(MultiValueMap<String, String> form) {
+        String v = form.getFirst("version");
+        return v != null && v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
     }
 
     private String bulletinForm(Model model, ActionForm failed) {

@@ -36,9 +36,18 @@ public final class BulletinViews {
     public record Receipt(Long userId, String name, Instant readAt) {
     }
 
+    /**
+     * A follow-up of a leader's comment: the unit's answer and files (issue 15 point 3);
+     * {@code mayAnswer} for a user of the unit concerned while it is open.
+     */
     public record FollowUpRow(Long id, Long bulletinId, String bulletinNumber, String bulletinTitle, String comment,
                               String commentAuthor, Instant commentedAt, String unitName, boolean done, Instant doneAt,
-                              String doneBy, String doneNote) {
+                              String doneBy, String doneNote, String answer, Instant answeredAt, String answeredBy,
+                              List<FileLink> files, long version, boolean mayAnswer) {
+    }
+
+    /** A file of a unit's answer, with its download link. */
+    public record FileLink(String name, String href) {
     }
 
     public record CommentRow(Long id, String author, String content, Instant createdAt, List<FollowUpRow> followUps) {

@@ -61,7 +61,12 @@ class Bulletins implements BulletinIssuer {
 
     record FollowUpView(Long id, Long bulletinId, String bulletinNumber, String bulletinTitle, Long commentId,
                         String comment, String commentAuthor, Instant commentedAt, Long unitId, String unitName,
-                        boolean done, Instant doneAt, String doneBy, String doneNote) {
+                        boolean done, Instant doneAt, String doneBy, String doneNote, String answer,
+                        Instant answeredAt, String answeredBy, List<FollowUpFileView> files, long version) {
+    }
+
+    /** A file of a unit's answer; {@code href} downloads it. */
+    record FollowUpFileView(Long id, String filename, long size, String href) {
     }
 
     record CommentView(Long id, Long userId, String author, String content, Instant createdAt,
@@ -82,6 +87,7 @@ class Bulletins implements BulletinIssuer {
     private final BulletinRecipientRepository recipients;
     private final BulletinCommentRepository comments;
     private final BulletinFollowUpRepository followUps;
+    private final BulletinFollowUpFileRepository followUpFiles;
     private final BulletinSubjects sources;
     private final UserAccounts users;
     private final ReferenceData reference;
@@ -91,7 +97,8 @@ class Bulletins implements BulletinIssuer {
     private final java.time.Clock clock;
 
     Bulletins(BulletinRepository bulletins, BulletinSubjectRepository subjects, BulletinRecipientRepository recipients,
-              BulletinCommentRepository comments, BulletinFollowUpRepository followUps, BulletinSubjects sources,
+              BulletinCommentRepository comments, BulletinFollowUpRepository followUps,
+              BulletinFollowUpFileRepository followUpFiles, BulletinSubjects sources,
               UserAccounts users, ReferenceData reference, Notifications notifications, Messages messages,
               ApplicationEventPublisher events, java.time.Clock clock) {
         this.bulletins = bulletins;
@@ -99,6 +106,7 @@ class Bulletins implements BulletinIssuer {
         this.recipients = recipients;
         this.comments = comments;
         this.followUps = followUps;
+        this.followUpFiles = followUpFiles;
         this.sources = sources;
         this.users = users;
         this.reference = reference;
@@ -267,7 +275,8 @@ class Bulletins implements BulletinIssuer {
             invalid.add("content", "validation.length", 1, 4000);
         }
         List<Long> units = unitIds == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(unitIds));
-        if (units.size() > 100 || units.stream().anyMatch(u -> u == null || !reference.unitExists(u))) {
+        // a retired unit takes no new work (issue 15 point 8)
+        if (units.size() > 100 || units.stream().anyMatch(u -> u == null || !reference.unitAssignable(u))) {
             invalid.add("unitIds", "validation.unknownUnit");
         }
         invalid.throwIfAny();
@@ -294,6 +303,14 @@ class Bulletins implements BulletinIssuer {
 
     /** Staff close a follow-up once the unit has done what the comment asked. */
     FollowUpView done(Long bulletinId, Long followUpId, String note) {
+        return done(bulletinId, followUpId, note, null);
+    }
+
+    /**
+     * Staff close a follow-up (with the version they saw, when given: 409 if it changed since); the
+     * unit and the leader who commented are told the outcome (issue 15 point 3).
+     */
+    FollowUpView done(Long bulletinId, Long followUpId, String note, Long expectedVersion) {
         CurrentUser user = CurrentUsers.require();
         if (!isStaff(user)) {
             throw new Forbidden();
@@ -308,11 +325,16 @@ class Bulletins implements BulletinIssuer {
         if (f.getDoneAt() != null) {
             throw new Conflict("bulletin.followUpDone");
         }
+        checkVersion(f, expectedVersion);
         f.done(user.displayName(), why);
         followUps.saveAndFlush(f);
         BulletinComment c = comments.findById(f.getCommentId()).orElseThrow(NotFound::new);
         notifications.toUnit(f.getUnitId(), Notice.of("bulletin.notice.followUpDone", "/follow-ups", b.getTitle()));
-        return followUp(f, b, c, new HashMap<>());
+        FollowUpView view = followUp(f, b, c, new HashMap<>());
+        // the loop closes at the leader who asked: what the unit did, and the office's note
+        notifications.toUsers(List.of(c.getUserId()), Notice.of("bulletin.notice.followUpOutcome",
+                "/bulletins/" + bulletinId + "#follow-up-" + f.getId(), b.getTitle(), view.unitName()));
+        return view;
     }
 
     /** A unit's follow-ups (staff: all), newest first; {@code done} filters open or closed ones. */
@@ -347,16 +369,16 @@ class Bulletins implements BulletinIssuer {
         return source.get().compilable(s.id());
     }
 
-    /** The draft text: an introduction, then per subject its number, title and summary. */
+    /** The draft text, in the committee's language: an introduction, then per subject its number, title and summary. */
     private String draft(List<SubjectDetails> chosen) {
-        StringBuilder sb = new StringBuilder(messages.get("bulletin.draft.intro", chosen.size())).append("\n\n");
+        StringBuilder sb = new StringBuilder(messages.committee("bulletin.draft.intro", chosen.size())).append("\n\n");
         int i = 1;
         for (SubjectDetails p : chosen) {
-            String number = p.number() == null ? messages.get("bulletin.draft.unnumbered") : p.number();
-            sb.append(messages.get("bulletin.draft.item", i++, number, p.title())).append('\n');
+            String number = p.number() == null ? messages.committee("bulletin.draft.unnumbered") : p.number();
+            sb.append(messages.committee("bulletin.draft.item", i++, number, p.title())).append('\n');
             String s = p.summary() == null ? "" : p.summary().strip();
             if (!s.isEmpty()) {
-                sb.append(messages.get("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
+                sb.append(messages.committee("bulletin.draft.suggestions", s.length() <= 800 ? s : s.substring(0, 799) + "…"))
                         .append('\n');
             }
             sb.append('\n');
@@ -406,8 +428,25 @@ class Bulletins implements BulletinIssuer {
     private FollowUpView followUp(BulletinFollowUp f, Bulletin b, BulletinComment c, Map<Long, String> unitNames) {
         String unitName = unitNames.computeIfAbsent(f.getUnitId(),
                 u -> reference.unit(u).map(ReferenceData.UnitView::name).orElse(""));
+        String base = "/api/v1/bulletins/" + b.getId() + "/follow-ups/" + f.getId() + "/files/";
+        List<FollowUpFileView> files = followUpFiles.findByFollowUpIdOrderByIdAsc(f.getId()).stream()
+                .map(x -> new FollowUpFileView(x.getId(), x.getFilename(), x.getSize(), base + x.getId())).toList();
         return new FollowUpView(f.getId(), b.getId(), number(b), b.getTitle(), c.getId(), c.getContent(), c.getAuthor(),
-                c.getCreatedAt(), f.getUnitId(), unitName, f.getDoneAt() != null, f.getDoneAt(), f.getDoneBy(), f.getDoneNote());
+                c.getCreatedAt(), f.getUnitId(), unitName, f.getDoneAt() != null, f.getDoneAt(), f.getDoneBy(), f.getDoneNote(),
+                f.getAnswer(), f.getAnsweredAt(), f.getAnsweredBy(), files, f.getVersion());
+    }
+
+    /** The follow-up and its comment as the module's other use cases see them (FollowUpAnswers). */
+    FollowUpView followUpView(BulletinFollowUp f) {
+        Bulletin b = bulletins.findById(f.getBulletinId()).orElseThrow(NotFound::new);
+        BulletinComment c = comments.findById(f.getCommentId()).orElseThrow(NotFound::new);
+        return followUp(f, b, c, new HashMap<>());
+    }
+
+    static void checkVersion(BulletinFollowUp f, Long expected) {
+        if (expected != null && expected != f.getVersion()) {
+            throw new Conflict("error.concurrentChange");
+        }
     }
 
     private String number(Bulletin b) {

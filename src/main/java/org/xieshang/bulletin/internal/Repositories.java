@@ -37,3 +37,9 @@ interface BulletinFollowUpRepository extends JpaRepository<BulletinFollowUp, Lon
         JpaSpecificationExecutor<BulletinFollowUp> {
     List<BulletinFollowUp> findByBulletinIdOrderByIdAsc(Long bulletinId);
 }
+
+interface BulletinFollowUpFileRepository extends JpaRepository<BulletinFollowUpFile, Long> {
+    List<BulletinFollowUpFile> findByFollowUpIdOrderByIdAsc(Long followUpId);
+
+    long countByFollowUpId(Long followUpId);
+}

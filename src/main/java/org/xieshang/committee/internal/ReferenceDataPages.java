@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
@@ -27,10 +29,12 @@ import org.xieshang.shared.web.PageController;
 class ReferenceDataPages implements NavContributor {
 
     private final ReferenceDataService service;
+    private final UnitImport unitImport;
     private final Messages messages;
 
-    ReferenceDataPages(ReferenceDataService service, Messages messages) {
+    ReferenceDataPages(ReferenceDataService service, UnitImport unitImport, Messages messages) {
         this.service = service;
+        this.unitImport = unitImport;
         this.messages = messages;
     }
 
@@ -59,7 +63,7 @@ class ReferenceDataPages implements NavContributor {
     }
 
     private String sectorsPage(Model model, ReferenceForm form, FormErrors errors) {
-        model.addAttribute("items", service.sectors().stream().map(s -> new Named(s.id(), s.name())).toList());
+        model.addAttribute("items", service.sectors().stream().map(s -> new Named(s.id(), s.name(), s.retired(), s.version())).toList());
         return namesPage(model, "sectors", form, errors);
     }
 
@@ -78,7 +82,7 @@ class ReferenceDataPages implements NavContributor {
     }
 
     private String specialCommitteesPage(Model model, ReferenceForm form, FormErrors errors) {
-        model.addAttribute("items", service.specialCommittees().stream().map(s -> new Named(s.id(), s.name())).toList());
+        model.addAttribute("items", service.specialCommittees().stream().map(s -> new Named(s.id(), s.name(), s.retired(), s.version())).toList());
         return namesPage(model, "special-committees", form, errors);
     }
 
@@ -156,6 +160,95 @@ class ReferenceDataPages implements NavContributor {
         model.addAttribute("sessionForm", sessionForm);
         model.addAttribute("sessionErrors", sessionErrors);
         return "committee/terms";
+    }
+
+    // --- rename, retire, reinstate, delete (issue 15 point 8) ---
+
+    @PostMapping("/reference/{kind}/{id:\\d+}/{action}")
+    String change(@PathVariable String kind, @PathVariable Long id, @PathVariable String action,
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String version,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!List.of("sectors", "units", "special-committees", "terms", "sessions").contains(kind)
+                || !List.of("rename", "retire", "reinstate", "delete").contains(action)) {
+            throw new org.xieshang.shared.error.NotFound();
+        }
+        ReferenceDataService.Kind k = switch (kind) {
+            case "sectors" -> ReferenceDataService.Kind.SECTOR;
+            case "units" -> ReferenceDataService.Kind.UNIT;
+            case "special-committees" -> ReferenceDataService.Kind.SPECIAL_COMMITTEE;
+            case "terms" -> ReferenceDataService.Kind.TERM;
+            default -> ReferenceDataService.Kind.SESSION;
+        };
+        String page = "sessions".equals(kind) ? "terms" : kind;
+        Long expected = version != null && version.matches("\\d{1,18}") ? Long.valueOf(version) : null;
+        try {
+            String notice;
+            switch (action) {
+                case "rename" -> {
+                    service.change(k, id, new ReferenceDataService.Change(name == null ? "" : name, null, expected));
+                    notice = messages.get("refdata.page.renamed", name == null ? "" : name.strip());
+                }
+                case "retire", "reinstate" -> {
+                    service.change(k, id, new ReferenceDataService.Change(null, "retire".equals(action), expected));
+                    notice = messages.get("refdata.page.done." + action);
+                }
+                default -> {
+                    service.delete(k, id);
+                    notice = messages.get("refdata.page.deleted");
+                }
+            }
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/reference/" + page;
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            model.addAttribute("problem", invalid.problems().stream()
+                    .map(p -> messages.get(p.messageKey(), p.args())).findFirst().orElse(""));
+        } catch (Conflict conflict) {
+            response.setStatus(409);
+            model.addAttribute("problem", messages.get(conflict.messageKey(), conflict.args()));
+        }
+        return switch (page) {
+            case "units" -> unitsPage(model, ReferenceForm.empty(), FormErrors.none());
+            case "terms" -> termsPage(model, ReferenceForm.empty(), FormErrors.none(), null, ReferenceForm.empty(),
+                    FormErrors.none());
+            case "sectors" -> sectorsPage(model, ReferenceForm.empty(), FormErrors.none());
+            default -> specialCommitteesPage(model, ReferenceForm.empty(), FormErrors.none());
+        };
+    }
+
+    // --- unit import (.xlsx): upload, preview row by row, then import all or none ---
+
+    @GetMapping("/reference/units/import")
+    String importPage(Model model) {
+        org.xieshang.shared.CurrentUsers.requireAny(Role.ADMIN);
+        return "committee/unit-import";
+    }
+
+    @PostMapping("/reference/units/import")
+    String importUnits(@RequestParam(name = "file", required = false) MultipartFile file,
+                       @RequestParam(required = false) String step, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect) throws java.io.IOException {
+        org.xieshang.shared.CurrentUsers.requireAny(Role.ADMIN);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInput.field("file", "validation.required");
+            }
+            if ("commit".equals(step)) {
+                UnitImport.Outcome outcome = unitImport.commit(file.getInputStream());
+                if (outcome.rejected().isEmpty()) {
+                    redirect.addFlashAttribute("notice", messages.get("refdata.page.imported", outcome.imported()));
+                    return "redirect:/reference/units";
+                }
+                response.setStatus(400);
+                model.addAttribute("preview", unitImport.preview(file.getInputStream()));
+            } else {
+                model.addAttribute("preview", unitImport.preview(file.getInputStream()));
+            }
+        } catch (InvalidInput invalid) {
+            response.setStatus(400);
+            model.addAttribute("errors", FormErrors.of(invalid, messages));
+        }
+        return "committee/unit-import";
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.committee.ReferenceData;
@@ -48,7 +50,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             throw new Conflict("error.nameTaken", clean);
         }
         Sector s = sectors.save(new Sector(clean));
-        return new SectorView(s.getId(), s.getName());
+        return view(s);
     }
 
     @Override
@@ -75,7 +77,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             throw new Conflict("error.nameTaken", clean);
         }
         SpecialCommittee c = specialCommittees.save(new SpecialCommittee(clean));
-        return new SpecialCommitteeView(c.getId(), c.getName());
+        return view(c);
     }
 
     @Override
@@ -132,12 +134,116 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         return view(s);
     }
 
+    // --- rename, retire, delete (ADMIN) ---
+
+    /** A change of name and/or retired mark; {@code version}, when given, must be the row's current one. */
+    public record Change(String name, Boolean retired, Long version) {
+    }
+
+    /** What is changed and deleted: one kind of reference data. */
+    public enum Kind {
+        SECTOR, UNIT, SPECIAL_COMMITTEE, TERM, SESSION
+    }
+
+    @Transactional
+    public Object change(Kind kind, Long id, Change change) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        if (change == null) {
+            throw InvalidInput.field("name", "validation.required");
+        }
+        ReferenceRow row = find(kind, id);
+        if (change.version() != null && change.version() != row.getVersion()) {
+            throw new Conflict("error.concurrentChange");
+        }
+        if (change.name() != null) {
+            String clean = required("name", change.name(), maxName(kind));
+            if (!clean.equals(row.getName()) && nameTaken(kind, row, clean)) {
+                throw new Conflict("error.nameTaken", clean);
+            }
+            row.rename(clean);
+        }
+        if (change.retired() != null) {
+            row.retire(change.retired());
+        }
+        // flush now: a concurrent change of the same row fails here (optimistic lock), as a 409
+        repository(kind).flush();
+        return view(kind, find(kind, id));
+    }
+
+    /**
+     * Deletes a row nothing refers to. Every reference to reference data is a foreign key, so the
+     * database itself refuses a referenced row; that refusal becomes a 409 telling the office to retire it instead.
+     */
+    @Transactional
+    public void delete(Kind kind, Long id) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        ReferenceRow row = find(kind, id);
+        String name = row.getName();
+        JpaRepository<Object, Long> repository = repository(kind);
+        try {
+            repository.delete(row);
+            repository.flush();
+        } catch (DataIntegrityViolationException referenced) {
+            throw new Conflict("refdata.inUse", name);
+        }
+    }
+
+    /** The row's current view (the API's answer to a change). */
+    Object view(Kind kind, ReferenceRow row) {
+        return switch (kind) {
+            case SECTOR -> view((Sector) row);
+            case UNIT -> view((Unit) row);
+            case SPECIAL_COMMITTEE -> view((SpecialCommittee) row);
+            case TERM -> view((Term) row);
+            case SESSION -> view((Session) row);
+        };
+    }
+
+    private ReferenceRow find(Kind kind, Long id) {
+        Object row = id == null ? null : repository(kind).findById(id).orElse(null);
+        if (row == null) {
+            throw new NotFound();
+        }
+        return (ReferenceRow) row;
+    }
+
+    @SuppressWarnings("unchecked")
+    private JpaRepository<Object, Long> repository(Kind kind) {
+        Object repository = switch (kind) {
+            case SECTOR -> sectors;
+            case UNIT -> units;
+            case SPECIAL_COMMITTEE -> specialCommittees;
+            case TERM -> terms;
+            case SESSION -> sessions;
+        };
+        return (JpaRepository<Object, Long>) repository;
+    }
+
+    private static int maxName(Kind kind) {
+        return switch (kind) {
+            case UNIT -> 200;
+            case SECTOR, SPECIAL_COMMITTEE -> 100;
+            case TERM, SESSION -> 50;
+        };
+    }
+
+    private boolean nameTaken(Kind kind, ReferenceRow row, String name) {
+        return switch (kind) {
+            case SECTOR -> sectors.existsByName(name);
+            case UNIT -> units.existsByName(name);
+            case SPECIAL_COMMITTEE -> specialCommittees.existsByName(name);
+            case TERM -> terms.existsByName(name);
+            case SESSION -> sessions.existsByTermIdAndName(((Session) row).getTermId(), name);
+        };
+    }
+
     // --- reads ---
 
     public List<SpecialCommitteeView> specialCommittees() {
-        return specialCommittees.findAllByOrderByIdAsc().stream().map(c -> new SpecialCommitteeView(c.getId(), c.getName())).toList();
+        return specialCommittees.findAllByOrderByIdAsc().stream().map(ReferenceDataService::view).toList();
     }
 
+    @Override
     public List<TermView> terms() {
         return terms.findAllByOrderByStartDateDesc().stream().map(this::view).toList();
     }
@@ -157,6 +263,11 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
     }
 
     @Override
+    public boolean unitAssignable(Long id) {
+        return id != null && units.findById(id).filter(u -> !u.isRetired()).isPresent();
+    }
+
+    @Override
     public boolean sessionExists(Long id) {
         return id != null && sessions.existsById(id);
     }
@@ -168,7 +279,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
 
     @Override
     public List<SectorView> sectors() {
-        return sectors.findAllByOrderByIdAsc().stream().map(s -> new SectorView(s.getId(), s.getName())).toList();
+        return sectors.findAllByOrderByIdAsc().stream().map(ReferenceDataService::view).toList();
     }
 
     @Override
@@ -208,15 +319,25 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
 
     private TermView view(Term t) {
         return new TermView(t.getId(), t.getName(), t.getStartDate(), t.getEndDate(),
-                sessions.findByTermIdOrderByStartDateAsc(t.getId()).stream().map(ReferenceDataService::view).toList());
+                sessions.findByTermIdOrderByStartDateAsc(t.getId()).stream().map(ReferenceDataService::view).toList(),
+                t.isRetired(), t.getVersion());
     }
 
     private static UnitView view(Unit u) {
-        return new UnitView(u.getId(), u.getName(), u.getType());
+        return new UnitView(u.getId(), u.getName(), u.getType(), u.isRetired(), u.getVersion());
     }
 
     private static SessionView view(Session s) {
-        return new SessionView(s.getId(), s.getTermId(), s.getName(), s.getYear(), s.getStartDate());
+        return new SessionView(s.getId(), s.getTermId(), s.getName(), s.getYear(), s.getStartDate(), s.isRetired(),
+                s.getVersion());
+    }
+
+    private static SectorView view(Sector s) {
+        return new SectorView(s.getId(), s.getName(), s.isRetired(), s.getVersion());
+    }
+
+    private static SpecialCommitteeView view(SpecialCommittee c) {
+        return new SpecialCommitteeView(c.getId(), c.getName(), c.isRetired(), c.getVersion());
     }
 
     private static String required(String field, String value, int max) {

@@ -6,10 +6,13 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A sector (界别) of the committee. */
 @Entity
-class Sector extends CommitteeScopedEntity {
+class Sector extends CommitteeScopedEntity implements ReferenceRow {
 
     @Column(nullable = false, length = 100)
     private String name;
+
+    @Column(nullable = false)
+    private boolean retired;
 
     protected Sector() {
     }
@@ -18,11 +21,23 @@ class Sector extends CommitteeScopedEntity {
         this.name = name;
     }
 
-    String getName() {
+    @Override
+    public String getName() {
         return name;
     }
 
-    void rename(String name) {
+    @Override
+    public void rename(String name) {
         this.name = name;
+    }
+
+    @Override
+    public boolean isRetired() {
+        return retired;
+    }
+
+    @Override
+    public void retire(boolean retired) {
+        this.retired = retired;
     }
 }

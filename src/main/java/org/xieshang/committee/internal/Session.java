@@ -9,7 +9,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 /** An annual plenary session (次会议) of a term; proposals are numbered per session. */
 @Entity
 @Table(name = "term_session")
-class Session extends CommitteeScopedEntity {
+class Session extends CommitteeScopedEntity implements ReferenceRow {
 
     @Column(nullable = false)
     private Long termId;
@@ -19,6 +19,9 @@ class Session extends CommitteeScopedEntity {
     private int year;
     @Column(nullable = false)
     private LocalDate startDate;
+
+    @Column(nullable = false)
+    private boolean retired;
 
     protected Session() {
     }
@@ -34,7 +37,8 @@ class Session extends CommitteeScopedEntity {
         return termId;
     }
 
-    String getName() {
+    @Override
+    public String getName() {
         return name;
     }
 
@@ -44,5 +48,20 @@ class Session extends CommitteeScopedEntity {
 
     LocalDate getStartDate() {
         return startDate;
+    }
+
+    @Override
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public boolean isRetired() {
+        return retired;
+    }
+
+    @Override
+    public void retire(boolean retired) {
+        this.retired = retired;
     }
 }

@@ -7,7 +7,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A term (届), e.g. 第十四届, usually five years. */
 @Entity
-class Term extends CommitteeScopedEntity {
+class Term extends CommitteeScopedEntity implements ReferenceRow {
 
     @Column(nullable = false, length = 50)
     private String name;
@@ -15,6 +15,9 @@ class Term extends CommitteeScopedEntity {
     private LocalDate startDate;
     @Column(nullable = false)
     private LocalDate endDate;
+
+    @Column(nullable = false)
+    private boolean retired;
 
     protected Term() {
     }
@@ -25,7 +28,8 @@ class Term extends CommitteeScopedEntity {
         this.endDate = endDate;
     }
 
-    String getName() {
+    @Override
+    public String getName() {
         return name;
     }
 
@@ -35,5 +39,20 @@ class Term extends CommitteeScopedEntity {
 
     LocalDate getEndDate() {
         return endDate;
+    }
+
+    @Override
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public boolean isRetired() {
+        return retired;
+    }
+
+    @Override
+    public void retire(boolean retired) {
+        this.retired = retired;
     }
 }

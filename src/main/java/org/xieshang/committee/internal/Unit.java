@@ -9,13 +9,16 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A unit (单位): handles proposals, may be democratically evaluated. */
 @Entity
-class Unit extends CommitteeScopedEntity {
+class Unit extends CommitteeScopedEntity implements ReferenceRow {
 
     @Column(nullable = false, length = 200)
     private String name;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     private UnitType type;
+
+    @Column(nullable = false)
+    private boolean retired;
 
     protected Unit() {
     }
@@ -25,11 +28,27 @@ class Unit extends CommitteeScopedEntity {
         this.type = type;
     }
 
-    String getName() {
+    @Override
+    public String getName() {
         return name;
     }
 
     UnitType getType() {
         return type;
+    }
+
+    @Override
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public boolean isRetired() {
+        return retired;
+    }
+
+    @Override
+    public void retire(boolean retired) {
+        this.retired = retired;
     }
 }

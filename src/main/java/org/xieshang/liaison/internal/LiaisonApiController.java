@@ -155,6 +155,13 @@ class LiaisonApiController {
         return contacts.raiseLead(id, body == null ? null : body.memberId());
     }
 
+    /** Before generating: what the numbers allow (issue 15 point 9). */
+    @Operation(summary = "What the numbers allow before generating a plan")
+    @GetMapping("/plans/{year}/outlook")
+    LiaisonPlanService.Outlook outlook(@PathVariable Integer year) {
+        return plans.outlook(year);
+    }
+
     @GetMapping("/settings")
     Settings settings() {
         return settings.forOffice();

@@ -54,7 +54,7 @@ public class LiaisonContactService implements LiaisonContacts {
     public record ContactView(Long id, Long liaisonMemberId, List<Long> memberIds, LocalDate date, ContactMethod method,
                               String conveyed, String suggestions, String committeeSuggestions, String situation,
                               String proposalLeads, String difficulties, String recordedBy, Instant recordedAt,
-                              List<FollowUpView> followUps) {
+                              List<FollowUpView> followUps, List<Long> extraMemberIds) {
     }
 
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
@@ -137,12 +137,24 @@ public class LiaisonContactService implements LiaisonContacts {
         Set<Long> group = new HashSet<>();
         plans.group(plan, form.liaisonMemberId()).forEach(a -> group.add(a.getMemberId()));
         List<Long> outside = form.memberIds().stream().filter(id -> !group.contains(id)).toList();
-        if (!outside.isEmpty()) {
+        if (!outside.isEmpty() && form.method() != ContactMethod.SYMPOSIUM) {
             throw InvalidInput.field("memberIds", "liaison.contact.notInGroup", outside.toString(), String.valueOf(year));
         }
+        // a symposium may include members of other groups (issue 15 point 9): members of this year's plan,
+        // recorded as extra contacts and counted for them as for the group's own
+        if (!outside.isEmpty()) {
+            Set<Long> inPlan = new HashSet<>();
+            plans.pairs(plan).forEach(a -> inPlan.add(a.getMemberId()));
+            List<Long> unknown = outside.stream().filter(id -> !inPlan.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw InvalidInput.field("memberIds", "liaison.contact.extraNotMember", unknown.toString());
+            }
+        }
+        Set<Long> extra = new HashSet<>(outside);
 
         LiaisonContact contact = contacts.saveAndFlush(new LiaisonContact(form, user.username()));
-        participants.saveAll(form.memberIds().stream().map(id -> new LiaisonParticipant(contact.getId(), id)).toList());
+        participants.saveAll(form.memberIds().stream()
+                .map(id -> new LiaisonParticipant(contact.getId(), id, extra.contains(id))).toList());
         if (form.difficulties() != null) {
             followUps.save(new LiaisonFollowUp(contact.getId(), FollowUpKind.DIFFICULTY, form.difficulties()));
         }
@@ -327,6 +339,10 @@ public class LiaisonContactService implements LiaisonContacts {
             return List.of();
         }
         Map<Long, List<Long>> members = membersOf(list);
+        Map<Long, List<Long>> extras = new HashMap<>();
+        participants.findByContactIdInOrderByContactIdAscMemberIdAsc(list.stream().map(LiaisonContact::getId).toList())
+                .stream().filter(LiaisonParticipant::isExtra)
+                .forEach(p -> extras.computeIfAbsent(p.getContactId(), k -> new ArrayList<>()).add(p.getMemberId()));
         Map<Long, List<FollowUpView>> items = new HashMap<>();
         List<Long> ids = list.stream().map(LiaisonContact::getId).toList();
         Map<Long, LiaisonContact> byId = new HashMap<>();
@@ -338,7 +354,7 @@ public class LiaisonContactService implements LiaisonContacts {
         return list.stream().map(c -> new ContactView(c.getId(), c.getLiaisonMemberId(), members.getOrDefault(c.getId(), List.of()),
                 c.getContactDate(), c.getMethod(), c.getConveyed(), c.getSuggestions(), c.getCommitteeSuggestions(),
                 c.getSituation(), c.getProposalLeads(), c.getDifficulties(), c.getRecordedBy(), c.getRecordedAt(),
-                items.getOrDefault(c.getId(), List.of()))).toList();
+                items.getOrDefault(c.getId(), List.of()), extras.getOrDefault(c.getId(), List.of()))).toList();
     }
 
     private List<FollowUpView> followUpViews(List<LiaisonFollowUp> list) {

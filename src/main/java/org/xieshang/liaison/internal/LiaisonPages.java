@@ -20,7 +20,6 @@ import org.xieshang.liaison.internal.LiaisonComplianceService.MyMembers;
 import org.xieshang.liaison.internal.LiaisonContactService.ContactForm;
 import org.xieshang.liaison.internal.LiaisonPlanService.PlanView;
 import org.xieshang.member.MemberDirectory;
-import org.xieshang.member.MemberRole;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -50,9 +49,11 @@ class LiaisonPages implements NavContributor {
     private final ReferenceData reference;
     private final Messages messages;
     private final LiaisonClock clock;
+    private final LiaisonSettingsService settings;
 
     LiaisonPages(LiaisonPlanService plans, LiaisonContactService contacts, LiaisonComplianceService compliance, MemberDirectory directory,
-                 ReferenceData reference, Messages messages, LiaisonClock clock) {
+                 ReferenceData reference, Messages messages, LiaisonClock clock, LiaisonSettingsService settings) {
+        this.settings = settings;
         this.plans = plans;
         this.contacts = contacts;
         this.compliance = compliance;
@@ -72,7 +73,7 @@ class LiaisonPages implements NavContributor {
             items.add(new NavItem("nav.liaison.compliance", "/liaison/compliance", 41));
         }
         if (user.memberId() != null && directory.find(user.memberId())
-                .filter(m -> m.status().isServing() && m.roles().stream().anyMatch(MemberRole::isLiaison)).isPresent()) {
+                .filter(m -> m.status().isServing() && settings.current().isLiaison(m.roles())).isPresent()) {
             items.add(new NavItem("nav.liaison.mine", "/liaison/mine", 42));
         }
         return items;
@@ -138,6 +139,8 @@ class LiaisonPages implements NavContributor {
         model.addAttribute("movable", movable.stream().sorted().toList());
         model.addAttribute("liaisons", people.liaisons().stream().map(PlanGenerator.Person::id).toList());
         model.addAttribute("errors", errors);
+        // before a plan exists (or while a draft can be regenerated): whether the numbers allow the minimum
+        model.addAttribute("outlook", plan == null || plan.draft() ? plans.outlook(year) : null);
         return "liaison/plan";
     }
 
@@ -226,6 +229,15 @@ class LiaisonPages implements NavContributor {
         model.addAttribute("errors", errors);
         model.addAttribute("methods", List.of(ContactMethod.values()));
         model.addAttribute("names", names());
+        // members of other groups a symposium may include (issue 15 point 9)
+        List<Long> others = new ArrayList<>();
+        if (mine != null) {
+            java.util.Set<Long> own = new java.util.HashSet<>();
+            mine.members().forEach(m -> own.add(m.memberId()));
+            plans.plan(year).ifPresent(p -> plans.pairs(p).stream().map(LiaisonAssignment::getMemberId)
+                    .filter(id -> !own.contains(id)).sorted().forEach(others::add));
+        }
+        model.addAttribute("others", others);
         model.addAttribute("recent", mine == null ? List.of()
                 : contacts.search(year, user.memberId(), null, PageRequest.of(0, 30)).getContent());
         return "liaison/mine";

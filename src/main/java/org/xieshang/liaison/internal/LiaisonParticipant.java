@@ -14,13 +14,25 @@ class LiaisonParticipant extends CommitteeScopedEntity {
     private Long contactId;
     @Column(nullable = false)
     private Long memberId;
+    /** Met at a symposium though not in the liaison's group (issue 15 point 9): an extra contact. */
+    @Column(nullable = false)
+    private boolean extra;
 
     protected LiaisonParticipant() {
     }
 
     LiaisonParticipant(Long contactId, Long memberId) {
+        this(contactId, memberId, false);
+    }
+
+    LiaisonParticipant(Long contactId, Long memberId, boolean extra) {
         this.contactId = contactId;
         this.memberId = memberId;
+        this.extra = extra;
+    }
+
+    boolean isExtra() {
+        return extra;
     }
 
     Long getContactId() {

@@ -22,7 +22,6 @@ import org.xieshang.liaison.internal.PlanGenerator.Person;
 import org.xieshang.liaison.internal.PlanGenerator.Result;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.member.MemberDirectory.MemberSummary;
-import org.xieshang.member.MemberRole;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
 import org.xieshang.shared.CurrentUser;
@@ -114,7 +113,38 @@ public class LiaisonPlanService {
         this.clock = clock;
     }
 
+    /**
+     * What a generation would give, said before it is run (issue 15 point 9): how many liaisons and
+     * members the setting yields and whether the minimum group size can be met by the numbers; when
+     * it cannot, one plain message (null when it can).
+     */
+    public record Outlook(int year, int liaisons, int members, int minGroupSize, int smallestGroup, int largestGroup,
+                          boolean minimumMet, List<org.xieshang.member.MemberRole> liaisonRoles, String message) {
+    }
+
     // --- use cases ---
+
+    public Outlook outlook(Integer year) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        checkYear(year);
+        LiaisonSettingsService.Settings rules = settings.current();
+        People people = people();
+        int l = people.liaisons().size();
+        int m = people.members().size();
+        int smallest = l == 0 ? 0 : m / l;
+        int largest = l == 0 ? 0 : (m + l - 1) / l;
+        boolean met = l > 0 && smallest >= rules.minGroupSize();
+        String message = null;
+        if (l == 0) {
+            message = messages.get("liaison.outlook.noLiaisons");
+        } else if (!met) {
+            // numbers as text: MessageFormat would print 1200 as "1,200"
+            message = messages.get("liaison.outlook.tooFew", String.valueOf(m), String.valueOf(l),
+                    String.valueOf(rules.minGroupSize()), String.valueOf((long) l * rules.minGroupSize()),
+                    String.valueOf(smallest), String.valueOf(largest));
+        }
+        return new Outlook(year, l, m, rules.minGroupSize(), smallest, largest, met, rules.liaisonRoles(), message);
+    }
 
     @Transactional
     public Generated generate(Integer year) {
@@ -283,6 +313,7 @@ public class LiaisonPlanService {
     }
 
     People people() {
+        LiaisonSettingsService.Settings rules = settings.current();
         List<Person> liaisons = new ArrayList<>();
         List<Person> members = new ArrayList<>();
         Map<Long, MemberSummary> byId = new HashMap<>();
@@ -292,7 +323,7 @@ public class LiaisonPlanService {
                 continue;
             }
             Person p = new Person(m.id(), m.sectorId());
-            if (m.roles().stream().anyMatch(MemberRole::isLiaison)) {
+            if (rules.isLiaison(m.roles())) {
                 liaisons.add(p);
             } else {
                 members.add(p);

@@ -16,6 +16,9 @@ class LiaisonSettings extends CommitteeScopedEntity {
     private int reminderStartMonth;
     @Column(nullable = false)
     private int reminderStartDay;
+    /** Member roles that make a member a liaison, comma-separated; null: the default (LiaisonSettingsService). */
+    @Column(length = 200)
+    private String liaisonRoles;
 
     protected LiaisonSettings() {
     }
@@ -29,6 +32,14 @@ class LiaisonSettings extends CommitteeScopedEntity {
         this.requiredContacts = requiredContacts;
         this.reminderStartMonth = reminderStartMonth;
         this.reminderStartDay = reminderStartDay;
+    }
+
+    void liaisonRoles(String roles) {
+        this.liaisonRoles = roles;
+    }
+
+    String getLiaisonRoles() {
+        return liaisonRoles;
     }
 
     int getMinGroupSize() {

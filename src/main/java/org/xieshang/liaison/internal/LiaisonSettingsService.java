@@ -1,6 +1,10 @@
 package org.xieshang.liaison.internal;
 
 import java.time.MonthDay;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.xieshang.member.MemberRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +22,27 @@ import org.xieshang.shared.error.InvalidInput;
 public class LiaisonSettingsService {
 
     public record Settings(int minGroupSize, int requiredContacts, int reminderStartMonth, int reminderStartDay,
-                           long version) {
+                           long version, List<MemberRole> liaisonRoles) {
         public MonthDay reminderStart() {
             return MonthDay.of(reminderStartMonth, reminderStartDay);
+        }
+
+        /** Whether a member with these roles is a liaison under this committee's setting. */
+        public boolean isLiaison(Collection<MemberRole> roles) {
+            return roles.stream().anyMatch(liaisonRoles::contains);
         }
     }
 
     public record SettingsChange(Integer minGroupSize, Integer requiredContacts, Integer reminderStartMonth,
-                                 Integer reminderStartDay) {
+                                 Integer reminderStartDay, List<MemberRole> liaisonRoles) {
     }
+
+    /**
+     * Who is a liaison by default (issue 15 point 9): the chair's meeting (主席会议: chair, vice-chairs,
+     * secretary-general) and the standing committee. Ordinary members can never be liaisons.
+     */
+    public static final List<MemberRole> DEFAULT_LIAISON_ROLES = List.of(MemberRole.CHAIR, MemberRole.VICE_CHAIR,
+            MemberRole.SECRETARY_GENERAL, MemberRole.STANDING_COMMITTEE);
 
     private final LiaisonSettingsRepository settings;
     private final Settings defaults;
@@ -37,7 +53,8 @@ public class LiaisonSettingsService {
                     @Value("${xieshang.liaison.reminder-start-month:10}") int reminderStartMonth,
                     @Value("${xieshang.liaison.reminder-start-day:1}") int reminderStartDay) {
         this.settings = settings;
-        this.defaults = new Settings(minGroupSize, requiredContacts, reminderStartMonth, reminderStartDay, 0);
+        this.defaults = new Settings(minGroupSize, requiredContacts, reminderStartMonth, reminderStartDay, 0,
+                DEFAULT_LIAISON_ROLES);
     }
 
     /** The current committee's rules (no permission needed: every liaison sees them on their page). */
@@ -59,7 +76,13 @@ public class LiaisonSettingsService {
         int contacts = change.requiredContacts() == null ? now.requiredContacts() : change.requiredContacts();
         int month = change.reminderStartMonth() == null ? now.reminderStartMonth() : change.reminderStartMonth();
         int day = change.reminderStartDay() == null ? now.reminderStartDay() : change.reminderStartDay();
+        List<MemberRole> roles = change.liaisonRoles() == null ? now.liaisonRoles()
+                : change.liaisonRoles().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
         InvalidInput invalid = new InvalidInput();
+        if (roles.isEmpty() || roles.contains(MemberRole.MEMBER)
+                || (change.liaisonRoles() != null && change.liaisonRoles().contains(null))) {
+            invalid.add("liaisonRoles", "liaison.settings.liaisonRoles");
+        }
         if (min < 1 || min > 200) {
             invalid.add("minGroupSize", "validation.range", 1, 200);
         }
@@ -74,11 +97,15 @@ public class LiaisonSettingsService {
         invalid.throwIfAny();
         LiaisonSettings row = settings.findFirstByOrderByIdAsc().orElseGet(() -> new LiaisonSettings(min, contacts, month, day));
         row.change(min, contacts, month, day);
+        row.liaisonRoles(roles.equals(DEFAULT_LIAISON_ROLES) ? null
+                : roles.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
         return view(settings.saveAndFlush(row));
     }
 
     private static Settings view(LiaisonSettings s) {
+        List<MemberRole> roles = s.getLiaisonRoles() == null ? DEFAULT_LIAISON_ROLES
+                : Arrays.stream(s.getLiaisonRoles().split(",")).map(MemberRole::valueOf).sorted().toList();
         return new Settings(s.getMinGroupSize(), s.getRequiredContacts(), s.getReminderStartMonth(), s.getReminderStartDay(),
-                s.getVersion());
+                s.getVersion(), roles);
     }
 }

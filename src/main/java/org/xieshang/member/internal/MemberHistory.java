@@ -10,6 +10,7 @@ import org.xieshang.audit.AuditRecord;
 import org.xieshang.member.Gender;
 import org.xieshang.member.MemberRole;
 import org.xieshang.member.MemberStatus;
+import org.xieshang.shared.SystemActor;
 import org.xieshang.shared.i18n.Messages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,9 @@ public final class MemberHistory {
     List<Entry> entries(List<AuditRecord> records) {
         List<Entry> entries = new ArrayList<>();
         for (AuditRecord r : records) {
-            entries.add(0, new Entry(r.at(), r.actor(), action(r.action()), changes(r)));
+            // the audit keeps the system's user name; people read its name in the committee's language
+            String actor = SystemActor.NAME.equals(r.actor()) ? SystemActor.DISPLAY_NAME : r.actor();
+            entries.add(0, new Entry(r.at(), actor, action(r.action()), changes(r)));
         }
         return entries;
     }

@@ -11,6 +11,13 @@ public class Messages {
 
     public static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
+    /**
+     * The committee's language. Texts generated into records or into the committee's own documents
+     * (a bulletin's drafted body, the yearly report) use it, never the reader's language nor the
+     * server's default locale (which outside a request is whatever the JVM runs with).
+     */
+    public static final Locale COMMITTEE_LOCALE = DEFAULT_LOCALE;
+
     private final MessageSource source;
 
     public Messages(MessageSource source) {
@@ -19,6 +26,11 @@ public class Messages {
 
     public String get(String key, Object... args) {
         return get(LocaleContextHolder.getLocale(), key, args);
+    }
+
+    /** A text in the committee's language (see {@link #COMMITTEE_LOCALE}). */
+    public String committee(String key, Object... args) {
+        return get(COMMITTEE_LOCALE, key, args);
     }
 
     public String get(Locale locale, String key, Object... args) {
