@@ -62,6 +62,29 @@ class DemoCommitteeTest {
     }
 
     @Test
+    void lastYearsEvaluationIsPublishedThisYearsInVotingTownshipsAssessedForTwoYears() {
+        Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
+        JsonNode evaluations = admin.get("/api/v1/evaluations").json().path("items");
+        assertThat(evaluations).hasSize(2);
+        assertThat(evaluations.get(0).path("year").asInt()).isEqualTo(2026);
+        assertThat(evaluations.get(0).path("status").asString()).isEqualTo("VOTING");
+        assertThat(evaluations.get(1).path("status").asString()).isEqualTo("PUBLISHED");
+        JsonNode results = new Api(port).get("/api/v1/evaluations/" + evaluations.get(1).path("id").asLong() + "/results").json();
+        assertThat(results.path("ranking")).hasSize(3);
+        assertThat(results.path("ranking").get(0).path("topTen").asBoolean()).isTrue();
+        assertThat(new Api(port).get("/api/v1/evaluations/" + evaluations.get(0).path("id").asLong() + "/results").status())
+                .isEqualTo(404);
+        // no unit twice in the term
+        JsonNode thisYear = admin.get("/api/v1/evaluations/" + evaluations.get(0).path("id").asLong()).json();
+        JsonNode lastYear = admin.get("/api/v1/evaluations/" + evaluations.get(1).path("id").asLong()).json();
+        java.util.Set<Long> units = new java.util.HashSet<>();
+        thisYear.path("units").forEach(u -> units.add(u.path("unitId").asLong()));
+        lastYear.path("units").forEach(u -> assertThat(units.add(u.path("unitId").asLong())).isTrue());
+        assertThat(admin.get("/api/v1/township-assessments").json().path("items")).hasSize(2);
+        assertThat(admin.get("/api/v1/township-assessments/chart").json().path("years").toString()).isEqualTo("[2025,2026]");
+    }
+
+    @Test
     void twentySocialReportsInEveryStateOneWithALeadersComment() throws InterruptedException {
         Api staff = new Api(port).login("staff", PASSWORD);
         // the converted not-filed proposal becomes a report after the demo's transaction commits
@@ -114,6 +137,31 @@ class DemoCommitteeTest {
         assertThat(minutes).as("the plenary session's minutes").isEqualTo(1);
         // the demo member sees an upcoming activity on the phone
         assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/activities/mine").json().path("items")).isNotEmpty();
+    }
+
+    @Test
+    void theDemoYearIsAssessedWithAWarningAndAnApprovedResignation() {
+        Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
+        JsonNode runs = admin.get("/api/v1/assessment/runs").json().path("items");
+        assertThat(runs).hasSize(1);
+        JsonNode run = admin.get("/api/v1/assessment/runs/" + runs.get(0).path("id").asLong()).json();
+        assertThat(run.path("status").asString()).isEqualTo("DONE");
+        assertThat(run.path("results").size()).isGreaterThan(190);
+        // attendance came into the duty record: somebody has plenary points, and grades differ
+        assertThat(run.path("results").findValues("grade").stream().map(JsonNode::asString).distinct().count())
+                .isGreaterThan(1);
+        assertThat(admin.get("/api/v1/assessment/rules?year=" + LocalDate.now().getYear()).json().path("defaults")
+                .asBoolean()).isFalse();
+        JsonNode members = admin.get("/api/v1/members?size=200").json().path("items");
+        java.util.Map<String, Long> statuses = new java.util.HashMap<>();
+        members.forEach(m -> statuses.merge(m.path("status").asString(), 1L, Long::sum));
+        assertThat(statuses.get("WARNED")).isEqualTo(1);
+        assertThat(statuses.get("RESIGNED")).isEqualTo(1);
+        int year = LocalDate.now().getYear();
+        JsonNode figures = admin.get("/api/v1/assessment/figures?from=" + year + "-01-01&to=" + year + "-12-31").json();
+        assertThat(figures.path("resignationsApproved").asLong()).isEqualTo(1);
+        assertThat(figures.path("warnings").asLong()).isEqualTo(1);
+        assertThat(page("member").get("/assessment/mine").body()).contains("合格线");
     }
 
     private PageClient page(String username) {

@@ -118,32 +118,68 @@ public final class PointsCalculator {
     }
 
     /**
-     * What a member still needs to reach the pass mark, item by item: for every rule item with
-     * positive points and room under its cap, how many more entries would close the gap on their
-     * own (e.g. 2 more activities). Empty when the total reaches the pass mark.
+     * What a member still needs to reach the pass mark, in entries of rule items with positive
+     * points and room under their caps. When single items can close the gap on their own, each of
+     * them is one alternative (e.g. 4 more activities, or 1 more proposal); otherwise a combination
+     * of the best-paying items, all needed together. Empty when the total reaches the pass mark.
      */
     public record Need(DutyKind kind, ActivityType activityType, int count) {
     }
 
+    public record Plan(boolean alternatives, List<Need> needs) {
+    }
+
     public static List<Need> missing(PointsRules rules, Result result) {
+        return plan(rules, result).needs();
+    }
+
+    public static Plan plan(PointsRules rules, Result result) {
         int gap = rules.passMark() - result.total();
-        List<Need> needs = new ArrayList<>();
         if (gap <= 0) {
-            return needs;
+            return new Plan(true, List.of());
         }
-        for (Item it : rules.items()) {
-            if (it.points() == null || it.points() <= 0 || it.kind() == DutyKind.MANUAL) {
+        List<Need> alone = new ArrayList<>();
+        List<int[]> rooms = new ArrayList<>(); // index into items, room
+        List<Item> items = rules.items();
+        for (int idx = 0; idx < items.size(); idx++) {
+            Item it = items.get(idx);
+            // nobody is advised to take leave or to be absent
+            if (it.points() == null || it.points() <= 0 || it.kind() == DutyKind.MANUAL
+                    || it.kind() == DutyKind.ACTIVITY_ON_LEAVE || it.kind() == DutyKind.ACTIVITY_ABSENT) {
                 continue;
             }
             int already = result.lines().stream().filter(l -> l.kind() == it.kind()
                     && l.activityType() == it.activityType() && l.level() == it.level()).mapToInt(Line::points).sum();
-            int room = it.cap() == null ? Integer.MAX_VALUE : it.cap() - already;
-            if (room < gap) {
+            int room = it.cap() == null ? Integer.MAX_VALUE : Math.max(0, it.cap() - already);
+            if (room <= 0) {
                 continue;
             }
-            needs.add(new Need(it.kind(), it.activityType(), (gap + it.points() - 1) / it.points()));
+            rooms.add(new int[]{idx, room});
+            if (room >= gap) {
+                alone.add(new Need(it.kind(), it.activityType(), (gap + it.points() - 1) / it.points()));
+            }
         }
-        needs.sort(Comparator.comparingInt(Need::count));
-        return needs;
+        if (!alone.isEmpty()) {
+            alone.sort(Comparator.comparingInt(Need::count));
+            return new Plan(true, alone);
+        }
+        // no single item suffices: the best-paying items first, each up to its room
+        rooms.sort(Comparator.comparingInt((int[] r) -> -items.get(r[0]).points()));
+        List<Need> together = new ArrayList<>();
+        int left = gap;
+        for (int[] r : rooms) {
+            Item it = items.get(r[0]);
+            int usable = Math.min(r[1], left);
+            int count = (usable + it.points() - 1) / it.points();
+            if (it.cap() != null) {
+                count = Math.min(count, Math.max(1, r[1] / it.points()));
+            }
+            together.add(new Need(it.kind(), it.activityType(), count));
+            left -= Math.min(r[1], count * it.points());
+            if (left <= 0) {
+                break;
+            }
+        }
+        return new Plan(false, together);
     }
 }

@@ -23,7 +23,7 @@ import org.xieshang.shared.error.NotFound;
 public class StandingService {
 
     public record Standing(Long memberId, int year, int points, int passMark, Grade grade, List<RunService.ItemView> items,
-                           List<Need> missing, List<DutyRecordService.EntryView> record,
+                           List<Need> missing, boolean alternatives, List<DutyRecordService.EntryView> record,
                            Optional<RunService.ResultView> lastRun) {
     }
 
@@ -66,7 +66,8 @@ public class StandingService {
         Result res = PointsCalculator.assess(r, rows.stream().map(EntryRow::fact).toList());
         List<DutyRecordService.EntryView> record = entries.record(memberId, from, to).stream()
                 .map(DutyRecordService::view).toList();
+        PointsCalculator.Plan plan = PointsCalculator.plan(r, res);
         return new Standing(memberId, today.getYear(), res.total(), r.passMark(), res.grade(), RunService.items(res, rows),
-                PointsCalculator.missing(r, res), record, runs.latestOf(memberId));
+                plan.needs(), plan.alternatives(), record, runs.latestOf(memberId));
     }
 }

@@ -115,6 +115,10 @@ public class EvaluationService {
     public record IssuedCode(String code, Long unitId) {
     }
 
+    /** A printable ballot sheet: the code, the phone page's address and its QR code as a data URI. */
+    public record Sheet(String code, String url, String qrDataUri) {
+    }
+
     /** What a ballot-code holder sees before voting: the year, the unit and the dimensions. */
     public record BallotSheet(String code, int year, Long unitId, String unitName, List<DimensionForm> dimensions,
                               boolean used, boolean open) {
@@ -203,7 +207,7 @@ public class EvaluationService {
         List<UnitView> chosen = new ArrayList<>();
         if (ids.isEmpty() || ids.size() > MAX_UNITS) {
             invalid.add("unitIds", "evaluation.validation.unitCount", MAX_UNITS);
-        } else if (new HashSet<>(ids).size() != ids.size() || ids.contains(null)) {
+        } else if (ids.stream().anyMatch(Objects::isNull) || new HashSet<>(ids).size() != ids.size()) {
             invalid.add("unitIds", "evaluation.validation.duplicateUnit");
         } else {
             for (Long id : ids) {
@@ -491,6 +495,9 @@ public class EvaluationService {
     public void voteWithCode(String code, Map<String, Integer> scores, boolean paper) {
         if (paper) {
             CurrentUsers.requireAny(Role.ADMIN);
+            if (code == null || code.isBlank()) {
+                throw InvalidInput.field("code", "validation.required");
+            }
         }
         BallotCode c = codes.findByCode(normalise(code)).orElseThrow(NotFound::new);
         UnitEvaluation e = find(c.getEvaluationId());
@@ -505,8 +512,15 @@ public class EvaluationService {
         audit.record(AUDIT_TYPE, e.getId(), "BALLOT", details("unitId", c.getUnitId(), "channel", paper ? "PAPER" : "CODE"));
     }
 
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9]{4,32}");
+
+    /** The code as stored (upper case); anything that cannot be a code is unknown (404) before any query. */
     static String normalise(String code) {
-        return code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE_SHAPE.matcher(c).matches()) {
+            throw new NotFound();
+        }
+        return c;
     }
 
     // --- results ---

@@ -5,9 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.util.List;
 import org.hibernate.annotations.Immutable;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /**
@@ -19,9 +17,9 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 @Entity
 @Immutable
 @Table(name = "key_proposal_leader")
-class CaseLeader extends CommitteeScopedEntity {
+public class CaseLeader extends CommitteeScopedEntity {
 
-    enum Kind { LEAD, SUPERVISOR }
+    public enum Kind { LEAD, SUPERVISOR }
 
     @Column(nullable = false)
     private Long proposalId;
@@ -38,17 +36,11 @@ class CaseLeader extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    Long getUserId() {
+    public Long getUserId() {
         return userId;
     }
 
-    Kind getRole() {
+    public Kind getRole() {
         return role;
     }
-}
-
-interface CaseLeaderRepository extends JpaRepository<CaseLeader, Long> {
-    List<CaseLeader> findByProposalIdOrderByIdAsc(Long proposalId);
-
-    boolean existsByProposalIdAndUserId(Long proposalId, Long userId);
 }

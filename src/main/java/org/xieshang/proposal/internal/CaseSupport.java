@@ -12,6 +12,12 @@ import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.Step.Actor;
+import org.xieshang.proposal.internal.repository.CaseLeaderRepository;
+import org.xieshang.proposal.internal.repository.CoUnitRepository;
+import org.xieshang.proposal.internal.repository.HistoryRepository;
+import org.xieshang.proposal.internal.repository.ProposalRepository;
+import org.xieshang.proposal.internal.repository.ProposerRepository;
+import org.xieshang.proposal.internal.repository.SettingsRepository;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -26,7 +32,7 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  * against the state machine (404 → 403 → 409), record the move in the history, tell people.
  */
 @Component
-class CaseSupport {
+public class CaseSupport {
 
     private final ProposalRepository proposals;
     private final ProposerRepository proposers;
@@ -55,7 +61,7 @@ class CaseSupport {
     }
 
     /** The case, if the current user may see it; otherwise 404, whether it exists or not. */
-    ProposalCase open(Long id) {
+    public ProposalCase open(Long id) {
         CurrentUser user = CurrentUsers.require();
         if (id == null || !proposals.exists(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id)))) {
             throw new NotFound();
@@ -65,18 +71,18 @@ class CaseSupport {
     }
 
     /** Opens the case and checks that the user may take the step from its current state. */
-    ProposalCase openFor(Long id, Step step) {
+    public ProposalCase openFor(Long id, Step step) {
         ProposalCase c = open(id);
         check(c, step);
         return c;
     }
 
-    void check(ProposalCase c, Step step) {
+    public void check(ProposalCase c, Step step) {
         check(c, step, Set.of());
     }
 
     /** As {@link #check(ProposalCase, Step)}, with standings the case record does not know (key proposal leaders). */
-    void check(ProposalCase c, Step step, Set<Actor> extra) {
+    public void check(ProposalCase c, Step step, Set<Actor> extra) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         actors.addAll(c.actorsOf(CurrentUsers.require()));
         actors.addAll(extra);
@@ -89,12 +95,12 @@ class CaseSupport {
         }
     }
 
-    static DefaultMessageSourceResolvable status(ProposalStatus s) {
+    public static DefaultMessageSourceResolvable status(ProposalStatus s) {
         return new DefaultMessageSourceResolvable("enum.ProposalStatus." + s.name());
     }
 
     /** Moves the case (or only touches it when to is null) and writes the history line. */
-    void move(ProposalCase c, String action, ProposalStatus to, String note) {
+    public void move(ProposalCase c, String action, ProposalStatus to, String note) {
         Proposal p = c.proposal();
         ProposalStatus from = p.getStatus();
         if (to != null) {
@@ -124,20 +130,20 @@ class CaseSupport {
                 .filter(l -> l.getRole() == CaseLeader.Kind.LEAD).map(CaseLeader::getUserId).toList());
     }
 
-    void notifyMembers(List<Long> memberIds, String key, Proposal p) {
+    public void notifyMembers(List<Long> memberIds, String key, Proposal p) {
         notifications.toMembers(memberIds, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
     }
 
-    void notifyStaff(String key, Proposal p) {
+    public void notifyStaff(String key, Proposal p) {
         Notice notice = Notice.of(key, "/proposals/" + p.getId(), p.getTitle());
         notifications.toRole(Role.PROPOSAL_STAFF, notice);
     }
 
-    void notifyUnit(Long unitId, String key, Proposal p) {
+    public void notifyUnit(Long unitId, String key, Proposal p) {
         notifications.toUnit(unitId, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
     }
 
-    void publish(Object event) {
+    public void publish(Object event) {
         events.publishEvent(event);
     }
 
@@ -145,21 +151,21 @@ class CaseSupport {
      * The committee's proposal configuration; the defaults, unsaved, until it is first changed —
      * reading must not write, since reads run in read-only transactions (PostgreSQL refuses the insert).
      */
-    ProposalSettings settings() {
+    public ProposalSettings settings() {
         return settings.findFirstByOrderByIdAsc().orElseGet(ProposalSettings::defaults);
     }
 
     /** The configuration to change: the committee's row, created from the defaults on the first change. */
-    ProposalSettings settingsForChange() {
+    public ProposalSettings settingsForChange() {
         return settings.findFirstByOrderByIdAsc().orElseGet(() -> settings.save(ProposalSettings.defaults()));
     }
 
-    int nextNumber(Long sessionId) {
+    public int nextNumber(Long sessionId) {
         return counter.next(CommitteeContext.current(), sessionId);
     }
 
     /** Today by the application clock (a bean, so that tests can move time). */
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
@@ -168,7 +174,7 @@ class CaseSupport {
      * its kind, a date not in the future, a text of 1 to {@link ProposalText#TEXT_MAX} characters.
      * Answers the text without surrounding blanks; problems are added to {@code invalid}.
      */
-    String datedRecord(InvalidInput invalid, Object kind, LocalDate date, String content) {
+    public String datedRecord(InvalidInput invalid, Object kind, LocalDate date, String content) {
         if (kind == null) {
             invalid.add("type", "validation.required");
         }
@@ -184,19 +190,19 @@ class CaseSupport {
         return text;
     }
 
-    ProposalRepository proposals() {
+    public ProposalRepository proposals() {
         return proposals;
     }
 
-    ProposerRepository proposers() {
+    public ProposerRepository proposers() {
         return proposers;
     }
 
-    CoUnitRepository coUnits() {
+    public CoUnitRepository coUnits() {
         return coUnits;
     }
 
-    HistoryRepository history() {
+    public HistoryRepository history() {
         return history;
     }
 }

@@ -9,7 +9,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A proposer's satisfaction rating of one reply: attitude and result separately. */
 @Entity
-class Evaluation extends CommitteeScopedEntity {
+public class Evaluation extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -31,7 +31,7 @@ class Evaluation extends CommitteeScopedEntity {
     protected Evaluation() {
     }
 
-    Evaluation(Long proposalId, Long memberId, int round, Rating attitude, Rating result, String comment) {
+    public Evaluation(Long proposalId, Long memberId, int round, Rating attitude, Rating result, String comment) {
         this.proposalId = proposalId;
         this.memberId = memberId;
         this.round = round;
@@ -45,27 +45,27 @@ class Evaluation extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    Long getMemberId() {
+    public Long getMemberId() {
         return memberId;
     }
 
-    int getRound() {
+    public int getRound() {
         return round;
     }
 
-    Rating getAttitude() {
+    public Rating getAttitude() {
         return attitude;
     }
 
-    Rating getResult() {
+    public Rating getResult() {
         return result;
     }
 
-    String getComment() {
+    public String getComment() {
         return comment;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 }

@@ -10,7 +10,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A unit's handling log entry: contact with the proposer, research, a meeting, progress. */
 @Entity
-class HandlingRecord extends CommitteeScopedEntity {
+public class HandlingRecord extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -33,7 +33,7 @@ class HandlingRecord extends CommitteeScopedEntity {
     protected HandlingRecord() {
     }
 
-    HandlingRecord(Long proposalId, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
+    public HandlingRecord(Long proposalId, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
         this.proposalId = proposalId;
         this.unitId = unitId;
         this.type = type;
@@ -48,27 +48,27 @@ class HandlingRecord extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    Long getUnitId() {
+    public Long getUnitId() {
         return unitId;
     }
 
-    HandlingType getType() {
+    public HandlingType getType() {
         return type;
     }
 
-    LocalDate getDate() {
+    public LocalDate getDate() {
         return date;
     }
 
-    String getContent() {
+    public String getContent() {
         return content;
     }
 
-    int getRound() {
+    public int getRound() {
         return round;
     }
 
-    String getAuthor() {
+    public String getAuthor() {
         return author;
     }
 

@@ -28,7 +28,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
  */
 @Entity
 @Indexed(index = "proposal")
-class Proposal extends CommitteeScopedEntity {
+public class Proposal extends CommitteeScopedEntity {
 
     @GenericField
     @Column(nullable = false)
@@ -125,7 +125,7 @@ class Proposal extends CommitteeScopedEntity {
     protected Proposal() {
     }
 
-    Proposal(Long sessionId, String title, String background, String suggestions, String category,
+    public Proposal(Long sessionId, String title, String background, String suggestions, String category,
              ProposerKind kind, String collectiveName, boolean duringPlenary) {
         this.sessionId = sessionId;
         this.title = title;
@@ -183,7 +183,7 @@ class Proposal extends CommitteeScopedEntity {
         touch();
     }
 
-    void edit(Long sessionId, String title, String background, String suggestions, String category, boolean duringPlenary) {
+    public void edit(Long sessionId, String title, String background, String suggestions, String category, boolean duringPlenary) {
         this.sessionId = sessionId;
         this.title = title;
         this.background = background;
@@ -193,47 +193,47 @@ class Proposal extends CommitteeScopedEntity {
         touch();
     }
 
-    void changeKind(ProposerKind kind) {
+    public void changeKind(ProposerKind kind) {
         this.proposerKind = kind;
     }
 
-    void submitted(LocalDate on) {
+    public void submitted(LocalDate on) {
         this.submittedOn = on;
     }
 
-    void file(int seq, String number, String reason) {
+    public void file(int seq, String number, String reason) {
         this.numberSeq = seq;
         this.number = number;
         this.decisionReason = reason;
     }
 
-    void notFile(String ground, String reason) {
+    public void notFile(String ground, String reason) {
         this.notFiledGround = ground;
         this.decisionReason = reason;
     }
 
-    void mergeInto(Long targetId) {
+    public void mergeInto(Long targetId) {
         this.mergedIntoId = targetId;
     }
 
-    void assign(HandlingMode mode, Long leadUnitId, LocalDate on, LocalDate due) {
+    public void assign(HandlingMode mode, Long leadUnitId, LocalDate on, LocalDate due) {
         this.handlingMode = mode;
         this.leadUnitId = leadUnitId;
         this.assignedOn = on;
         this.dueDate = due;
     }
 
-    void changeDueDate(LocalDate due) {
+    public void changeDueDate(LocalDate due) {
         this.dueDate = due;
         touch();
     }
 
-    void reply(String category, String content) {
+    public void reply(String category, String content) {
         this.replyCategory = category;
         this.replyContent = content;
     }
 
-    void approveReply(String category, LocalDate on) {
+    public void approveReply(String category, LocalDate on) {
         this.replyCategory = category;
         this.approvedReplyCategory = category;
         this.approvedReplyContent = replyContent;
@@ -241,37 +241,37 @@ class Proposal extends CommitteeScopedEntity {
         this.replyRound++;
     }
 
-    void rehandle(LocalDate due) {
+    public void rehandle(LocalDate due) {
         this.rehandled = true;
         this.dueDate = due;
     }
 
-    void close(LocalDate on) {
+    public void close(LocalDate on) {
         this.closedOn = on;
     }
 
-    void implemented(LocalDate on, String note) {
+    public void implemented(LocalDate on, String note) {
         this.implementedOn = on;
         this.implementationNote = note;
         touch();
     }
 
-    void markKey(boolean key) {
+    public void markKey(boolean key) {
         this.key = key;
         touch();
     }
 
-    void publish(boolean published, boolean confidential) {
+    public void publish(boolean published, boolean confidential) {
         this.published = published && !confidential;
         this.confidential = confidential;
         touch();
     }
 
-    Long getSessionId() {
+    public Long getSessionId() {
         return sessionId;
     }
 
-    String getNumber() {
+    public String getNumber() {
         return number;
     }
 
@@ -279,67 +279,67 @@ class Proposal extends CommitteeScopedEntity {
         return numberSeq;
     }
 
-    String getTitle() {
+    public String getTitle() {
         return title;
     }
 
-    String getBackground() {
+    public String getBackground() {
         return background;
     }
 
-    String getSuggestions() {
+    public String getSuggestions() {
         return suggestions;
     }
 
-    String getCategory() {
+    public String getCategory() {
         return category;
     }
 
-    ProposerKind getProposerKind() {
+    public ProposerKind getProposerKind() {
         return proposerKind;
     }
 
-    String getCollectiveName() {
+    public String getCollectiveName() {
         return collectiveName;
     }
 
-    boolean isDuringPlenary() {
+    public boolean isDuringPlenary() {
         return duringPlenary;
     }
 
-    ProposalStatus getStatus() {
+    public ProposalStatus getStatus() {
         return status;
     }
 
-    Long getMergedIntoId() {
+    public Long getMergedIntoId() {
         return mergedIntoId;
     }
 
-    String getNotFiledGround() {
+    public String getNotFiledGround() {
         return notFiledGround;
     }
 
-    String getDecisionReason() {
+    public String getDecisionReason() {
         return decisionReason;
     }
 
-    HandlingMode getHandlingMode() {
+    public HandlingMode getHandlingMode() {
         return handlingMode;
     }
 
-    Long getLeadUnitId() {
+    public Long getLeadUnitId() {
         return leadUnitId;
     }
 
-    LocalDate getAssignedOn() {
+    public LocalDate getAssignedOn() {
         return assignedOn;
     }
 
-    LocalDate getDueDate() {
+    public LocalDate getDueDate() {
         return dueDate;
     }
 
-    String getReplyCategory() {
+    public String getReplyCategory() {
         return replyCategory;
     }
 
@@ -347,55 +347,55 @@ class Proposal extends CommitteeScopedEntity {
         return replyContent;
     }
 
-    String getApprovedReplyCategory() {
+    public String getApprovedReplyCategory() {
         return approvedReplyCategory;
     }
 
-    String getApprovedReplyContent() {
+    public String getApprovedReplyContent() {
         return approvedReplyContent;
     }
 
-    LocalDate getRepliedOn() {
+    public LocalDate getRepliedOn() {
         return repliedOn;
     }
 
-    int getReplyRound() {
+    public int getReplyRound() {
         return replyRound;
     }
 
-    boolean isRehandled() {
+    public boolean isRehandled() {
         return rehandled;
     }
 
-    LocalDate getImplementedOn() {
+    public LocalDate getImplementedOn() {
         return implementedOn;
     }
 
-    String getImplementationNote() {
+    public String getImplementationNote() {
         return implementationNote;
     }
 
-    boolean isKey() {
+    public boolean isKey() {
         return key;
     }
 
-    boolean isPublished() {
+    public boolean isPublished() {
         return published;
     }
 
-    boolean isConfidential() {
+    public boolean isConfidential() {
         return confidential;
     }
 
-    Instant getCreatedAt() {
+    public Instant getCreatedAt() {
         return createdAt;
     }
 
-    LocalDate getSubmittedOn() {
+    public LocalDate getSubmittedOn() {
         return submittedOn;
     }
 
-    LocalDate getClosedOn() {
+    public LocalDate getClosedOn() {
         return closedOn;
     }
 }

@@ -7,7 +7,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A file attached to a proposal, stored under the data directory. */
 @Entity
-class ProposalAttachment extends CommitteeScopedEntity {
+public class ProposalAttachment extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -27,7 +27,7 @@ class ProposalAttachment extends CommitteeScopedEntity {
     protected ProposalAttachment() {
     }
 
-    ProposalAttachment(Long proposalId, String filename, String contentType, long size, String storageKey) {
+    public ProposalAttachment(Long proposalId, String filename, String contentType, long size, String storageKey) {
         this.proposalId = proposalId;
         this.filename = filename;
         this.contentType = contentType;
@@ -36,33 +36,33 @@ class ProposalAttachment extends CommitteeScopedEntity {
         this.createdAt = Instant.now();
     }
 
-    ProposalAttachment(Long proposalId, Long supervisionEventId, String filename, String contentType, long size,
+    public ProposalAttachment(Long proposalId, Long supervisionEventId, String filename, String contentType, long size,
                        String storageKey) {
         this(proposalId, filename, contentType, size, storageKey);
         this.supervisionEventId = supervisionEventId;
     }
 
-    Long getSupervisionEventId() {
+    public Long getSupervisionEventId() {
         return supervisionEventId;
     }
 
-    Long getProposalId() {
+    public Long getProposalId() {
         return proposalId;
     }
 
-    String getFilename() {
+    public String getFilename() {
         return filename;
     }
 
-    String getContentType() {
+    public String getContentType() {
         return contentType;
     }
 
-    long getSize() {
+    public long getSize() {
         return size;
     }
 
-    String getStorageKey() {
+    public String getStorageKey() {
         return storageKey;
     }
 

@@ -9,9 +9,9 @@ import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
 
 /** A proposal with its proposers and co-units, as one use case sees it. */
-record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<ProposalCoUnit> coUnits) {
+public record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<ProposalCoUnit> coUnits) {
 
-    Long id() {
+    public Long id() {
         return proposal.getId();
     }
 
@@ -19,30 +19,30 @@ record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<Pr
         return proposers.stream().filter(p -> p.getRole() == ProposerRole.LEAD).findFirst();
     }
 
-    Long leadMemberId() {
+    public Long leadMemberId() {
         return lead().map(ProposalProposer::getMemberId).orElse(null);
     }
 
     /** Proposers who stand behind the case (not declined co-signers). */
-    List<ProposalProposer> activeProposers() {
+    public List<ProposalProposer> activeProposers() {
         return proposers.stream().filter(p -> p.getConfirmation() != Confirmation.DECLINED).toList();
     }
 
-    List<Long> activeProposerMemberIds() {
+    public List<Long> activeProposerMemberIds() {
         return activeProposers().stream().map(ProposalProposer::getMemberId).toList();
     }
 
-    Optional<ProposalProposer> proposer(Long memberId) {
+    public Optional<ProposalProposer> proposer(Long memberId) {
         return memberId == null ? Optional.empty()
                 : proposers.stream().filter(p -> p.getMemberId().equals(memberId)).findFirst();
     }
 
-    Optional<ProposalCoUnit> coUnit(Long unitId) {
+    public Optional<ProposalCoUnit> coUnit(Long unitId) {
         return unitId == null ? Optional.empty() : coUnits.stream().filter(c -> c.getUnitId().equals(unitId)).findFirst();
     }
 
     /** How the user stands to this case; the state machine decides what that allows. */
-    Set<Actor> actorsOf(CurrentUser user) {
+    public Set<Actor> actorsOf(CurrentUser user) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         if (ProposalScope.isStaff(user)) {
             actors.add(Actor.STAFF);
@@ -73,7 +73,7 @@ record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, List<Pr
      * The steps the state machine lets this user take now, from the case's state and how the user
      * stands to it. A use case may still refuse one on a rule of its own (a rating given, a window passed).
      */
-    Set<Step> stepsOf(CurrentUser user) {
+    public Set<Step> stepsOf(CurrentUser user) {
         Set<Actor> actors = actorsOf(user);
         Set<Step> steps = EnumSet.noneOf(Step.class);
         for (Step step : Step.values()) {

@@ -7,7 +7,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A co-handling unit (协办) of the current assignment, and its opinion to the lead unit (会签). */
 @Entity
-class ProposalCoUnit extends CommitteeScopedEntity {
+public class ProposalCoUnit extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -20,12 +20,12 @@ class ProposalCoUnit extends CommitteeScopedEntity {
     protected ProposalCoUnit() {
     }
 
-    ProposalCoUnit(Long proposalId, Long unitId) {
+    public ProposalCoUnit(Long proposalId, Long unitId) {
         this.proposalId = proposalId;
         this.unitId = unitId;
     }
 
-    void giveOpinion(String opinion) {
+    public void giveOpinion(String opinion) {
         this.opinion = opinion;
         this.opinionAt = Instant.now();
     }
@@ -34,15 +34,15 @@ class ProposalCoUnit extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    Long getUnitId() {
+    public Long getUnitId() {
         return unitId;
     }
 
-    String getOpinion() {
+    public String getOpinion() {
         return opinion;
     }
 
-    Instant getOpinionAt() {
+    public Instant getOpinionAt() {
         return opinionAt;
     }
 }

@@ -9,7 +9,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A not-filed proposal's text kept as a social-conditions report or a member letter to a unit. */
 @Entity
-class ProposalConversion extends CommitteeScopedEntity {
+public class ProposalConversion extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -25,7 +25,7 @@ class ProposalConversion extends CommitteeScopedEntity {
     protected ProposalConversion() {
     }
 
-    ProposalConversion(Long proposalId, ConversionKind kind, Long unitId, String note) {
+    public ProposalConversion(Long proposalId, ConversionKind kind, Long unitId, String note) {
         this.proposalId = proposalId;
         this.kind = kind;
         this.unitId = unitId;
@@ -37,7 +37,7 @@ class ProposalConversion extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    ConversionKind getKind() {
+    public ConversionKind getKind() {
         return kind;
     }
 

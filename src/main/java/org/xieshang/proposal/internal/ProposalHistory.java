@@ -10,7 +10,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** One move of a case: who, when, which action, from which state to which, and why. */
 @Entity
-class ProposalHistory extends CommitteeScopedEntity {
+public class ProposalHistory extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -49,27 +49,27 @@ class ProposalHistory extends CommitteeScopedEntity {
         return proposalId;
     }
 
-    Instant getAt() {
+    public Instant getAt() {
         return at;
     }
 
-    String getActor() {
+    public String getActor() {
         return actor;
     }
 
-    String getAction() {
+    public String getAction() {
         return action;
     }
 
-    ProposalStatus getFromStatus() {
+    public ProposalStatus getFromStatus() {
         return fromStatus;
     }
 
-    ProposalStatus getToStatus() {
+    public ProposalStatus getToStatus() {
         return toStatus;
     }
 
-    String getNote() {
+    public String getNote() {
         return note;
     }
 }

@@ -8,7 +8,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A member who proposes the case: the lead proposer, a co-signer, or one who joined by a merge. */
 @Entity
-class ProposalProposer extends CommitteeScopedEntity {
+public class ProposalProposer extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -25,7 +25,7 @@ class ProposalProposer extends CommitteeScopedEntity {
     protected ProposalProposer() {
     }
 
-    ProposalProposer(Long proposalId, Long memberId, ProposerRole role, Confirmation confirmation, Long mergedFromId) {
+    public ProposalProposer(Long proposalId, Long memberId, ProposerRole role, Confirmation confirmation, Long mergedFromId) {
         this.proposalId = proposalId;
         this.memberId = memberId;
         this.role = role;
@@ -33,27 +33,27 @@ class ProposalProposer extends CommitteeScopedEntity {
         this.mergedFromId = mergedFromId;
     }
 
-    void confirm(Confirmation answer) {
+    public void confirm(Confirmation answer) {
         this.confirmation = answer;
     }
 
-    Long getProposalId() {
+    public Long getProposalId() {
         return proposalId;
     }
 
-    Long getMemberId() {
+    public Long getMemberId() {
         return memberId;
     }
 
-    ProposerRole getRole() {
+    public ProposerRole getRole() {
         return role;
     }
 
-    Confirmation getConfirmation() {
+    public Confirmation getConfirmation() {
         return confirmation;
     }
 
-    Long getMergedFromId() {
+    public Long getMergedFromId() {
         return mergedFromId;
     }
 }

@@ -15,20 +15,20 @@ import org.xieshang.shared.Role;
  * proposal staff and CPPCC leaders see every case except drafts (also withdrawn ones); everyone signed
  * in sees published ones; a party/government leader sees the key cases they lead-handle.
  */
-final class ProposalScope {
+public final class ProposalScope {
 
     private ProposalScope() {
     }
 
-    static boolean isStaff(CurrentUser u) {
+    public static boolean isStaff(CurrentUser u) {
         return u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF);
     }
 
-    static boolean seesAllCases(CurrentUser u) {
+    public static boolean seesAllCases(CurrentUser u) {
         return u.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
     }
 
-    static Specification<Proposal> visibleTo(CurrentUser u) {
+    public static Specification<Proposal> visibleTo(CurrentUser u) {
         return (root, query, cb) -> {
             List<Predicate> any = new ArrayList<>();
             if (u.memberId() != null) {

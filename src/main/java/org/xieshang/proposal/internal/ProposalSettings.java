@@ -11,7 +11,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
  * number format and the deadlines (DESIGN §6 "the list is configuration").
  */
 @Entity
-class ProposalSettings extends CommitteeScopedEntity {
+public class ProposalSettings extends CommitteeScopedEntity {
 
     static final List<String> DEFAULT_CATEGORIES = List.of("经济发展", "城乡建设", "生态环境", "教育科技", "医疗卫生",
             "社会保障", "文化旅游", "农业农村", "政法社会治理", "其他");
@@ -52,7 +52,7 @@ class ProposalSettings extends CommitteeScopedEntity {
         return s;
     }
 
-    void change(List<String> categories, List<String> grounds, List<String> replyClasses, String numberFormat,
+    public void change(List<String> categories, List<String> grounds, List<String> replyClasses, String numberFormat,
                 int reassignmentWorkingDays, int dueMonths, int maxDueMonths, int rehandlingMonths, boolean contactRequired,
                 int meetWithinWorkingDays) {
         this.categories = String.join("\n", categories);
@@ -67,47 +67,47 @@ class ProposalSettings extends CommitteeScopedEntity {
         this.meetWithinWorkingDays = meetWithinWorkingDays;
     }
 
-    List<String> categories() {
+    public List<String> categories() {
         return lines(categories, "\n");
     }
 
-    List<String> notFiledGrounds() {
+    public List<String> notFiledGrounds() {
         return lines(notFiledGrounds, "\n");
     }
 
-    List<String> replyClasses() {
+    public List<String> replyClasses() {
         return lines(replyClasses, ",");
     }
 
-    String formatNumber(int seq) {
+    public String formatNumber(int seq) {
         return String.format(numberFormat, seq);
     }
 
-    String getNumberFormat() {
+    public String getNumberFormat() {
         return numberFormat;
     }
 
-    int getReassignmentWorkingDays() {
+    public int getReassignmentWorkingDays() {
         return reassignmentWorkingDays;
     }
 
-    int getDueMonths() {
+    public int getDueMonths() {
         return dueMonths;
     }
 
-    int getMaxDueMonths() {
+    public int getMaxDueMonths() {
         return maxDueMonths;
     }
 
-    int getRehandlingMonths() {
+    public int getRehandlingMonths() {
         return rehandlingMonths;
     }
 
-    boolean isContactRequired() {
+    public boolean isContactRequired() {
         return contactRequired;
     }
 
-    int getMeetWithinWorkingDays() {
+    public int getMeetWithinWorkingDays() {
         return meetWithinWorkingDays;
     }
 

@@ -5,18 +5,18 @@ import org.xieshang.committee.ReferenceData;
 import org.xieshang.shared.error.InvalidInput;
 
 /** The text of a proposal as entered, validated the same way for drafts, edits and collective proposals. */
-record ProposalText(String title, String background, String suggestions, String category, Long sessionId,
+public record ProposalText(String title, String background, String suggestions, String category, Long sessionId,
                     Boolean duringPlenary) {
 
     static final int TITLE_MAX = 200;
-    static final int TEXT_MAX = 20000;
+    public static final int TEXT_MAX = 20000;
 
-    ProposalText normalized() {
+    public ProposalText normalized() {
         return new ProposalText(strip(title), strip(background), strip(suggestions), strip(category), sessionId,
                 duringPlenary);
     }
 
-    InvalidInput check(ProposalSettings settings, ReferenceData reference) {
+    public InvalidInput check(ProposalSettings settings, ReferenceData reference) {
         InvalidInput invalid = new InvalidInput();
         if (title == null || title.length() > TITLE_MAX) {
             invalid.add("title", "validation.length", 1, TITLE_MAX);

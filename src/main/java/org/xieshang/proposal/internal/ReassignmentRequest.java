@@ -7,7 +7,7 @@ import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A lead unit's objection to an assignment (退办), open until staff assign again. */
 @Entity
-class ReassignmentRequest extends CommitteeScopedEntity {
+public class ReassignmentRequest extends CommitteeScopedEntity {
 
     @Column(nullable = false)
     private Long proposalId;
@@ -22,36 +22,36 @@ class ReassignmentRequest extends CommitteeScopedEntity {
     protected ReassignmentRequest() {
     }
 
-    ReassignmentRequest(Long proposalId, Long unitId, String reason) {
+    public ReassignmentRequest(Long proposalId, Long unitId, String reason) {
         this.proposalId = proposalId;
         this.unitId = unitId;
         this.reason = reason;
         this.requestedAt = Instant.now();
     }
 
-    void resolve() {
+    public void resolve() {
         if (resolvedAt == null) {
             resolvedAt = Instant.now();
         }
     }
 
-    Long getProposalId() {
+    public Long getProposalId() {
         return proposalId;
     }
 
-    Long getUnitId() {
+    public Long getUnitId() {
         return unitId;
     }
 
-    String getReason() {
+    public String getReason() {
         return reason;
     }
 
-    Instant getRequestedAt() {
+    public Instant getRequestedAt() {
         return requestedAt;
     }
 
-    Instant getResolvedAt() {
+    public Instant getResolvedAt() {
         return resolvedAt;
     }
 }

@@ -9,27 +9,27 @@ import org.xieshang.shared.CurrentUser;
  * the lead unit's users only. Everyone else who sees the case reads the reply as last approved — nothing before
  * the first approval, in every state. The class goes with the text: a draft's class is as secret as its words.
  */
-final class ReplyVisibility {
+public final class ReplyVisibility {
 
     private ReplyVisibility() {
     }
 
     /** Whether this user reads the unit's working reply of the case (else the approved one). */
-    static boolean seesWorkingReply(CurrentUser u, Long leadUnitId) {
+    public static boolean seesWorkingReply(CurrentUser u, Long leadUnitId) {
         return ProposalScope.isStaff(u) || (u.unitId() != null && u.unitId().equals(leadUnitId)
                 && u.hasAny(org.xieshang.shared.Role.UNIT_HANDLER, org.xieshang.shared.Role.UNIT_HEAD));
     }
 
-    static String category(CurrentUser u, Proposal p) {
+    public static String category(CurrentUser u, Proposal p) {
         return seesWorkingReply(u, p.getLeadUnitId()) ? p.getReplyCategory() : p.getApprovedReplyCategory();
     }
 
-    static String content(CurrentUser u, Proposal p) {
+    public static String content(CurrentUser u, Proposal p) {
         return seesWorkingReply(u, p.getLeadUnitId()) ? p.getReplyContent() : p.getApprovedReplyContent();
     }
 
     /** Whether the working reply differs from what others read, so that a timeline's REPLY note must be hidden. */
-    static boolean hidesWorkingReply(CurrentUser u, Proposal p) {
+    public static boolean hidesWorkingReply(CurrentUser u, Proposal p) {
         return !seesWorkingReply(u, p.getLeadUnitId());
     }
 }

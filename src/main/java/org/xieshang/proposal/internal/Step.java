@@ -22,7 +22,7 @@ import org.xieshang.proposal.ProposalStatus;
  * The proposal state machine as data: for every step, the states it may start from, the state
  * it leads to (null: stays, or decided by the step's rule), and who may take it.
  */
-enum Step {
+public enum Step {
     EDIT(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
     ATTACH(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
     SUBMIT(EnumSet.of(DRAFT), null, Actor.LEAD_PROPOSER),
@@ -50,7 +50,7 @@ enum Step {
             Actor.KEY_LEADER);
 
     /** How the current user stands to a case. */
-    enum Actor {
+    public enum Actor {
         LEAD_PROPOSER, COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT,
         /** A lead-handling leader or supervisor of a key case (given by KeyProposals, not by ProposalCase). */
         KEY_LEADER
@@ -66,7 +66,7 @@ enum Step {
         this.actors = Set.of(actors);
     }
 
-    Set<ProposalStatus> from() {
+    public Set<ProposalStatus> from() {
         return from;
     }
 
@@ -74,11 +74,11 @@ enum Step {
         return to;
     }
 
-    boolean allowsAnyOf(Set<Actor> who) {
+    public boolean allowsAnyOf(Set<Actor> who) {
         return who.stream().anyMatch(actors::contains);
     }
 
-    boolean startsFrom(ProposalStatus status) {
+    public boolean startsFrom(ProposalStatus status) {
         return from.contains(status);
     }
 

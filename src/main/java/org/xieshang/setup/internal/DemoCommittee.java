@@ -30,6 +30,7 @@ import org.xieshang.member.MemberDirectory.MemberSummary;
 import org.xieshang.member.MemberRole;
 import org.xieshang.keywork.DemoKeyWork;
 import org.xieshang.proposal.DemoProposals;
+import org.xieshang.evaluation.DemoEvaluation;
 import org.xieshang.socialreport.DemoSocialReports;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.Role;
@@ -83,12 +84,14 @@ class DemoCommittee {
     private final DemoActivities activities;
     private final DemoKeyWork keyWork;
     private final DemoAssessment assessment;
+    private final DemoEvaluation evaluation;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
                   DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities,
-                  DemoKeyWork keyWork, DemoAssessment assessment) {
+                  DemoKeyWork keyWork, DemoAssessment assessment, DemoEvaluation evaluation) {
         this.keyWork = keyWork;
         this.assessment = assessment;
+        this.evaluation = evaluation;
         this.socialReports = socialReports;
         this.activities = activities;
         this.reference = reference;
@@ -188,6 +191,13 @@ class DemoCommittee {
         authors.addAll(proposers);
         socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));
         activities.load(all.stream().map(MemberSummary::id).toList(), all.get(40).id());
+        // democratic evaluation: 2025 published, 2026 in voting; township assessments of both years
+        List<CurrentUser> voters = new ArrayList<>(List.of(acting(member)));
+        voters.addAll(all.subList(7, 16).stream().map(m -> new CurrentUser(0L, "demo", m.name(), CommitteeContext.current(),
+                EnumSet.of(Role.MEMBER), m.id(), null)).toList());
+        evaluation.load(new DemoEvaluation.Cast(new CurrentUser(0L, SystemActor.NAME, SystemActor.NAME,
+                CommitteeContext.current(), EnumSet.of(Role.ADMIN), null, null), all.subList(1, 6).stream()
+                .map(MemberSummary::id).toList(), voters));
         assessment.load(all.stream().map(MemberSummary::id).toList(), LocalDate.now().getYear());
     }
 

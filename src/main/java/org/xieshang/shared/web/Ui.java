@@ -112,6 +112,30 @@ public final class Ui {
         return nav;
     }
 
+    /** A menu group with its entries; a stand-alone link (home, inbox) is a section of one entry and no group. */
+    public record NavSection(NavGroup group, java.util.List<NavItem> items, boolean active) {
+        public boolean single() {
+            return group == NavGroup.NONE;
+        }
+    }
+
+    /** The menu: home first, then the mechanisms in {@link NavGroup} order, then the other stand-alone links. */
+    public List<NavSection> navSections() {
+        java.util.Map<NavGroup, java.util.List<NavItem>> grouped = new java.util.EnumMap<>(NavGroup.class);
+        java.util.List<NavSection> first = new java.util.ArrayList<>();
+        java.util.List<NavSection> last = new java.util.ArrayList<>();
+        for (NavItem item : nav) {
+            if (item.group() == NavGroup.NONE) {
+                (item.href().equals("/") ? first : last).add(new NavSection(NavGroup.NONE, List.of(item), active(item)));
+            } else {
+                grouped.computeIfAbsent(item.group(), g -> new java.util.ArrayList<>()).add(item);
+            }
+        }
+        grouped.forEach((g, items) -> first.add(new NavSection(g, items, items.stream().anyMatch(this::active))));
+        first.addAll(last);
+        return first;
+    }
+
     public boolean active(NavItem item) {
         return item.href().equals("/") ? path.equals("/") : path.startsWith(item.href());
     }

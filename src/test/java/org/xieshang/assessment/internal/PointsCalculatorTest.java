@@ -132,6 +132,16 @@ class PointsCalculatorTest {
     }
 
     @Test
+    void whenNoSingleItemClosesTheGapTheBestPayingOnesTogetherDo() {
+        PointsRules rules = PointsRules.defaults(2026);
+        PointsCalculator.Plan plan = PointsCalculator.plan(rules, PointsCalculator.assess(rules, List.of(manual(6))));
+        // 54 short: the plenary (50), then a filed proposal (15); never advised to take leave
+        assertThat(plan.alternatives()).isFalse();
+        assertThat(plan.needs()).containsExactly(new PointsCalculator.Need(DutyKind.ACTIVITY_PRESENT, ActivityType.PLENARY, 1),
+                new PointsCalculator.Need(DutyKind.PROPOSAL_FILED, null, 1));
+    }
+
+    @Test
     void invalidRulesAreRefusedFieldByField() {
         PointsRules bad = new PointsRules(2026, 0, List.of(new Item(DutyKind.PROPOSAL_FILED, ActivityType.PLENARY,
                 AdoptionLevel.CITY, null, -1), new Item(null, null, null, 1, null)),

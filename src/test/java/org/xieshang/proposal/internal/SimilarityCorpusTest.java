@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xieshang.committee.ReferenceDataChanges;
 import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.query.ProposalSearch;
+import org.xieshang.proposal.internal.repository.ProposalRepository;
 import org.xieshang.shared.SystemActor;
 import org.xieshang.support.ApiTestBase;
 import org.xieshang.support.TestSupport;

@@ -1,0 +1,235 @@
+package org.xieshang.proposal.internal.query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.member.MemberDirectory;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.CaseSupport;
+import org.xieshang.proposal.internal.Evaluation;
+import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.ProposalCase;
+import org.xieshang.proposal.internal.ProposalCoUnit;
+import org.xieshang.proposal.internal.ProposalProposer;
+import org.xieshang.proposal.internal.ProposalScope;
+import org.xieshang.proposal.internal.ProposalSettings;
+import org.xieshang.proposal.internal.ProposerKind;
+import org.xieshang.proposal.internal.ProposerRole;
+import org.xieshang.proposal.internal.ReplyVisibility;
+import org.xieshang.proposal.internal.repository.AttachmentRepository;
+import org.xieshang.proposal.internal.repository.ConversionRepository;
+import org.xieshang.proposal.internal.repository.EvaluationRepository;
+import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
+import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
+import org.xieshang.proposal.internal.query.ProposalViews.AttachmentView;
+import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
+import org.xieshang.proposal.internal.query.ProposalViews.EvaluationView;
+import org.xieshang.proposal.internal.query.ProposalViews.HistoryView;
+import org.xieshang.proposal.internal.query.ProposalViews.ProposalDetail;
+import org.xieshang.proposal.internal.query.ProposalViews.ProposalSummary;
+import org.xieshang.proposal.internal.query.ProposalViews.ProposerView;
+import org.xieshang.proposal.internal.query.ProposalViews.ReassignmentView;
+import org.xieshang.proposal.internal.query.ProposalViews.RecordView;
+import org.xieshang.proposal.internal.query.ProposalViews.Satisfaction;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.error.InvalidInput;
+
+/** Reading cases: the detail of one, and lists filtered by the same scope rule. */
+@Service
+@Transactional(readOnly = true)
+public class ProposalQueries {
+
+    public record Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
+                  String q) {
+    }
+
+    private final CaseSupport cases;
+    private final MemberDirectory members;
+    private final ReferenceData reference;
+    private final HandlingRecordRepository records;
+    private final EvaluationRepository evaluations;
+    private final ReassignmentRequestRepository reassignments;
+    private final AttachmentRepository attachments;
+    private final ConversionRepository conversions;
+    private final ProposalSearch search;
+
+    ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
+                    EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
+                    AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search) {
+        this.search = search;
+        this.cases = cases;
+        this.members = members;
+        this.reference = reference;
+        this.records = records;
+        this.evaluations = evaluations;
+        this.reassignments = reassignments;
+        this.attachments = attachments;
+        this.conversions = conversions;
+    }
+
+    public ProposalDetail detail(Long id) {
+        ProposalCase c = cases.open(id);
+        Proposal p = c.proposal();
+        Map<Long, String> names = new HashMap<>();
+        List<ProposerView> proposers = c.proposers().stream().map(x -> new ProposerView(x.getMemberId(),
+                name(names, x.getMemberId()), x.getRole().name(), x.getConfirmation().name(), x.getMergedFromId())).toList();
+        List<Evaluation> evals = evaluations.findByProposalIdOrderByIdAsc(id);
+        Long lead = c.leadMemberId();
+        Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead))
+                .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
+        List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
+                u.getOpinion(), u.getOpinionAt())).toList();
+        return new ProposalDetail(p.getId(), p.getNumber(), p.getTitle(), p.getBackground(), p.getSuggestions(),
+                p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
+                p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
+                p.getLeadUnitId(), unitName(p.getLeadUnitId()), c.coUnits().stream().map(ProposalCoUnit::getUnitId).toList(),
+                coUnits, p.getAssignedOn(), p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
+                ReplyVisibility.category(CurrentUsers.require(), p), ReplyVisibility.content(CurrentUsers.require(), p),
+                p.getRepliedOn(), p.getReplyRound(),
+                p.isRehandled(), p.getImplementedOn(), p.getImplementationNote(), satisfaction, p.getNotFiledGround(),
+                p.getDecisionReason(), p.getMergedIntoId(), p.getSubmittedOn(), p.getClosedOn(),
+                records.findByProposalIdOrderByDateAscIdAsc(id).stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
+                        r.getType(), r.getDate(), r.getContent(), r.getRound(), r.getAuthor())).toList(),
+                evals.stream().map(e -> new EvaluationView(e.getMemberId(), name(names, e.getMemberId()), e.getRound(),
+                        e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt())).toList(),
+                reassignments.findByProposalIdOrderByIdAsc(id).stream().map(r -> new ReassignmentView(r.getUnitId(),
+                        r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
+                attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
+                        a.getFilename(), a.getContentType(), a.getSize())).toList(),
+                conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
+                history(c),
+                p.getVersion());
+    }
+
+    /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
+    private List<HistoryView> history(ProposalCase c) {
+        boolean reply = showReply(c);
+        return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
+                h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
+                !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
+    }
+
+    /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
+    private boolean showReply(ProposalCase c) {
+        ProposalStatus s = c.proposal().getStatus();
+        if (s != ProposalStatus.REPLY_REVIEW && s != ProposalStatus.IN_PROGRESS) {
+            return true;
+        }
+        return !ReplyVisibility.hidesWorkingReply(CurrentUsers.require(), c.proposal());
+    }
+
+    public Page<ProposalSummary> list(Filter filter, PageRequest page) {
+        CurrentUser user = CurrentUsers.require();
+        if (filter.year() != null && (filter.year() < 1949 || filter.year() > 2200)) {
+            throw InvalidInput.field("year", "validation.year");
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return searched(filter, page);
+        }
+        Specification<Proposal> spec = ProposalScope.visibleTo(user);
+        if (filter.status() != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
+        }
+        if (filter.unitId() != null) {
+            spec = spec.and((r, q, cb) -> {
+                var co = q.subquery(Long.class);
+                var u = co.from(ProposalCoUnit.class);
+                co.select(u.get("id")).where(cb.equal(u.get("proposalId"), r.get("id")), cb.equal(u.get("unitId"), filter.unitId()));
+                return cb.or(cb.equal(r.get("leadUnitId"), filter.unitId()), cb.exists(co));
+            });
+        }
+        if (filter.year() != null) {
+            List<Long> sessions = reference.sessions().stream().filter(s -> s.year() == filter.year())
+                    .map(ReferenceData.SessionView::id).toList();
+            spec = spec.and((r, q, cb) -> sessions.isEmpty() ? cb.disjunction() : r.get("sessionId").in(sessions));
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("category"), filter.category().strip()));
+        }
+        if (filter.key() != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
+        }
+        if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
+            spec = spec.and((r, q, cb) -> {
+                var sq = q.subquery(Long.class);
+                var p = sq.from(ProposalProposer.class);
+                sq.select(p.get("id")).where(cb.equal(p.get("proposalId"), r.get("id")), cb.equal(p.get("memberId"), user.memberId()));
+                return cb.exists(sq);
+            });
+        }
+        Page<Proposal> found = cases.proposals().findAll(spec, page);
+        return summaries(found, Map.of());
+    }
+
+    /** Full-text search: the index ranks, the database gives the rows (in the index's order). */
+    private Page<ProposalSummary> searched(Filter filter, PageRequest page) {
+        Page<ProposalSearch.Hit> hits = search.search(filter.q(), filter, PageRequest.of(page.getPageNumber(), page.getPageSize()));
+        Map<Long, Proposal> byId = new HashMap<>();
+        cases.proposals().findAllById(hits.getContent().stream().map(ProposalSearch.Hit::id).toList())
+                .forEach(p -> byId.put(p.getId(), p));
+        Map<Long, String> snippets = new HashMap<>();
+        List<Proposal> ordered = new ArrayList<>();
+        for (ProposalSearch.Hit h : hits.getContent()) {
+            Proposal p = byId.get(h.id());
+            if (p != null) {
+                ordered.add(p);
+                if (h.snippet() != null) {
+                    snippets.put(p.getId(), h.snippet());
+                }
+            }
+        }
+        return summaries(new org.springframework.data.domain.PageImpl<>(ordered, page, hits.getTotalElements()), snippets);
+    }
+
+    private Page<ProposalSummary> summaries(Page<Proposal> found, Map<Long, String> snippets) {
+        List<Long> ids = found.getContent().stream().map(Proposal::getId).toList();
+        Map<Long, Long> leads = new HashMap<>();
+        if (!ids.isEmpty()) {
+            cases.proposers().findByProposalIdInOrderByIdAsc(ids).stream().filter(x -> x.getRole() == ProposerRole.LEAD)
+                    .forEach(x -> leads.put(x.getProposalId(), x.getMemberId()));
+        }
+        // one query for the page's lead proposers, not one per row
+        Map<Long, String> names = new HashMap<>(members.names(leads.values()));
+        return found.map(p -> new ProposalSummary(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(), p.getStatus(),
+                p.getProposerKind() == ProposerKind.COLLECTIVE ? p.getCollectiveName() : name(names, leads.get(p.getId())),
+                p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt(), snippets.get(p.getId())));
+    }
+
+    /** Read-write: the committee's first call creates its default settings (PostgreSQL refuses that in a read-only transaction). */
+    @Transactional
+    public SettingsView settings() {
+        CurrentUsers.require();
+        ProposalSettings s = cases.settings();
+        return SettingsView.of(s);
+    }
+
+    public record SettingsView(List<String> categories, List<String> notFiledGrounds, List<String> replyClasses,
+                        String numberFormat, int reassignmentWorkingDays, int dueMonths, int maxDueMonths,
+                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays) {
+        public static SettingsView of(ProposalSettings s) {
+            return new SettingsView(s.categories(), s.notFiledGrounds(), s.replyClasses(), s.getNumberFormat(),
+                    s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.getRehandlingMonths(),
+                    s.isContactRequired(), s.getMeetWithinWorkingDays());
+        }
+    }
+
+    private String name(Map<Long, String> cache, Long memberId) {
+        if (memberId == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(memberId, id -> members.find(id).map(MemberDirectory.MemberSummary::name).orElse("?"));
+    }
+
+    private String unitName(Long unitId) {
+        return unitId == null ? null : reference.unit(unitId).map(ReferenceData.UnitView::name).orElse(null);
+    }
+}

@@ -1,0 +1,459 @@
+package org.xieshang.proposal.internal.query;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.TypedSearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xieshang.committee.ReferenceData;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.CaseSupport;
+import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.ProposalCase;
+import org.xieshang.proposal.internal.ProposalScope;
+import org.xieshang.proposal.internal.ReplyVisibility;
+import org.xieshang.proposal.internal.repository.ProposalRepository;
+import org.xieshang.proposal.internal.provided.PublicProposals;
+import org.xieshang.search.TextSimilarity;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
+import org.xieshang.shared.error.Forbidden;
+
+/**
+ * Chinese full-text search over cases (smartcn words and CJK bigrams, so any 2–4 character
+ * word of a subject finds it), with the same scope rule as lists, and similar-case detection:
+ * Lucene retrieves candidates by the source's weightiest words, then each candidate is scored
+ * by TF-IDF cosine in [0, 1] (see {@link TextSimilarity}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProposalSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalSearch.class);
+
+    /** Cases that count as "earlier proposals" for similarity: anything past the proposer's desk. */
+    static final Set<ProposalStatus> COMPARABLE = EnumSet.complementOf(EnumSet.of(ProposalStatus.DRAFT,
+            ProposalStatus.AWAITING_COSIGNERS, ProposalStatus.WITHDRAWN));
+    static final int CANDIDATES = 60;
+    static final int QUERY_TERMS = 30;
+
+    record Hit(Long id, String snippet) {
+    }
+
+    public record Similar(Long id, String number, String title, double score, ProposalStatus status, String replyCategory,
+                   Long leadUnitId, String leadUnitName, String category) {
+    }
+
+    public record UnitSuggestion(Long unitId, String name, double score, int cases) {
+    }
+
+    public record CategorySuggestion(String category, List<Map<String, Object>> candidates) {
+    }
+
+    private final EntityManager em;
+    private final EntityManagerFactory emf;
+    private final ProposalRepository proposals;
+    private final CaseSupport cases;
+    private final ReferenceData reference;
+
+    ProposalSearch(EntityManager em, EntityManagerFactory emf, ProposalRepository proposals, CaseSupport cases,
+                   ReferenceData reference) {
+        this.em = em;
+        this.emf = emf;
+        this.proposals = proposals;
+        this.cases = cases;
+        this.reference = reference;
+    }
+
+    /** Ids of the cases matching the text that the user may see, best first, with a highlighted snippet. */
+    Page<Hit> search(String q, ProposalQueries.Filter filter, PageRequest page) {
+        CurrentUser user = CurrentUsers.require();
+        String text = clean(q);
+        if (text.isEmpty()) {
+            return Page.empty(page);
+        }
+        SearchSession session = Search.session(em);
+        SearchResult<List<?>> result = session.search(Proposal.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
+                        f.highlight("suggestions"), f.highlight("approvedReplyContent"), f.highlight("replyContent")).asList())
+                .where((f, root) -> {
+                    root.add(scope(f, user));
+                    root.add(matching(f, text, user));
+                    filters(f, filter, user).forEach(root::add);
+                })
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(0))
+                .sort(f -> f.score().then().field("createdAt").desc())
+                .totalHitCountThreshold(1000)
+                .fetch(offset(page), limit(page));
+        // the working reply's words are highlighted only for those who may read it (ReplyVisibility)
+        Map<Long, Long> leadUnits = new HashMap<>();
+        if (!ProposalScope.isStaff(user) && user.unitId() != null) {
+            proposals.findAllById(result.hits().stream().map(row -> (Long) row.get(0)).toList())
+                    .forEach(p -> leadUnits.put(p.getId(), p.getLeadUnitId()));
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            Long id = (Long) row.get(0);
+            int fields = ReplyVisibility.seesWorkingReply(user, leadUnits.get(id)) ? row.size() : row.size() - 1;
+            String snippet = null;
+            for (int i = 1; i < fields && snippet == null; i++) {
+                snippet = first(row.get(i));
+            }
+            hits.add(new Hit(id, snippet));
+        }
+        return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
+    }
+
+    /** A hit of the public search: a snippet of the proposal's text, and one of its reply (shown only once approved). */
+    public record PublicHit(Long id, String textSnippet, String replySnippet) {
+    }
+
+    /**
+     * The public search (no one signed in): only published, non-confidential cases in a public
+     * state (see {@link PublicProposals}); a reply's text matches only once it is approved.
+     * The committee is the one of {@code CommitteeContext} (the index is tenant-filtered).
+     */
+    public Page<PublicHit> searchPublished(String q, PageRequest page) {
+        String text = clean(q);
+        if (text.isEmpty()) {
+            return Page.empty(page);
+        }
+        List<String> words = TextSimilarity.words(text);
+        SearchResult<List<?>> result = Search.session(em).search(Proposal.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
+                        f.highlight("suggestions"), f.highlight("approvedReplyContent")).asList())
+                .where((f, root) -> {
+                    root.add(f.match().field("published").matching(true));
+                    root.add(f.not(f.match().field("confidential").matching(true)));
+                    root.add(f.terms().field("status").matchingAny(List.copyOf(PublicProposals.SHOWN)));
+                    root.add(f.bool(b -> {
+                        b.should(f.phrase().field("title").boost(4f).matching(text));
+                        b.should(f.phrase().field("background").field("suggestions").boost(2f).matching(text));
+                        // a reply under review, or sent back, is not public: its words must not find the case
+                        b.should(f.bool(r -> {
+                            r.must(f.phrase().field("approvedReplyContent").boost(2f).matching(text));
+                            r.filter(f.terms().field("status").matchingAny(List.copyOf(PublicProposals.REPLY_SHOWN)));
+                        }));
+                        if (!words.isEmpty()) {
+                            b.should(f.match().field("titleWords").boost(2f).field("bodyWords").matching(String.join(" ", words)));
+                        }
+                    }));
+                })
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(0))
+                .sort(f -> f.score().then().field("createdAt").desc())
+                .totalHitCountThreshold(1000)
+                .fetch(offset(page), limit(page));
+        List<PublicHit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            String snippet = null;
+            for (int i = 1; i < 4 && snippet == null; i++) {
+                snippet = first(row.get(i));
+            }
+            hits.add(new PublicHit((Long) row.get(0), snippet, first(row.get(4))));
+        }
+        return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
+    }
+
+    /**
+     * How deep a search reaches: a ranked search must collect every hit before the page asked for, so a
+     * far page (e.g. {@code ?page=2147483647}) would cost memory and time; beyond this the pages are empty.
+     */
+    static final int MAX_DEPTH = 10_000;
+
+    private static int offset(PageRequest page) {
+        return (int) Math.min(page.getOffset(), MAX_DEPTH);
+    }
+
+    private static int limit(PageRequest page) {
+        return Math.max(0, Math.min(page.getPageSize(), MAX_DEPTH - offset(page)));
+    }
+
+    private static String first(Object fragments) {
+        return fragments instanceof List<?> list && !list.isEmpty() ? (String) list.get(0) : null;
+    }
+
+    /** The cases most like this one (staff, at review), most similar first. */
+    public List<Similar> similarTo(Long id, int limit) {
+        CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
+        ProposalCase c = cases.open(id);
+        Proposal p = c.proposal();
+        return similar(p.getTitle(), p.getBackground() + "\n" + p.getSuggestions(), id, limit, user);
+    }
+
+    /** The cases most like a text being written; members see the ones they may see, and filed cases. */
+    public List<Similar> similarToText(String title, String body, int limit) {
+        CurrentUser user = CurrentUsers.require();
+        if (!user.hasAny(Role.MEMBER, Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC)) {
+            throw new Forbidden();
+        }
+        return similar(title == null ? "" : title, body == null ? "" : body, null, limit, user);
+    }
+
+    /** Units that handled the most similar past cases, best first (at assignment). */
+    public List<UnitSuggestion> unitsFor(Long id) {
+        List<Similar> similar = similarTo(id, 20);
+        Map<Long, double[]> byUnit = new LinkedHashMap<>();
+        for (Similar s : similar) {
+            if (s.leadUnitId() != null && s.score() >= 0.2) {
+                double[] acc = byUnit.computeIfAbsent(s.leadUnitId(), k -> new double[2]);
+                acc[0] += s.score();
+                acc[1]++;
+            }
+        }
+        return byUnit.entrySet().stream()
+                .map(e -> new UnitSuggestion(e.getKey(), reference.unit(e.getKey()).map(ReferenceData.UnitView::name).orElse(null),
+                        round(e.getValue()[0]), (int) e.getValue()[1]))
+                .sorted(Comparator.comparingDouble(UnitSuggestion::score).reversed()).limit(5).toList();
+    }
+
+    /** The likely category of a text: a vote of the similar cases weighted by similarity. */
+    public CategorySuggestion categoryFor(String title, String body) {
+        List<Similar> similar = similarToText(title, body, 15);
+        Map<String, Double> votes = new HashMap<>();
+        for (Similar s : similar) {
+            if (s.score() >= 0.15) {
+                votes.merge(s.category(), s.score(), Double::sum);
+            }
+        }
+        List<Map<String, Object>> ranked = votes.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> Map.<String, Object>of("category", e.getKey(), "score", round(e.getValue()))).toList();
+        return new CategorySuggestion(ranked.isEmpty() ? null : (String) ranked.get(0).get("category"), ranked);
+    }
+
+    private List<Similar> similar(String title, String body, Long excludeId, int limit, CurrentUser user) {
+        IndexReader reader = indexReader();
+        try {
+            ToDoubleFunction<String> idf = reader != null ? idf(reader) : w -> 1.0;
+            List<String> titleWords = TextSimilarity.words(title);
+            List<String> bodyWords = TextSimilarity.words(body);
+            Map<String, Double> source = TextSimilarity.vector(titleWords, bodyWords, idf);
+            if (source.isEmpty()) {
+                return List.of();
+            }
+            List<Map.Entry<String, Double>> terms = source.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS).toList();
+            boolean staffView = user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
+            List<List<?>> candidates = Search.session(em).search(Proposal.class)
+                    .select(f -> f.composite().from(f.id(Long.class), f.field("titleWords", String.class),
+                            f.field("bodyWords", String.class)).asList())
+                    .where((f, root) -> {
+                        root.add(f.bool(b -> {
+                            for (Map.Entry<String, Double> t : terms) {
+                                float boost = (float) Math.max(0.1, t.getValue());
+                                b.should(f.match().field("titleWords").boost(2 * boost).field("bodyWords").boost(boost)
+                                        .matching(t.getKey()));
+                            }
+                        }));
+                        root.add(f.terms().field("status").matchingAny(List.copyOf(COMPARABLE)));
+                        if (excludeId != null) {
+                            root.add(f.not(f.id().matching(excludeId)));
+                        }
+                        if (!staffView) {
+                            // members: what they may see anyway, and filed cases (title and outcome only) that are
+                            // not confidential (涉密): those stay hidden from whoever is not in their scope
+                            root.add(f.or(scope(f, user), f.bool(filed -> {
+                                filed.mustNot(f.terms().field("status").matchingAny(List.of(ProposalStatus.SUBMITTED,
+                                        ProposalStatus.NOT_FILED, ProposalStatus.MERGED)));
+                                filed.mustNot(f.match().field("confidential").matching(true));
+                            })));
+                        }
+                    })
+                    .totalHitCountThreshold(CANDIDATES)
+                    .fetchHits(CANDIDATES);
+            if (reader == null) {
+                // no access to index statistics (Elasticsearch backend): word rarity among the candidates
+                idf = candidateIdf(candidates);
+                source = TextSimilarity.vector(titleWords, bodyWords, idf);
+            }
+            Map<Long, Double> scores = new HashMap<>();
+            for (List<?> c : candidates) {
+                double score = TextSimilarity.cosine(source, TextSimilarity.vector(split(c.get(1)), split(c.get(2)), idf));
+                scores.put((Long) c.get(0), round(score));
+            }
+            List<Long> best = scores.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            Map<Long, Proposal> found = new HashMap<>();
+            proposals.findAllById(best).forEach(x -> found.put(x.getId(), x));
+            List<Similar> out = new ArrayList<>();
+            for (Long id : best) {
+                Proposal x = found.get(id);
+                if (x != null) {
+                    out.add(new Similar(x.getId(), x.getNumber(), x.getTitle(), scores.get(id), x.getStatus(),
+                            x.getApprovedReplyCategory(), x.getLeadUnitId(), x.getLeadUnitId() == null ? null
+                            : reference.unit(x.getLeadUnitId()).map(ReferenceData.UnitView::name).orElse(null), x.getCategory()));
+                }
+            }
+            return out;
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    log.warn("closing an index reader failed", e);
+                }
+            }
+        }
+    }
+
+    private static List<String> split(Object words) {
+        return words == null || ((String) words).isEmpty() ? List.of() : List.of(((String) words).split(" "));
+    }
+
+    /**
+     * Document frequencies of the indexed case texts (all committees: a word's rarity is a
+     * property of the language of proposals); null when the backend is not Lucene.
+     */
+    private IndexReader indexReader() {
+        try {
+            return Search.mapping(emf).scope(Proposal.class).extension(LuceneExtension.get()).openIndexReader();
+        } catch (org.hibernate.search.util.common.SearchException notLucene) {
+            return null;
+        }
+    }
+
+    private static ToDoubleFunction<String> candidateIdf(List<List<?>> candidates) {
+        Map<String, Integer> df = new HashMap<>();
+        for (List<?> c : candidates) {
+            java.util.Set<String> words = new java.util.HashSet<>(split(c.get(1)));
+            words.addAll(split(c.get(2)));
+            words.forEach(w -> df.merge(w, 1, Integer::sum));
+        }
+        int n = candidates.size();
+        return w -> TextSimilarity.idf(df.getOrDefault(w, 0), n);
+    }
+
+    private static ToDoubleFunction<String> idf(IndexReader reader) {
+        long docs = reader.numDocs();
+        Map<String, Double> cache = new HashMap<>();
+        return word -> cache.computeIfAbsent(word, w -> {
+            try {
+                return TextSimilarity.idf(reader.docFreq(new Term("bodyWords", w)), docs);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The scope rule of {@link ProposalScope} over the index's access fields. */
+    static PredicateFinalStep scope(TypedSearchPredicateFactory<?> f, CurrentUser u) {
+        return f.bool(b -> {
+            if (ProposalScope.seesAllCases(u)) {
+                // as ProposalScope: not drafts, nor drafts withdrawn before they were ever submitted
+                b.should(f.bool(all -> {
+                    all.must(f.matchAll());
+                    all.mustNot(f.match().field("status").matching(ProposalStatus.DRAFT));
+                    all.mustNot(f.bool(w -> {
+                        w.must(f.match().field("status").matching(ProposalStatus.WITHDRAWN));
+                        w.mustNot(f.exists().field("submittedOn"));
+                    }));
+                }));
+            }
+            if (u.memberId() != null) {
+                b.should(f.match().field("accessMembers").matching(String.valueOf(u.memberId())));
+            }
+            if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
+                b.should(f.match().field("accessUnits").matching(String.valueOf(u.unitId())));
+            }
+            if (u.has(Role.LEADER_GOV)) {
+                // key proposals: the cases this leader lead-handles (as ProposalScope)
+                b.should(f.bool(k -> {
+                    k.must(f.match().field("key").matching(true));
+                    k.must(f.match().field("accessLeaders").matching(String.valueOf(u.id())));
+                }));
+            }
+            b.should(f.match().field("published").matching(true));
+        });
+    }
+
+    /**
+     * Exact substrings (bigram phrases) first, then the words of the query anywhere in the case. The approved reply
+     * matches for everyone who sees the case; the unit's working reply only where the user may read it
+     * ({@link ReplyVisibility}: the office everywhere, a unit's users on the cases it leads).
+     */
+    private static PredicateFinalStep matching(TypedSearchPredicateFactory<?> f, String text, CurrentUser user) {
+        List<String> words = TextSimilarity.words(text);
+        return f.bool(b -> {
+            b.should(f.phrase().field("title").boost(4f).matching(text));
+            b.should(f.phrase().field("background").field("suggestions").field("approvedReplyContent").boost(2f)
+                    .matching(text));
+            if (ProposalScope.isStaff(user)) {
+                b.should(f.phrase().field("replyContent").boost(2f).matching(text));
+            } else if (user.unitId() != null && ReplyVisibility.seesWorkingReply(user, user.unitId())) {
+                b.should(f.bool(r -> {
+                    r.must(f.phrase().field("replyContent").boost(2f).matching(text));
+                    r.filter(f.match().field("leadUnitId").matching(user.unitId()));
+                }));
+            }
+            if (!words.isEmpty()) {
+                b.should(f.match().field("titleWords").boost(2f).field("bodyWords").matching(String.join(" ", words)));
+            }
+        });
+    }
+
+    private List<PredicateFinalStep> filters(TypedSearchPredicateFactory<?> f, ProposalQueries.Filter filter, CurrentUser user) {
+        List<PredicateFinalStep> out = new ArrayList<>();
+        if (filter.status() != null) {
+            out.add(f.match().field("status").matching(filter.status()));
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            out.add(f.match().field("category").matching(filter.category().strip()));
+        }
+        if (filter.unitId() != null) {
+            out.add(f.match().field("accessUnits").matching(String.valueOf(filter.unitId())));
+        }
+        if (filter.key() != null) {
+            out.add(f.match().field("key").matching(filter.key()));
+        }
+        if (filter.year() != null) {
+            List<Long> sessions = reference.sessions().stream().filter(s -> s.year() == filter.year())
+                    .map(ReferenceData.SessionView::id).toList();
+            out.add(sessions.isEmpty() ? f.not(f.matchAll()) : f.terms().field("sessionId").matchingAny(sessions));
+        }
+        if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
+            out.add(f.match().field("accessMembers").matching(String.valueOf(user.memberId())));
+        }
+        return out;
+    }
+
+    /** Keeps letters, digits and CJK; query syntax characters are only separators here. */
+    static String clean(String q) {
+        if (q == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        q.codePoints().limit(200).forEach(cp -> sb.appendCodePoint(Character.isLetterOrDigit(cp) ? cp : ' '));
+        return sb.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
