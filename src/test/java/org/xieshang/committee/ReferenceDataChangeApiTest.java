@@ -59,6 +59,9 @@ class ReferenceDataChangeApiTest extends ApiTestBase {
             assertProblem(admin.patch(path + 987654321L, Map.of("name", "x")), 404);
             assertProblem(admin.delete(path + 987654321L), 404);
         });
+        // every change is in the audit trail
+        String audit = admin.get("/api/v1/audit/entries?entityType=Unit&entityId=" + rows.get("/api/v1/units/")).body();
+        assertThat(audit).contains("UPDATE").contains("retired");
         // a retired term still lists; its sessions are still there
         admin.patch("/api/v1/terms/" + termId, Map.of("retired", true));
         Res term = admin.get("/api/v1/terms/" + termId);
@@ -84,6 +87,7 @@ class ReferenceDataChangeApiTest extends ApiTestBase {
         // unreferenced: deleted
         long free = Fixtures.unit(admin);
         assertThat(admin.delete("/api/v1/units/" + free).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/audit/entries?entityType=Unit&entityId=" + free).body()).contains("DELETE");
         assertThat(admin.get("/api/v1/units").json().path("items").values())
                 .noneSatisfy(u -> assertThat(u.path("id").asLong()).isEqualTo(free));
 

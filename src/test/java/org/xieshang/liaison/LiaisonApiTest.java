@@ -426,8 +426,8 @@ class LiaisonApiTest extends ApiTestBase {
         tooLong.put("situation", "长".repeat(4001));
         assertThat(fields(as.post("/api/v1/liaison/contacts", tooLong))).containsExactly("situation");
 
-        // a member outside the liaison's group in an OTHER contact: 400 on memberIds (a symposium may include them,
-        // issue 15 point 9, tested in the reference-data/liaison change tests)
+        // a member outside the liaison's group: 400 on memberIds (decided: a reference to the wrong member, like any unknown id)
+        // — except at a symposium since issue 15 point 9 (LiaisonDistrictPracticeApiTest), hence OTHER here
         long outsider = groups.entrySet().stream().filter(e -> e.getKey() != me.memberId() && !e.getValue().isEmpty())
                 .findFirst().orElseThrow().getValue().get(0);
         Res wrong = as.post("/api/v1/liaison/contacts", contact(me.memberId(), List.of(group.get(0), outsider),

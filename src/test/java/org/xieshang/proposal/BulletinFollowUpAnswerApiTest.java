@@ -81,6 +81,10 @@ class BulletinFollowUpAnswerApiTest extends ProposalApiTestBase {
         assertThat(ok(200, f.leaderGov().lang("en").get("/api/v1/notifications?size=200")).toString())
                 .contains("Your comment has been followed up");
 
+        String audit = f.admin.get("/api/v1/audit/entries?entityType=BulletinFollowUp&entityId=" + ids[1]).body();
+        assertThat(audit).contains("已制定改造方案").contains("方案已出台");
+        assertThat(f.admin.get("/api/v1/audit/entries?entityType=BulletinFollowUpFile&entityId="
+                + file.path("id").asLong()).body()).contains("CREATE");
         // closed: no more answers or files
         refused(409, f.leadUnit().post(base + "/answer", Map.of("answer", "补充")));
         refused(409, f.leadUnit().upload(base + "/files", "file", "b.txt", "text/plain", "x".getBytes()));

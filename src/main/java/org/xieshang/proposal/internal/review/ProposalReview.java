@@ -153,13 +153,13 @@ public class ProposalReview {
         InvalidInput invalid = new InvalidInput();
         if (leadUnitId == null) {
             invalid.add("leadUnitId", "validation.required");
-        } else if (!reference.unitExists(leadUnitId)) {
-            invalid.add("leadUnitId", "validation.unknownUnit");
+        } else if (!reference.unitAssignable(leadUnitId)) {
+            invalid.add("leadUnitId", "refdata.unitNotAssignable");
         }
         List<Long> coUnits = new ArrayList<>(new LinkedHashSet<>(coUnitIds == null ? List.of() : coUnitIds));
         for (Long u : coUnits) {
-            if (u == null || !reference.unitExists(u)) {
-                invalid.add("coUnitIds", "validation.unknownUnit");
+            if (u == null || !reference.unitAssignable(u)) {
+                invalid.add("coUnitIds", "refdata.unitNotAssignable");
             } else if (u.equals(leadUnitId)) {
                 invalid.add("coUnitIds", "proposal.validation.coUnitIsLead");
             }
