@@ -78,6 +78,12 @@ public final class WordDocument {
         return this;
     }
 
+    /** What follows starts on a new page (e.g. one letter per page). */
+    public WordDocument pageBreak() {
+        doc.createParagraph().createRun().addBreak(org.apache.poi.xwpf.usermodel.BreakType.PAGE);
+        return this;
+    }
+
     public byte[] bytes() {
         try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);

@@ -88,6 +88,19 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    /** A JSON POST whose answer is a file: its status and raw bytes. */
+    public HttpResponse<byte[]> postForBytes(String path, Object body) {
+        try {
+            return HTTP.send(builder(path).header("Content-Type", "application/json").POST(publisher(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The raw body of a successful GET, e.g. a downloaded spreadsheet. */
     public byte[] getBytes(String path) {
         try {

@@ -61,6 +61,12 @@ public final class PageClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET());
     }
 
+    /** A GET with the Accept header a browser (or another client) sends. */
+    public Page get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN")
+                .header("Accept", accept).GET());
+    }
+
     /** A form post (application/x-www-form-urlencoded); repeated fields as lists. */
     public Page post(String path, Map<String, ?> fields) {
         StringBuilder body = new StringBuilder();

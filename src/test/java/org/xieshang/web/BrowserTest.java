@@ -83,7 +83,7 @@ class BrowserTest extends BrowserTestBase {
         driver.findElement(By.cssSelector("#member-form button[type=submit]")).click();
 
         WebElement error = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("name-error")));
-        assertEquals("长度须在 1 到 50 个字符之间。", error.getText());
+        assertEquals("必填，最多 50 个字符。", error.getText());
         // next to its field, and tied to it for screen readers
         WebElement field = driver.findElement(By.xpath("//p[@id='name-error']/parent::div"));
         assertEquals("name", field.findElement(By.tagName("input")).getAttribute("name"));

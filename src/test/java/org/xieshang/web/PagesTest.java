@@ -58,7 +58,7 @@ class PagesTest extends ApiTestBase {
     void sectorsAndSpecialCommitteesAreAddedWithErrorsNextToTheName() {
         Page empty = office.post("/reference/sectors", Map.of("name", "  "));
         assertEquals(400, empty.status());
-        assertThat(empty.body()).contains("id=\"name-error\"").contains("长度须在 1 到 100 个字符之间");
+        assertThat(empty.body()).contains("id=\"name-error\"").contains("必填，最多 100 个字符");
 
         String name = TestSupport.unique("页面界别");
         Page added = office.post("/reference/sectors", Map.of("name", name));

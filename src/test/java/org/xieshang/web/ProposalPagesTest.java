@@ -52,7 +52,7 @@ class ProposalPagesTest extends ApiTestBase {
         Page missing = member.post("/proposals", Map.of("title", " ", "background", "现状分析", "suggestions", "建议",
                 "category", "城乡建设", "sessionId", String.valueOf(c.sessionId)));
         assertEquals(400, missing.status());
-        assertThat(missing.body()).contains("id=\"title-error\"").contains("长度须在 1 到 200 个字符之间")
+        assertThat(missing.body()).contains("id=\"title-error\"").contains("必填，最多 200 个字符")
                 .contains(">现状分析</textarea>").doesNotContain("id=\"category-error\"");
 
         String title = TestSupport.unique("关于页面测试社区食堂建设的建议");

@@ -89,7 +89,8 @@ class BulletinPages implements NavContributor {
             invalid.throwIfAny();
             Bulletins.BulletinDetail created = bulletins.create(kind, form.getFirst("title"), form.getFirst("content"),
                     proposals, recipients);
-            redirect.addFlashAttribute("notice", messages.get("keywork.done.sent", created.number()));
+            redirect.addFlashAttribute("notice", messages.get("bulletin.done.sent", created.number(),
+                    messages.get("enum.BulletinKind." + kind.name())));
             return "redirect:/bulletins/" + created.id();
         } catch (InvalidInput invalid) {
             response.setStatus(400);

@@ -11,6 +11,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    boolean existsByMemberId(Long memberId);
+
     Page<UserAccount> findAllByOrderByUsernameAsc(Pageable pageable);
 
     List<UserAccount> findByMemberIdInAndEnabledTrue(java.util.Collection<Long> memberIds);

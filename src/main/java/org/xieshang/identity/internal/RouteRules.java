@@ -62,6 +62,7 @@ final class RouteRules {
             rule(GET, "/api/v1/users/{id}", ADMIN_ONLY),
             rule(PATCH, "/api/v1/users/{id}", ADMIN_ONLY),
             rule(POST, "/api/v1/users/{id}/unlock", ADMIN_ONLY),
+            rule(POST, "/api/v1/users/member-accounts", ADMIN_ONLY),
             rule(POST, "/users/{id:\\d+}/unlock", ADMIN_ONLY),
             rule(GET, "/users", ADMIN_ONLY),
             rule(GET, "/users/new", ADMIN_ONLY),
@@ -174,6 +175,8 @@ final class RouteRules {
             rule(POST, "/api/v1/notifications/{id}/read", SIGNED_IN),
             rule(GET, "/inbox", SIGNED_IN),
             rule(POST, "/inbox/{id}/open", SIGNED_IN),
+            rule(POST, "/api/v1/notifications/read-all", SIGNED_IN),
+            rule(POST, "/inbox/read-all", SIGNED_IN),
             // search
             rule(POST, "/api/v1/search/index/rebuild", ADMIN_ONLY),
             rule(GET, "/api/v1/search/index/rebuild", ADMIN_ONLY),

@@ -34,6 +34,11 @@ class InboxApiController {
         return Map.of("unread", inbox.unreadOfCurrentUser());
     }
 
+    @PostMapping("/api/v1/notifications/read-all")
+    Map<String, Integer> readAll() {
+        return Map.of("marked", inbox.markAllRead());
+    }
+
     @PostMapping("/api/v1/notifications/{id}/read")
     Entry read(@PathVariable Long id) {
         return inbox.markRead(id);

@@ -31,8 +31,16 @@ class InboxController implements NavContributor {
 
     @GetMapping("/inbox")
     String page(@RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("entries", inbox.mine(false, Paging.clamped(page, 30, Sort.unsorted())));
+        var entries = inbox.mine(false, Paging.clamped(page, 30, Sort.unsorted()));
+        model.addAttribute("entries", entries);
+        model.addAttribute("groups", InboxService.grouped(entries.getContent()));
         return "notification/inbox";
+    }
+
+    @PostMapping("/inbox/read-all")
+    String readAll() {
+        inbox.markAllRead();
+        return "redirect:/inbox";
     }
 
     /** Opening an entry marks it read and follows its link. */

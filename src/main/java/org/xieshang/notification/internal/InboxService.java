@@ -90,6 +90,35 @@ public class InboxService implements Notifications, UnreadCounter {
         return entry(n);
     }
 
+    /** Marks every unread entry of the signed-in user read; answers how many were unread. */
+    @Transactional
+    public int markAllRead() {
+        CurrentUser me = CurrentUsers.require();
+        List<Notification> unread = notifications.findByUserIdAndReadAtIsNull(me.id());
+        unread.forEach(Notification::markRead);
+        return unread.size();
+    }
+
+    /** Entries about the same thing (the same link, e.g. one case), in the order of their newest entry. */
+    public record Group(String link, List<Entry> entries) {
+        public Entry newest() {
+            return entries.get(0);
+        }
+
+        public long unread() {
+            return entries.stream().filter(e -> !e.read()).count();
+        }
+    }
+
+    public static List<Group> grouped(List<Entry> entries) {
+        java.util.Map<String, List<Entry>> byLink = new java.util.LinkedHashMap<>();
+        for (Entry e : entries) {
+            String key = e.link() == null ? "#" + e.id() : e.link();
+            byLink.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(e);
+        }
+        return byLink.values().stream().map(list -> new Group(list.get(0).link(), List.copyOf(list))).toList();
+    }
+
     @Override
     public long unreadOfCurrentUser() {
         return CurrentUsers.current().map(u -> notifications.countByUserIdAndReadAtIsNull(u.id())).orElse(0L);

@@ -11,4 +11,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     Page<Notification> findByUserIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(Long userId, Pageable pageable);
 
     long countByUserIdAndReadAtIsNull(Long userId);
+
+    java.util.List<Notification> findByUserIdAndReadAtIsNull(Long userId);
 }

@@ -21,6 +21,11 @@ public class InvalidInput extends DomainException {
     }
 
     public InvalidInput add(String field, String messageKey, Object... args) {
+        // "length 1 to n" is what an empty required field gets from most rules; people read "required" first
+        if ("validation.length".equals(messageKey) && args.length == 2 && "1".equals(String.valueOf(args[0]))) {
+            problems.add(new FieldProblem(field, "validation.requiredMax", new Object[] {args[1]}));
+            return this;
+        }
         problems.add(new FieldProblem(field, messageKey, args));
         return this;
     }

@@ -16,7 +16,7 @@ public enum NavGroup {
     LIAISON(List.of("/liaison")),
     ACTIVITY(List.of("/activities")),
     ASSESSMENT(List.of("/assessment")),
-    EVALUATION(List.of("/evaluation")),
+    EVALUATION(List.of("/evaluations", "/township-assessments")),
     SYSTEM(List.of("/users", "/reference", "/calendar", "/audit"));
 
     private final List<String> prefixes;

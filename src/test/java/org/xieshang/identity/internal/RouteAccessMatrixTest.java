@@ -42,6 +42,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /api/v1/users/{id}                                                     -Y------",
             "PATCH  /api/v1/users/{id}                                                     -Y------",
             "POST   /api/v1/users/{id}/unlock                                              -Y------",
+            "POST   /api/v1/users/member-accounts                                          -Y------",
             "POST   /users/{id:\\d+}/unlock                                                -Y------",
             "GET    /users                                                                 -Y------",
             "GET    /users/new                                                             -Y------",
@@ -152,6 +153,8 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /api/v1/notifications/{id}/read                                        -YYYYYYY",
             "GET    /inbox                                                                 -YYYYYYY",
             "POST   /inbox/{id}/open                                                       -YYYYYYY",
+            "POST   /api/v1/notifications/read-all                                         -YYYYYYY",
+            "POST   /inbox/read-all                                                        -YYYYYYY",
             // search
             "POST   /api/v1/search/index/rebuild                                           -Y------",
             "GET    /api/v1/search/index/rebuild                                           -Y------",
