@@ -1,21 +1,29 @@
 package org.xieshang.committee.internal;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import org.xieshang.shared.jpa.CommitteeScopedEntity;
+
 /**
  * What every kind of reference data (sector, unit, special committee, term, session) has in common:
  * a name that can change and a retired mark. Retired rows stay on the records that name them;
  * what may still be chosen for new records is decided per kind (a retired unit is not assignable).
  */
-interface ReferenceRow {
+@MappedSuperclass
+abstract class ReferenceRow extends CommitteeScopedEntity {
 
-    Long getId();
+    @Column(nullable = false)
+    private boolean retired;
 
-    long getVersion();
+    public abstract String getName();
 
-    String getName();
+    public abstract void rename(String name);
 
-    void rename(String name);
+    public boolean isRetired() {
+        return retired;
+    }
 
-    boolean isRetired();
-
-    void retire(boolean retired);
+    public void retire(boolean retired) {
+        this.retired = retired;
+    }
 }

@@ -2,17 +2,14 @@ package org.xieshang.committee.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A sector (界别) of the committee. */
 @Entity
-class Sector extends CommitteeScopedEntity implements ReferenceRow {
+class Sector extends ReferenceRow {
 
     @Column(nullable = false, length = 100)
     private String name;
 
-    @Column(nullable = false)
-    private boolean retired;
 
     protected Sector() {
     }
@@ -29,15 +26,5 @@ class Sector extends CommitteeScopedEntity implements ReferenceRow {
     @Override
     public void rename(String name) {
         this.name = name;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retired;
-    }
-
-    @Override
-    public void retire(boolean retired) {
-        this.retired = retired;
     }
 }

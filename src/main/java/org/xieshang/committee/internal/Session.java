@@ -4,12 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** An annual plenary session (次会议) of a term; proposals are numbered per session. */
 @Entity
 @Table(name = "term_session")
-class Session extends CommitteeScopedEntity implements ReferenceRow {
+class Session extends ReferenceRow {
 
     @Column(nullable = false)
     private Long termId;
@@ -20,8 +19,6 @@ class Session extends CommitteeScopedEntity implements ReferenceRow {
     @Column(nullable = false)
     private LocalDate startDate;
 
-    @Column(nullable = false)
-    private boolean retired;
 
     protected Session() {
     }
@@ -53,15 +50,5 @@ class Session extends CommitteeScopedEntity implements ReferenceRow {
     @Override
     public void rename(String name) {
         this.name = name;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retired;
-    }
-
-    @Override
-    public void retire(boolean retired) {
-        this.retired = retired;
     }
 }

@@ -2,17 +2,14 @@ package org.xieshang.committee.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A special committee (专委会), e.g. 提案委员会. */
 @Entity
-class SpecialCommittee extends CommitteeScopedEntity implements ReferenceRow {
+class SpecialCommittee extends ReferenceRow {
 
     @Column(nullable = false, length = 100)
     private String name;
 
-    @Column(nullable = false)
-    private boolean retired;
 
     protected SpecialCommittee() {
     }
@@ -29,15 +26,5 @@ class SpecialCommittee extends CommitteeScopedEntity implements ReferenceRow {
     @Override
     public void rename(String name) {
         this.name = name;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retired;
-    }
-
-    @Override
-    public void retire(boolean retired) {
-        this.retired = retired;
     }
 }

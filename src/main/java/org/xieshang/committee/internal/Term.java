@@ -3,11 +3,10 @@ package org.xieshang.committee.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.LocalDate;
-import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A term (届), e.g. 第十四届, usually five years. */
 @Entity
-class Term extends CommitteeScopedEntity implements ReferenceRow {
+class Term extends ReferenceRow {
 
     @Column(nullable = false, length = 50)
     private String name;
@@ -16,8 +15,6 @@ class Term extends CommitteeScopedEntity implements ReferenceRow {
     @Column(nullable = false)
     private LocalDate endDate;
 
-    @Column(nullable = false)
-    private boolean retired;
 
     protected Term() {
     }
@@ -44,15 +41,5 @@ class Term extends CommitteeScopedEntity implements ReferenceRow {
     @Override
     public void rename(String name) {
         this.name = name;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retired;
-    }
-
-    @Override
-    public void retire(boolean retired) {
-        this.retired = retired;
     }
 }

@@ -5,11 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.xieshang.committee.UnitType;
-import org.xieshang.shared.jpa.CommitteeScopedEntity;
 
 /** A unit (单位): handles proposals, may be democratically evaluated. */
 @Entity
-class Unit extends CommitteeScopedEntity implements ReferenceRow {
+class Unit extends ReferenceRow {
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -17,8 +16,6 @@ class Unit extends CommitteeScopedEntity implements ReferenceRow {
     @Column(nullable = false, length = 30)
     private UnitType type;
 
-    @Column(nullable = false)
-    private boolean retired;
 
     protected Unit() {
     }
@@ -40,15 +37,5 @@ class Unit extends CommitteeScopedEntity implements ReferenceRow {
     @Override
     public void rename(String name) {
         this.name = name;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retired;
-    }
-
-    @Override
-    public void retire(boolean retired) {
-        this.retired = retired;
     }
 }
