@@ -3,25 +3,21 @@ package org.xieshang.committee.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.committee.UnitType;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
-import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.files.ImportSheet;
 import org.xieshang.shared.i18n.Messages;
 
 /**
@@ -106,62 +102,26 @@ public class UnitImport {
     }
 
     private List<Parsed> parse(InputStream xlsx) {
-        Workbook wb;
-        try {
-            wb = new XSSFWorkbook(xlsx);
-        } catch (Exception notXlsx) {
-            throw InvalidInput.field("file", "import.notXlsx");
-        }
-        try (wb) {
-            Sheet sheet = wb.getNumberOfSheets() == 0 ? null : wb.getSheetAt(0);
-            if (sheet == null || sheet.getRow(0) == null) {
-                throw InvalidInput.field("file", "import.noHeader");
+        Map<String, UnitType> types = types();
+        Set<String> seen = new HashSet<>();
+        return ImportSheet.read(xlsx, List.of(HEADERS), MAX_ROWS, line -> {
+            Parsed p = new Parsed();
+            p.row = line.number();
+            p.name = line.text(HEADERS[0]);
+            String type = line.text(HEADERS[1]);
+            p.type = type == null ? null : types.get(type.toLowerCase(Locale.ROOT));
+            if (p.name == null || p.name.length() > 200) {
+                p.error = messages.get("refdata.import.field.name") + ": " + messages.get("validation.length", 1, 200);
+            } else if (p.type == null) {
+                p.error = messages.get("refdata.import.field.type") + ": " + (type == null
+                        ? messages.get("validation.required") : messages.get("refdata.import.unknownType", type));
+            } else if (units.existsByName(p.name)) {
+                p.error = messages.get("refdata.import.exists", p.name);
+            } else if (!seen.add(p.name)) {
+                p.error = messages.get("import.duplicateInFile");
             }
-            Map<String, Integer> columns = new HashMap<>();
-            DataFormatter formatter = new DataFormatter();
-            for (Cell cell : sheet.getRow(0)) {
-                columns.put(formatter.formatCellValue(cell).strip().replace("*", ""), cell.getColumnIndex());
-            }
-            for (String required : HEADERS) {
-                if (!columns.containsKey(required)) {
-                    throw InvalidInput.field("file", "import.missingColumn", required);
-                }
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw InvalidInput.field("file", "import.tooManyRows", MAX_ROWS);
-            }
-            Map<String, UnitType> types = types();
-            Set<String> seen = new HashSet<>();
-            List<Parsed> result = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isBlank(row, formatter)) {
-                    continue;
-                }
-                Parsed p = new Parsed();
-                p.row = r + 1;
-                p.name = text(row, columns.get(HEADERS[0]), formatter);
-                String type = text(row, columns.get(HEADERS[1]), formatter);
-                p.type = type == null ? null : types.get(type.toLowerCase(Locale.ROOT));
-                if (p.name == null || p.name.length() > 200) {
-                    p.error = messages.get("refdata.import.field.name") + ": " + messages.get("validation.length", 1, 200);
-                } else if (p.type == null) {
-                    p.error = messages.get("refdata.import.field.type") + ": " + (type == null
-                            ? messages.get("validation.required") : messages.get("refdata.import.unknownType", type));
-                } else if (units.existsByName(p.name)) {
-                    p.error = messages.get("refdata.import.exists", p.name);
-                } else if (!seen.add(p.name)) {
-                    p.error = messages.get("import.duplicateInFile");
-                }
-                result.add(p);
-            }
-            if (result.isEmpty()) {
-                throw InvalidInput.field("file", "import.empty");
-            }
-            return result;
-        } catch (IOException e) {
-            throw InvalidInput.field("file", "import.notXlsx");
-        }
+            return p;
+        });
     }
 
     /** Every accepted spelling of a type, lower case: code, Chinese and English label. */
@@ -174,22 +134,5 @@ public class UnitImport {
             }
         }
         return types;
-    }
-
-    private static String text(Row row, Integer col, DataFormatter f) {
-        if (col == null || row.getCell(col) == null) {
-            return null;
-        }
-        String s = f.formatCellValue(row.getCell(col)).strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static boolean isBlank(Row row, DataFormatter f) {
-        for (Cell cell : row) {
-            if (!f.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +26,7 @@ import org.xieshang.member.MemberRole;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.files.ImportSheet;
 import org.xieshang.shared.i18n.Messages;
 
 /**
@@ -114,68 +112,32 @@ public class MemberImport {
     }
 
     private List<Parsed> parse(InputStream xlsx) {
-        Workbook wb;
-        try {
-            wb = new XSSFWorkbook(xlsx);
-        } catch (Exception notXlsx) {
-            throw InvalidInput.field("file", "import.notXlsx");
-        }
-        try (wb) {
-            Sheet sheet = wb.getNumberOfSheets() == 0 ? null : wb.getSheetAt(0);
-            if (sheet == null || sheet.getRow(0) == null) {
-                throw InvalidInput.field("file", "import.noHeader");
-            }
-            Map<String, Integer> columns = new HashMap<>();
-            DataFormatter formatter = new DataFormatter();
-            for (Cell cell : sheet.getRow(0)) {
-                columns.put(formatter.formatCellValue(cell).strip().replace("*", ""), cell.getColumnIndex());
-            }
-            for (String required : new String[] {"姓名", "性别", "界别"}) {
-                if (!columns.containsKey(required)) {
-                    throw InvalidInput.field("file", "import.missingColumn", required);
+        Map<String, Long> sectors = reference.sectorIdsByName();
+        Map<String, Long> specialCommittees = reference.specialCommitteeIdsByName();
+        Set<String> seen = new HashSet<>();
+        return ImportSheet.read(xlsx, List.of("姓名", "性别", "界别"), MAX_ROWS, line -> {
+            Parsed p = new Parsed();
+            p.row = line.number();
+            try {
+                p.data = toData(line.row(), line.columns(), line.formatter(), sectors, specialCommittees);
+                p.name = p.data.name();
+                MemberData clean = MemberRules.normalize(p.data);
+                InvalidInput invalid = MemberRules.check(clean, reference);
+                if (invalid.hasProblems()) {
+                    InvalidInput.FieldProblem first = invalid.problems().get(0);
+                    p.error = messages.get("import.field." + first.field()) + ": " + messages.get(first.messageKey(), first.args());
+                } else if (members.duplicate(clean)) {
+                    p.error = messages.get("import.exists");
+                } else if (clean.phone() != null && !seen.add(clean.name() + "|" + clean.phone())) {
+                    p.error = messages.get("import.duplicateInFile");
                 }
+                p.data = clean;
+            } catch (RowProblem problem) {
+                p.error = problem.getMessage();
+                p.name = line.text("姓名");
             }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw InvalidInput.field("file", "import.tooManyRows", MAX_ROWS);
-            }
-            Map<String, Long> sectors = reference.sectorIdsByName();
-            Map<String, Long> specialCommittees = reference.specialCommitteeIdsByName();
-            Set<String> seen = new HashSet<>();
-            List<Parsed> result = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isBlank(row, formatter)) {
-                    continue;
-                }
-                Parsed p = new Parsed();
-                p.row = r + 1;
-                try {
-                    p.data = toData(row, columns, formatter, sectors, specialCommittees);
-                    p.name = p.data.name();
-                    MemberData clean = MemberRules.normalize(p.data);
-                    InvalidInput invalid = MemberRules.check(clean, reference);
-                    if (invalid.hasProblems()) {
-                        InvalidInput.FieldProblem first = invalid.problems().get(0);
-                        p.error = messages.get("import.field." + first.field()) + ": " + messages.get(first.messageKey(), first.args());
-                    } else if (members.duplicate(clean)) {
-                        p.error = messages.get("import.exists");
-                    } else if (clean.phone() != null && !seen.add(clean.name() + "|" + clean.phone())) {
-                        p.error = messages.get("import.duplicateInFile");
-                    }
-                    p.data = clean;
-                } catch (RowProblem problem) {
-                    p.error = problem.getMessage();
-                    p.name = text(row, columns.get("姓名"), formatter);
-                }
-                result.add(p);
-            }
-            if (result.isEmpty()) {
-                throw InvalidInput.field("file", "import.empty");
-            }
-            return result;
-        } catch (IOException e) {
-            throw InvalidInput.field("file", "import.notXlsx");
-        }
+            return p;
+        });
     }
 
     private static final class RowProblem extends RuntimeException {
@@ -255,19 +217,6 @@ public class MemberImport {
     }
 
     private static String text(Row row, Integer col, DataFormatter f) {
-        if (col == null || row.getCell(col) == null) {
-            return null;
-        }
-        String s = f.formatCellValue(row.getCell(col)).strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static boolean isBlank(Row row, DataFormatter f) {
-        for (Cell cell : row) {
-            if (!f.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
+        return ImportSheet.text(row, col, f);
     }
 }
