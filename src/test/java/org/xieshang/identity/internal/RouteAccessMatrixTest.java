@@ -258,6 +258,11 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /proposals/{id:\\d+}/reply-review                                      -YYYYYYY",
             "POST   /proposals/{id:\\d+}/evaluation                                        -YYYYYYY",
             "POST   /proposals/{id:\\d+}/implementation-report                             -YYYYYYY",
+            // casepages (issue 17)
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/paper-opinion                 -YY-----",
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/reminders                     ------YY",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/paper-opinion              -YY-----",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/reminders                  ------YY",
             // statistics
             "GET    /api/v1/proposals/stats                                                -YYYY---",
             "GET    /api/v1/proposals/stats/breakdown                                      -YYYYYYY",
