@@ -122,6 +122,7 @@ class DemoProposalLoader implements DemoProposals {
                 closedCase = id;
             }
         }
+        cases.quietClosedCases();
         return new Played(keyCase, closedCase);
     }
 
