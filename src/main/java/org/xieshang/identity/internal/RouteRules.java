@@ -281,6 +281,9 @@ final class RouteRules {
             rule(POST, "/proposals/{id:\\d+}/reply-review", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/evaluation", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/implementation-report", SIGNED_IN),
+            // issue 15: the unit head signs the reply (signoff)
+            rule(POST, "/api/v1/proposals/{id}/reply-signoff", SIGNED_IN),
+            rule(POST, "/proposals/{id:\\d+}/reply-signoff", SIGNED_IN),
             // statistics
             rule(GET, "/api/v1/proposals/stats", READ_ALL),
             rule(GET, "/api/v1/proposals/stats/breakdown", SIGNED_IN),

@@ -258,6 +258,9 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /proposals/{id:\\d+}/reply-review                                      -YYYYYYY",
             "POST   /proposals/{id:\\d+}/evaluation                                        -YYYYYYY",
             "POST   /proposals/{id:\\d+}/implementation-report                             -YYYYYYY",
+            // issue 15: the unit head signs the reply (signoff)
+            "POST   /api/v1/proposals/{id}/reply-signoff                                   -YYYYYYY",
+            "POST   /proposals/{id:\\d+}/reply-signoff                                     -YYYYYYY",
             // statistics
             "GET    /api/v1/proposals/stats                                                -YYYY---",
             "GET    /api/v1/proposals/stats/breakdown                                      -YYYYYYY",

@@ -53,7 +53,13 @@ public final class ProposalViews {
                           String notFiledGround, String decisionReason, Long mergedIntoId, LocalDate submittedOn,
                           LocalDate closedOn, List<RecordView> handlingRecords, List<EvaluationView> evaluations,
                           List<ReassignmentView> reassignmentRequests, List<AttachmentView> attachments,
-                          String conversion, List<HistoryView> history, long version) {
+                          String conversion, List<HistoryView> history, long version,
+                          boolean replySignedOff, String signoffReturnReason) {
+
+        /** A reply written and waiting for the unit head's signature (issue 15 point 1). */
+        public boolean awaitingSignoff() {
+            return status == ProposalStatus.REPLY_REVIEW && !replySignedOff;
+        }
     }
 
     public record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,
