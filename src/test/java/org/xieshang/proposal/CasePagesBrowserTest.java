@@ -130,4 +130,73 @@ class CasePagesBrowserTest extends BrowserTestBase {
         assertThat(driver.findElements(By.cssSelector("#case-stepper .step-done"))).hasSize(7);
         assertNoOverflow();
     }
+
+    @Test
+    void aCoUnitWithoutAnAccountIsFlaggedRemindedAndItsPaperOpinionEnteredAndTheUnitReachesTheProposer() throws IOException {
+        Cases f = new Cases(admin);
+        admin.patch("/api/v1/members/" + f.member(0), Map.of("phone", "13900002345", "email", "lead@example.org"));
+        long id = f.caseIn("FILED");
+        String title = f.get(id).path("title").asString();
+        String staff = user(List.of("PROPOSAL_STAFF"), null, null);
+        String lead = user(List.of("UNIT_HANDLER"), null, f.unit(0));
+        String co = user(List.of("UNIT_HANDLER"), null, f.unit(1));
+        long noAccount = f.unit(2);
+
+        signIn(staff);
+        width(1366);
+        open("/proposals/" + id);
+        WebElement orphan = driver.findElement(By.cssSelector("input[name=coUnitIds][value='" + noAccount + "']"));
+        assertThat(orphan.findElement(By.xpath("./ancestor::label")).getText()).contains("无账号");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("assign-leadUnitId")))
+                .selectByValue(String.valueOf(f.unit(0)));
+        js("document.querySelector(\"input[name=coUnitIds][value='" + f.unit(1) + "']\").checked = true;"
+                + "document.querySelector(\"input[name=coUnitIds][value='" + noAccount + "']\").checked = true;");
+        driver.findElement(By.id("assign-submit")).click();
+        confirmStep();
+        waitFor().until(d -> "已交办".equals(state()));
+        assertThat(driver.findElement(By.cssSelector(".notice, [role=status]")).getText()).contains("尚无可用账号");
+        assertThat(driver.findElement(By.id("units-without-account")).getText()).contains("尚无可用账号");
+
+        // the lead unit: who blocks the reply, a reminder for the unit that can hear it, the proposer's phone
+        signIn(lead);
+        open("/proposals/" + id);
+        driver.findElement(By.id("unit-accept")).click();
+        waitFor().until(d -> "办理中".equals(state()));
+        assertThat(driver.findElement(By.id("case-proposers")).getText()).contains("13900002345", "lead@example.org");
+        WebElement owing = driver.findElement(By.id("co-units-owing"));
+        assertThat(owing.findElement(By.cssSelector("li[data-unit='" + noAccount + "']")).getText()).contains("无账号", "提案办");
+        driver.findElement(By.id("remind-" + f.unit(1))).click();
+        waitFor().until(d -> d.findElements(By.id("remind-" + f.unit(1))).isEmpty());
+        assertThat(driver.findElement(By.id("co-units-owing")).getText()).contains("今天已提醒");
+        width(375);
+        assertNoOverflow();
+        shot("case-co-units-lead-375.png");
+        accessible("co-units lead 375");
+
+        // the co-unit's home lists the opinion it owes, with its due date
+        signIn(co);
+        for (int px : new int[] {1366, 375}) {
+            width(px);
+            open("/");
+            WebElement panel = driver.findElement(By.cssSelector("[data-panel='casepages.home.opinionsOwed']"));
+            assertThat(panel.getText()).contains(title).contains("期限");
+            shot("home-co-unit-" + px + ".png");
+        }
+        assertNoOverflow();
+        // a co-unit does not get the proposers' contacts of a case it is not on... but it is on this one
+        open("/proposals/" + id);
+        assertThat(driver.findElement(By.id("case-proposers")).getText()).contains("13900002345");
+
+        // the office enters the orphan unit's opinion received on paper
+        signIn(staff);
+        width(375);
+        open("/proposals/" + id);
+        assertThat(driver.findElement(By.id("case-proposers")).getText()).doesNotContain("13900002345");
+        driver.findElement(By.id("paper-content-" + noAccount)).sendKeys("书面会签意见：同意。");
+        driver.findElement(By.id("paper-submit-" + noAccount)).click();
+        waitFor().until(d -> d.findElements(By.id("paper-content-" + noAccount)).isEmpty());
+        assertThat(driver.findElement(By.id("case-timeline")).getText()).contains("代录书面会签意见");
+        assertNoOverflow();
+        accessible("co-units office 375");
+    }
 }

@@ -284,6 +284,11 @@ final class RouteRules {
             // issue 15: the unit head signs the reply (signoff)
             rule(POST, "/api/v1/proposals/{id}/reply-signoff", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/reply-signoff", SIGNED_IN),
+            // casepages (issue 17): co-units without accounts, reminders
+            rule(POST, "/api/v1/proposals/{id}/co-units/{unitId}/paper-opinion", STAFF),
+            rule(POST, "/api/v1/proposals/{id}/co-units/{unitId}/reminders", UNITS),
+            rule(POST, "/proposals/{id:\\d+}/co-units/{unitId:\\d+}/paper-opinion", STAFF),
+            rule(POST, "/proposals/{id:\\d+}/co-units/{unitId:\\d+}/reminders", UNITS),
             // statistics
             rule(GET, "/api/v1/proposals/stats", READ_ALL),
             rule(GET, "/api/v1/proposals/stats/breakdown", SIGNED_IN),

@@ -261,6 +261,11 @@ class RouteAccessMatrixTest extends ApiTestBase {
             // issue 15: the unit head signs the reply (signoff)
             "POST   /api/v1/proposals/{id}/reply-signoff                                   -YYYYYYY",
             "POST   /proposals/{id:\\d+}/reply-signoff                                     -YYYYYYY",
+            // casepages (issue 17)
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/paper-opinion                 -YY-----",
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/reminders                     ------YY",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/paper-opinion              -YY-----",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/reminders                  ------YY",
             // statistics
             "GET    /api/v1/proposals/stats                                                -YYYY---",
             "GET    /api/v1/proposals/stats/breakdown                                      -YYYYYYY",

@@ -30,6 +30,7 @@ import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.ReassignmentRequest;
 import org.xieshang.proposal.internal.Step;
+import org.xieshang.proposal.internal.handling.CoUnitFollowUp;
 import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
 import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.proposal.internal.query.ProposalQueries;
@@ -39,6 +40,8 @@ import org.xieshang.proposal.internal.query.ProposalViews.ProposalDetail;
 import org.xieshang.proposal.internal.review.ProposalReview;
 import org.xieshang.proposal.internal.web.ProposalPageViews.Actions;
 import org.xieshang.proposal.internal.web.ProposalPageViews.CasePage;
+import org.xieshang.proposal.internal.web.ProposalPageViews.CoUnitDue;
+import org.xieshang.proposal.internal.web.ProposalPageViews.CoUnitsOwing;
 import org.xieshang.proposal.internal.web.ProposalPageViews.CosignRequest;
 import org.xieshang.proposal.internal.web.ProposalPageViews.MemberOption;
 import org.xieshang.proposal.internal.web.ProposalPageViews.Options;
@@ -74,11 +77,13 @@ class ProposalPageQueries {
     private final HandlingRecordRepository records;
     private final ReassignmentRequestRepository reassignments;
     private final Messages messages;
+    private final CoUnitFollowUp followUp;
 
     ProposalPageQueries(CaseSupport cases, ProposalQueries queries, ProposalSearch search, ReferenceData reference,
                         MemberDirectory members, WorkingCalendar calendar, HandlingRecordRepository records,
-                        ReassignmentRequestRepository reassignments, Messages messages) {
+                        ReassignmentRequestRepository reassignments, Messages messages, CoUnitFollowUp followUp) {
         this.messages = messages;
+        this.followUp = followUp;
         this.cases = cases;
         this.queries = queries;
         this.search = search;
@@ -155,7 +160,27 @@ class ProposalPageQueries {
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
         return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
-                ProposalScope.isStaff(user));
+                ProposalScope.isStaff(user), owing(c, d, user, forms, actions));
+    }
+
+    /** Who holds up the reply and what the office or the lead unit may do about it (issue 17). */
+    private CoUnitsOwing owing(ProposalCase c, ProposalDetail d, CurrentUser user, boolean forms, Actions actions) {
+        boolean owes = d.coUnits().stream().anyMatch(u -> u.opinion() == null);
+        if (!forms || (!owes && !actions.assign())) {
+            return new CoUnitsOwing(List.of(), false, false, Set.of());
+        }
+        Set<Long> withAccounts = followUp.unitsWithAccounts();
+        Set<Step.Actor> actors = c.actorsOf(user);
+        boolean open = Step.CO_OPINION.startsFrom(d.status());
+        boolean paper = open && actors.contains(Step.Actor.STAFF);
+        boolean remind = open && actors.contains(Step.Actor.LEAD_UNIT);
+        java.time.Instant since = java.time.Instant.now().minus(CoUnitFollowUp.REMINDER_GAP);
+        List<CoUnitDue> units = d.coUnits().stream().filter(u -> u.opinion() == null).map(u -> {
+            boolean account = withAccounts.contains(u.unitId());
+            return new CoUnitDue(u.unitId(), u.name(), account, u.remindedAt(),
+                    remind && account && (u.remindedAt() == null || u.remindedAt().isBefore(since)));
+        }).toList();
+        return new CoUnitsOwing(units, paper, remind, withAccounts);
     }
 
     /** Joint proposals waiting for the current member's answer. */

@@ -412,7 +412,11 @@ class ProposalPages implements NavContributor {
             LocalDate due = date(form.getFirst("dueDate"), "dueDate", invalid);
             invalid.throwIfAny();
             review.assign(id, mode, lead, coUnits, due);
-            return messages.get("proposal.page.done.assign");
+            // issue 17: a unit without an account cannot act; say so at once (the case page keeps saying it)
+            List<Long> none = queries.detail(id).unitsWithoutAccount();
+            return none.isEmpty() ? messages.get("proposal.page.done.assign")
+                    : messages.get("proposal.page.done.assign") + " " + messages.get("casepages.assign.noAccountWarning",
+                    String.join("、", none.stream().map(u -> pages.unitNames().getOrDefault(u, "#" + u)).toList()));
         });
     }
 
