@@ -181,6 +181,18 @@ class DemoCommitteeTest {
         assertThat(page("member").get("/assessment/mine").body()).contains("合格线");
     }
 
+    @Test
+    void healthAndReadinessSayUpOnlyWithTheDemoSeededAndSignInThenWorks() {
+        Api anonymous = new Api(port);
+        for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"}) {
+            Api.Res res = anonymous.get(path);
+            assertThat(res.status()).as(path).isEqualTo(200);
+            assertThat(res.json().path("status").asString()).as(path).isEqualTo("UP");
+        }
+        assertThat(new Api(port).login("admin", TestSupport.ADMIN_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(new Api(port).login("staff", PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
     private PageClient page(String username) {
         return new PageClient(port).signIn(username, PASSWORD);
     }

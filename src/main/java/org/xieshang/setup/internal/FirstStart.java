@@ -26,17 +26,19 @@ class FirstStart implements ApplicationRunner {
     private final Committees committees;
     private final CommitteeProvisioning provisioning;
     private final DemoCommittee demo;
+    private final SeedingHealth seeding;
     private final String committeeName;
     private final String adminPassword;
     private final boolean loadDemo;
 
-    FirstStart(Committees committees, CommitteeProvisioning provisioning, DemoCommittee demo,
+    FirstStart(Committees committees, CommitteeProvisioning provisioning, DemoCommittee demo, SeedingHealth seeding,
                @Value("${xieshang.committee-name}") String committeeName,
                @Value("${xieshang.admin-password:}") String adminPassword,
                @Value("${xieshang.demo:false}") boolean loadDemo) {
         this.committees = committees;
         this.provisioning = provisioning;
         this.demo = demo;
+        this.seeding = seeding;
         this.committeeName = committeeName;
         this.adminPassword = adminPassword;
         this.loadDemo = loadDemo;
@@ -44,6 +46,12 @@ class FirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        seed();
+        // only now may health and readiness say UP: a sign-in right after them must work
+        seeding.done();
+    }
+
+    private void seed() {
         if (committees.count() > 0) {
             return;
         }

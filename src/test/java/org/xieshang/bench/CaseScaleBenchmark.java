@@ -1,0 +1,248 @@
+package org.xieshang.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
+import javax.sql.DataSource;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.xieshang.support.Api;
+import org.xieshang.support.PageClient;
+
+/**
+ * Issue 16's load driver: the application on embedded PostgreSQL with N bulk-loaded cases (default
+ * 1,000,000; half filed, half assigned to one unit; every case with a lead proposer among 2,000
+ * members, one of whom — the signed-in member — has N/50,000 cases), then for each endpoint a closed
+ * loop of 1 client and of 16 clients for a fixed time, printed as one table (req/s, p50/p95/p99)
+ * beside two yardsticks measured in the same run: a JDBC select-only loop ({@code select 1 from
+ * proposal where id=?}, as pgbench -S) and a static HTTP server sending the staff list's bytes.
+ * The search index is not built (search and /similar: {@link SearchBenchmark}). One command:
+ *
+ * <pre>
+ *   ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *       -Dexec.mainClass=org.xieshang.bench.CaseScaleBenchmark -Dproposals=1000000 -Dseconds=10
+ * </pre>
+ */
+public final class CaseScaleBenchmark {
+
+    private static final int MEMBERS = 2000;
+
+    /** One measured thing: a request that answers its status (200 expected). */
+    private record Probe(String name, IntSupplier call) {
+    }
+
+    private record Result(String name, int clients, long requests, double seconds, List<Long> nanos) {
+        String row() {
+            List<Long> s = new ArrayList<>(nanos);
+            Collections.sort(s);
+            return String.format("| %s | %d | %,.0f | %.1f | %.1f | %.1f | %,d |", name, clients, requests / seconds,
+                    pct(s, 0.50), pct(s, 0.95), pct(s, 0.99), requests);
+        }
+
+        private static double pct(List<Long> sorted, double p) {
+            return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p))) / 1e6;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.getInteger("proposals", 1_000_000);
+        int seconds = Integer.getInteger("seconds", 10);
+        int many = Integer.getInteger("clients", 16);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
+            ConfigurableApplicationContext app = SearchBenchmark.start(pg);
+            try {
+                int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                Api admin = new Api(port).login("admin", "bench-admin-1");
+                long sectorId = admin.post("/api/v1/sectors", Map.of("name", "经济界")).id();
+                long termId = admin.post("/api/v1/terms", Map.of("name", "第十届", "startDate", "2022-01-01",
+                        "endDate", "2026-12-31")).id();
+                long sessionId = admin.post("/api/v1/terms/" + termId + "/sessions",
+                        Map.of("name", "第五次会议", "year", 2026, "startDate", "2026-01-10")).id();
+                long unitId = admin.post("/api/v1/units", Map.of("name", "区发展和改革局", "type", "DEPARTMENT")).id();
+                long memberId = admin.post("/api/v1/members", Map.of("name", "基准委员", "gender", "MALE",
+                        "sectorId", sectorId)).id();
+                String password = "Bench-user-2026";
+                check(admin.post("/api/v1/users", Map.of("username", "bmember", "password", password,
+                        "displayName", "基准委员", "roles", List.of("MEMBER"), "memberId", memberId)).status(), "member user");
+                check(admin.post("/api/v1/users", Map.of("username", "bhandler", "password", password,
+                        "displayName", "基准承办员", "roles", List.of("UNIT_HANDLER"), "unitId", unitId)).status(), "unit user");
+
+                long t0 = System.nanoTime();
+                DataSource ds = app.getBean(DataSource.class);
+                SearchBenchmark.load(ds, n, sessionId, unitId, SearchBenchmark.corpus());
+                proposers(ds, memberId);
+                System.out.printf("loaded %,d cases with their proposers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+
+                Api member = new Api(port).login("bmember", password);
+                Api handler = new Api(port).login("bhandler", password);
+                PageClient page = new PageClient(port).signIn("admin", "bench-admin-1");
+                List<Probe> probes = List.of(
+                        new Probe("staff list `GET /api/v1/proposals?size=20`", () -> admin.get("/api/v1/proposals?size=20").status()),
+                        new Probe("staff list, page 50", () -> admin.get("/api/v1/proposals?size=20&page=50").status()),
+                        new Probe("staff list, status=ASSIGNED", () -> admin.get("/api/v1/proposals?size=20&status=ASSIGNED").status()),
+                        new Probe("unit's list (handler)", () -> handler.get("/api/v1/proposals?size=20").status()),
+                        new Probe("member's own list `mine=true`", () -> member.get("/api/v1/proposals?size=20&mine=true").status()),
+                        new Probe("one case `GET /api/v1/proposals/{id}`",
+                                () -> admin.get("/api/v1/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()),
+                        new Probe("stats of a year `GET /api/v1/proposals/stats?year=2026`",
+                                () -> admin.get("/api/v1/proposals/stats?year=2026").status()),
+                        new Probe("page `/proposals/all` (session)", () -> page.get("/proposals/all").status()),
+                        new Probe("page `/stats` (session)", () -> page.get("/stats").status()));
+
+                List<Result> results = new ArrayList<>();
+                for (Probe probe : probes) {
+                    for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
+                        check(probe.call().getAsInt(), probe.name());
+                    }
+                    results.add(run(probe.name(), 1, seconds, () -> probe.call().getAsInt()));
+                    results.add(run(probe.name(), many, seconds, () -> probe.call().getAsInt()));
+                }
+                // the yardsticks, same run: database round trips, and an HTTP server doing nothing but send bytes
+                String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
+                ThreadLocal<PreparedStatement> select = ThreadLocal.withInitial(() -> {
+                    try {
+                        return DriverManager.getConnection(jdbcUrl).prepareStatement("select 1 from proposal where id = ?");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                IntSupplier selectOne = () -> {
+                    try {
+                        PreparedStatement ps = select.get();
+                        ps.setLong(1, 1 + ThreadLocalRandom.current().nextInt(n));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next() ? 200 : 404;
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                results.add(run("JDBC select-only (pgbench -S like)", 1, seconds, selectOne));
+                results.add(run("JDBC select-only (pgbench -S like)", many, seconds, selectOne));
+                byte[] bytes = admin.get("/api/v1/proposals?size=20").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+                server.setExecutor(Executors.newFixedThreadPool(4));
+                server.createContext("/", ex -> {
+                    ex.getResponseHeaders().add("Content-Type", "application/json");
+                    ex.sendResponseHeaders(200, bytes.length);
+                    ex.getResponseBody().write(bytes);
+                    ex.close();
+                });
+                server.start();
+                HttpClient http = HttpClient.newHttpClient();
+                URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/list");
+                IntSupplier staticGet = () -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
+                results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
+                server.stop(0);
+
+                System.out.printf("%n%,d cases, %d s per row, load average at the end: %s%n", n, seconds,
+                        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                System.out.println("| what | clients | req/s | p50 ms | p95 ms | p99 ms | requests |");
+                System.out.println("|---|---|---|---|---|---|---|");
+                results.forEach(r -> System.out.println(r.row()));
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf("heap used %,d MiB of %,d MiB max (driver and application share this JVM)%n",
+                        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    /** Every case gets a lead proposer: 2,000 members in turn, and the signed-in member one case in 50,000. */
+    static void proposers(DataSource ds, long memberId) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("select column_name from information_schema.columns where table_name = 'member'"
+                    + " and column_name <> 'id' order by ordinal_position")) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            String list = String.join(", ", columns);
+            String copied = String.join(", ", columns.stream().map(col -> col.equals("name") ? "name || '-' || g" : col).toList());
+            // copies of the member made through the API (same sector, status, roles), names numbered
+            st.executeUpdate("insert into member (" + list + ") select " + copied
+                    + " from member, generate_series(1, " + MEMBERS + ") g where id = " + memberId);
+            long first;
+            try (ResultSet rs = st.executeQuery("select min(id) from member where id > " + memberId)) {
+                rs.next();
+                first = rs.getLong(1);
+            }
+            st.executeUpdate("insert into proposal_proposer (committee_id, proposal_id, member_id, role, confirmation, version)"
+                    + " select committee_id, id, case when id % 50000 = 0 then " + memberId + " else " + first + " + id % "
+                    + MEMBERS + " end, 'LEAD', 'ACCEPTED', 0 from proposal");
+            st.execute("vacuum analyze proposal");
+            st.execute("vacuum analyze proposal_proposer");
+            st.execute("analyze member");
+        }
+    }
+
+    private static void check(int status, String what) {
+        if (status / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + status);
+        }
+    }
+
+    /** A closed loop: each client sends its next request when the last one answered, until the time is up. */
+    private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long s = System.nanoTime();
+                    int status = call.getAsInt();
+                    nanos.add(System.nanoTime() - s);
+                    if (status != 200) {
+                        throw new IllegalStateException(name + " answered " + status);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        Result r = new Result(name, clients, nanos.size(), took, nanos);
+        System.out.println(r.row());
+        return r;
+    }
+
+    private CaseScaleBenchmark() {
+    }
+}
