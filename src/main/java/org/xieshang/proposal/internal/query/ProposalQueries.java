@@ -133,7 +133,12 @@ public class ProposalQueries {
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),
                 unitsWithoutAccount(p, c),
-                p.getVersion());
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p));
+    }
+
+    /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */
+    private static String signoffReason(Proposal p) {
+        return ReplyVisibility.seesWorkingReply(CurrentUsers.require(), p.getLeadUnitId()) ? p.getSignoffReturnReason() : null;
     }
 
     /** The case's units (lead first) that have no enabled account: nobody there can act on the case. */
@@ -151,9 +156,12 @@ public class ProposalQueries {
     /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
     private List<HistoryView> history(ProposalCase c) {
         boolean reply = showReply(c);
+        // the head's reason for returning a draft is as internal as the draft itself
+        boolean unit = ReplyVisibility.seesWorkingReply(CurrentUsers.require(), c.proposal().getLeadUnitId());
         return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
                 h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
-                !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
+                !reply && "REPLY".equals(h.getAction()) || !unit && "RETURN_SIGNOFF".equals(h.getAction()) ? null
+                        : h.getNote())).toList();
     }
 
     /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
@@ -273,11 +281,12 @@ public class ProposalQueries {
 
     public record SettingsView(List<String> categories, List<String> notFiledGrounds, List<String> replyClasses,
                         String numberFormat, int reassignmentWorkingDays, int dueMonths, int maxDueMonths,
-                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays) {
+                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays,
+                        Boolean replySignoffRequired) {
         public static SettingsView of(ProposalSettings s) {
             return new SettingsView(s.categories(), s.notFiledGrounds(), s.replyClasses(), s.getNumberFormat(),
                     s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.getRehandlingMonths(),
-                    s.isContactRequired(), s.getMeetWithinWorkingDays());
+                    s.isContactRequired(), s.getMeetWithinWorkingDays(), s.isReplySignoffRequired());
         }
     }
 

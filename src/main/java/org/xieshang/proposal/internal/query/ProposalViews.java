@@ -58,7 +58,12 @@ public final class ProposalViews {
                           LocalDate closedOn, List<RecordView> handlingRecords, List<EvaluationView> evaluations,
                           List<ReassignmentView> reassignmentRequests, List<AttachmentView> attachments,
                           String conversion, List<HistoryView> history, List<Long> unitsWithoutAccount,
-                          long version) {
+                          long version, boolean replySignedOff, String signoffReturnReason) {
+
+        /** A reply written and waiting for the unit head's signature (issue 15 point 1). */
+        public boolean awaitingSignoff() {
+            return status == ProposalStatus.REPLY_REVIEW && !replySignedOff;
+        }
     }
 
     public record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,

@@ -145,11 +145,12 @@ class ProposalPageQueries {
                 steps.contains(Step.RECORD_HANDLING),
                 steps.contains(Step.CO_OPINION),
                 steps.contains(Step.REPLY),
-                steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY),
+                steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY) && p.isReplySignedOff(),
                 // the lead proposer's rating moves the case, so theirs is only taken while it is REPLIED
                 steps.contains(Step.EVALUATE) && d.replyRound() > 0 && !rated
                         && (!lead || d.status() == ProposalStatus.REPLIED),
-                steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null);
+                steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
+                steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
         List<SimilarCase> similar = actions.merge() ? search.relatedTo(id, 5).stream().map(this::similar).toList() : List.of();
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();

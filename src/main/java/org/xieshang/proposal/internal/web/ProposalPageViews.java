@@ -42,12 +42,12 @@ public final class ProposalPageViews {
                           boolean review, boolean merge, boolean convert, boolean assign, boolean extendDue,
                           boolean publish, boolean requestReassignment, boolean accept, boolean record,
                           boolean coOpinion, boolean reply, boolean reviewReply, boolean evaluate,
-                          boolean reportImplemented) {
+                          boolean reportImplemented, boolean signoff) {
 
         public boolean any() {
             return edit || attach || submit || withdraw || cosign || review || merge || convert || assign || extendDue
                     || publish || requestReassignment || accept || record || coOpinion || reply || reviewReply
-                    || evaluate || reportImplemented;
+                    || evaluate || reportImplemented || signoff;
         }
 
         /** Whether the form of this name is on the page (a failed form that is not gets its message on top). */
@@ -71,6 +71,7 @@ public final class ProposalPageViews {
                 case "approveReply", "returnReply" -> reviewReply;
                 case "evaluate" -> evaluate;
                 case "implemented" -> reportImplemented;
+                case "signReply", "returnSignoff" -> signoff;
                 default -> false;
             };
         }

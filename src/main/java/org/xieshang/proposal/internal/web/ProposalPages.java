@@ -496,6 +496,16 @@ class ProposalPages implements NavContributor {
         });
     }
 
+    @PostMapping("/proposals/{id:\\d+}/reply-signoff")
+    String replySignoff(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) {
+        boolean approve = "true".equals(form.getFirst("approve"));
+        return act(id, approve ? "signReply" : "returnSignoff", form, model, response, redirect, () -> {
+            handling.signOff(id, approve, form.getFirst("reason"));
+            return messages.get(approve ? "signoff.page.done.signed" : "signoff.page.done.returned");
+        });
+    }
+
     @PostMapping("/proposals/{id:\\d+}/reply-review")
     String replyReview(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
                        HttpServletResponse response, RedirectAttributes redirect) {
