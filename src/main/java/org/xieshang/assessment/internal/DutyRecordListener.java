@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.activity.Activities;
 import org.xieshang.activity.AttendanceChanged;
 import org.xieshang.activity.AttendanceStatus;
 import org.xieshang.activity.SpeechRecorded;
@@ -17,6 +18,7 @@ import org.xieshang.proposal.ProposalEvents.ProposalMerged;
 import org.xieshang.proposal.ProposalEvents.ProposalSubmitted;
 import org.xieshang.shared.SystemActor;
 import org.xieshang.socialreport.SocialReportAdopted;
+import org.xieshang.socialreport.SocialReportAdoptionWithdrawn;
 import org.xieshang.socialreport.SocialReportSubmitted;
 
 /**
@@ -37,8 +39,10 @@ class DutyRecordListener {
     private final DutyRecorder recorder;
     private final DutyEntryRepository entries;
     private final TransactionTemplate tx;
+    private final Activities activities;
 
-    DutyRecordListener(DutyRecorder recorder, DutyEntryRepository entries, TransactionTemplate tx) {
+    DutyRecordListener(DutyRecorder recorder, DutyEntryRepository entries, TransactionTemplate tx, Activities activities) {
+        this.activities = activities;
         this.recorder = recorder;
         this.entries = entries;
         this.tx = tx;
@@ -50,7 +54,12 @@ class DutyRecordListener {
 
     @ApplicationModuleListener(id = "assessment.attendance", propagation = Propagation.NOT_SUPPORTED)
     void on(AttendanceChanged e) {
-        run(e.committeeId(), () -> attendance(e.activityId(), e.memberId(), e.type(), e.status(), e.date()));
+        // the attendance as it stands now, not as the event says: two quick changes (a late leave approval
+        // after the close) may be handled out of order, and the later handler must not write the older state
+        run(e.committeeId(), () -> attendance(e.activityId(), e.memberId(), e.type(),
+                activities.attendanceBetween(e.date(), e.date()).stream()
+                        .filter(a -> a.activityId().equals(e.activityId()) && a.memberId().equals(e.memberId()))
+                        .map(Activities.AttendanceFact::status).findFirst().orElse(e.status()), e.date()));
     }
 
     void attendance(Long activityId, Long memberId, org.xieshang.activity.ActivityType type, AttendanceStatus status,
@@ -123,6 +132,20 @@ class DutyRecordListener {
     void on(SocialReportAdopted e) {
         run(e.committeeId(), () -> recorder.follow(new Source(SOCIAL_REPORT, e.reportId(), "ADOPTED"),
                 e.authorMemberId(), DutyKind.SOCIAL_REPORT_ADOPTED, null, e.level(), e.date(), true, e.reportId()));
+    }
+
+    /** A withdrawn adoption no longer counts: the entry turns inactive (audited), kept for the record. */
+    @ApplicationModuleListener(id = "assessment.social-report-adoption-withdrawn", propagation = Propagation.NOT_SUPPORTED)
+    void on(SocialReportAdoptionWithdrawn e) {
+        run(e.committeeId(), () -> adoptionWithdrawn(e.reportId(), e.authorMemberId()));
+    }
+
+    /** The adoption entry, if it still counts, stops counting; its date, level and text stay as they were. */
+    void adoptionWithdrawn(Long reportId, Long authorMemberId) {
+        Source adopted = new Source(SOCIAL_REPORT, reportId, "ADOPTED");
+        entries.findBySourceTypeAndSourceIdAndSourceAspectAndMemberId(adopted.type(), adopted.id(), adopted.aspect(),
+                authorMemberId).filter(DutyEntry::isActive).ifPresent(entry -> recorder.follow(adopted, authorMemberId,
+                DutyKind.SOCIAL_REPORT_ADOPTED, null, entry.getAdoptionLevel(), entry.getEntryDate(), false, reportId));
     }
 
     @ApplicationModuleListener(id = "assessment.liaison-contact", propagation = Propagation.NOT_SUPPORTED)

@@ -69,6 +69,8 @@ final class RouteRules {
             rule(POST, "/users", ADMIN_ONLY),
             rule(GET, "/users/{id:\\d+}/edit", ADMIN_ONLY),
             rule(POST, "/users/{id:\\d+}", ADMIN_ONLY),
+            rule(GET, "/users/member-accounts", ADMIN_ONLY),
+            rule(POST, "/users/member-accounts", ADMIN_ONLY),
             rule(GET, "/login", PUBLIC),
             rule(GET, "/", SIGNED_IN),
             // audit
@@ -281,6 +283,14 @@ final class RouteRules {
             rule(POST, "/proposals/{id:\\d+}/reply-review", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/evaluation", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/implementation-report", SIGNED_IN),
+            // issue 15: the unit head signs the reply (signoff)
+            rule(POST, "/api/v1/proposals/{id}/reply-signoff", SIGNED_IN),
+            rule(POST, "/proposals/{id:\\d+}/reply-signoff", SIGNED_IN),
+            // casepages (issue 17): co-units without accounts, reminders
+            rule(POST, "/api/v1/proposals/{id}/co-units/{unitId}/paper-opinion", STAFF),
+            rule(POST, "/api/v1/proposals/{id}/co-units/{unitId}/reminders", UNITS),
+            rule(POST, "/proposals/{id:\\d+}/co-units/{unitId:\\d+}/paper-opinion", STAFF),
+            rule(POST, "/proposals/{id:\\d+}/co-units/{unitId:\\d+}/reminders", UNITS),
             // statistics
             rule(GET, "/api/v1/proposals/stats", READ_ALL),
             rule(GET, "/api/v1/proposals/stats/breakdown", SIGNED_IN),
@@ -313,6 +323,7 @@ final class RouteRules {
             rule(GET, "/api/v1/social-reports/{id}/attachments/{attachmentId}", SIGNED_IN),
             rule(GET, "/api/v1/social-reports/figures", OVERSIGHT),
             rule(GET, "/api/v1/social-reports/figures/export", OVERSIGHT),
+            rule(POST, "/api/v1/social-reports/{id}/withdraw-adoption", SIGNED_IN),
             rule(GET, "/social-reports/mine", SIGNED_IN),
             rule(POST, "/social-reports", MEMBERS),
             rule(GET, "/social-reports", SIGNED_IN),
@@ -321,6 +332,7 @@ final class RouteRules {
             rule(POST, "/social-reports/{id}/edit", SIGNED_IN),
             rule(POST, "/social-reports/{id}/adopt", SIGNED_IN),
             rule(POST, "/social-reports/{id}/reject", SIGNED_IN),
+            rule(POST, "/social-reports/{id}/withdraw-adoption", SIGNED_IN),
             rule(POST, "/social-reports/{id}/comments", SIGNED_IN),
             rule(POST, "/social-reports/{id}/attachments", SIGNED_IN),
             rule(GET, "/social-reports/{id}/attachments/{attachmentId}", SIGNED_IN),
@@ -380,6 +392,10 @@ final class RouteRules {
             rule(GET, "/api/v1/assessment/runs/{id}/notice", READ_ALL),
             rule(GET, "/api/v1/assessment/mine", SIGNED_IN),
             rule(GET, "/api/v1/assessment/figures", READ_ALL),
+            // dutyfig: the office's duty record rebuild
+            rule(POST, "/api/v1/assessment/rebuilds", ADMIN_ONLY),
+            rule(GET, "/api/v1/assessment/rebuilds", ADMIN_ONLY),
+            rule(GET, "/api/v1/assessment/rebuilds/{id}", ADMIN_ONLY),
             rule(GET, "/api/v1/members/{id}/duty-record", SIGNED_IN),
             rule(POST, "/api/v1/members/{id}/duty-record", ADMIN_ONLY),
             rule(GET, "/api/v1/members/{id}/duty-record/{entryId}/evidence", SIGNED_IN),
@@ -397,6 +413,8 @@ final class RouteRules {
             rule(GET, "/assessment/runs/{id}/progress", READ_ALL),
             rule(GET, "/assessment/rules", ADMIN_ONLY),
             rule(POST, "/assessment/rules", ADMIN_ONLY),
+            rule(POST, "/assessment/rebuilds", ADMIN_ONLY),
+            rule(GET, "/assessment/rebuilds/{id}/progress", ADMIN_ONLY),
             // democratic evaluation and township assessment (issue 13); results and ballot codes decide in the use case
             rule(GET, "/api/v1/evaluations/candidates", ADMIN_ONLY),
             rule(POST, "/api/v1/evaluations", ADMIN_ONLY),

@@ -208,6 +208,41 @@ public class SocialReportService {
         return view(r);
     }
 
+    /**
+     * Withdraws an adoption made in error, with a reason (→ SUBMITTED again, level cleared); the
+     * author is told, and the event takes the adoption out of the duty record. 409 unless ADOPTED.
+     */
+    @Transactional
+    public ReportView withdrawAdoption(Long id, String reason, Long version) {
+        String why = clean(reason);
+        if (why == null) {
+            throw InvalidInput.field("reason", "validation.required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw InvalidInput.field("reason", "validation.length", "1", String.valueOf(MAX_REASON));
+        }
+        CurrentUser user = CurrentUsers.require();
+        SocialReport r = visible(id, user);
+        if (!SocialReportAccess.mayDecide(user)) {
+            throw new Forbidden();
+        }
+        if (r.getStatus() != ReportStatus.ADOPTED) {
+            throw new Conflict("socialreport.notAdoptedToWithdraw");
+        }
+        if (version != null && version != r.getVersion()) {
+            throw new Conflict("socialreport.stale");
+        }
+        AdoptionLevel was = r.getLevel();
+        r.withdrawAdoption();
+        reports.saveAndFlush(r);
+        audit.record(AUDIT_TYPE, r.getId(), "WITHDRAW_ADOPTION", details("level", was.name(), "reason", why));
+        notifications.toMembers(List.of(r.getAuthorMemberId()),
+                Notice.of("socialreport.notice.adoptionWithdrawn", link(r), r.currentTitle(), why));
+        events.publishEvent(new org.xieshang.socialreport.SocialReportAdoptionWithdrawn(r.getCommitteeId(), r.getId(),
+                r.getAuthorMemberId(), was, today()));
+        return view(r);
+    }
+
     /** Refuses a submitted report with a reason (→ NOT_ADOPTED); the author is told why. */
     @Transactional
     public ReportView reject(Long id, String reason, Long version) {

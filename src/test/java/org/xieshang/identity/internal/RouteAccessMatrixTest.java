@@ -49,6 +49,8 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /users                                                                 -Y------",
             "GET    /users/{id:\\d+}/edit                                                  -Y------",
             "POST   /users/{id:\\d+}                                                       -Y------",
+            "GET    /users/member-accounts                                                 -Y------",
+            "POST   /users/member-accounts                                                 -Y------",
             "GET    /login                                                                 YYYYYYYY",
             "GET    /                                                                      -YYYYYYY",
             // audit
@@ -258,6 +260,14 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /proposals/{id:\\d+}/reply-review                                      -YYYYYYY",
             "POST   /proposals/{id:\\d+}/evaluation                                        -YYYYYYY",
             "POST   /proposals/{id:\\d+}/implementation-report                             -YYYYYYY",
+            // issue 15: the unit head signs the reply (signoff)
+            "POST   /api/v1/proposals/{id}/reply-signoff                                   -YYYYYYY",
+            "POST   /proposals/{id:\\d+}/reply-signoff                                     -YYYYYYY",
+            // casepages (issue 17)
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/paper-opinion                 -YY-----",
+            "POST   /api/v1/proposals/{id}/co-units/{unitId}/reminders                     ------YY",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/paper-opinion              -YY-----",
+            "POST   /proposals/{id:\\d+}/co-units/{unitId:\\d+}/reminders                  ------YY",
             // statistics
             "GET    /api/v1/proposals/stats                                                -YYYY---",
             "GET    /api/v1/proposals/stats/breakdown                                      -YYYYYYY",
@@ -290,6 +300,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /api/v1/social-reports/{id}/attachments/{attachmentId}                 -YYYYYYY",
             "GET    /api/v1/social-reports/figures                                         -YYY----",
             "GET    /api/v1/social-reports/figures/export                                  -YYY----",
+            "POST   /api/v1/social-reports/{id}/withdraw-adoption                          -YYYYYYY",
             "GET    /social-reports/mine                                                   -YYYYYYY",
             "POST   /social-reports                                                        -----Y--",
             "GET    /social-reports                                                        -YYYYYYY",
@@ -298,6 +309,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "POST   /social-reports/{id}/edit                                              -YYYYYYY",
             "POST   /social-reports/{id}/adopt                                             -YYYYYYY",
             "POST   /social-reports/{id}/reject                                            -YYYYYYY",
+            "POST   /social-reports/{id}/withdraw-adoption                                 -YYYYYYY",
             "POST   /social-reports/{id}/comments                                          -YYYYYYY",
             "POST   /social-reports/{id}/attachments                                       -YYYYYYY",
             "GET    /social-reports/{id}/attachments/{attachmentId}                        -YYYYYYY",
@@ -357,6 +369,9 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /api/v1/assessment/runs/{id}/notice                                    -YYYY---",
             "GET    /api/v1/assessment/mine                                                -YYYYYYY",
             "GET    /api/v1/assessment/figures                                             -YYYY---",
+            "POST   /api/v1/assessment/rebuilds                                            -Y------",
+            "GET    /api/v1/assessment/rebuilds                                            -Y------",
+            "GET    /api/v1/assessment/rebuilds/{id}                                       -Y------",
             "GET    /api/v1/members/{id}/duty-record                                       -YYYYYYY",
             "POST   /api/v1/members/{id}/duty-record                                       -Y------",
             "GET    /api/v1/members/{id}/duty-record/{entryId}/evidence                    -YYYYYYY",
@@ -374,6 +389,8 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /assessment/runs/{id}/progress                                         -YYYY---",
             "GET    /assessment/rules                                                      -Y------",
             "POST   /assessment/rules                                                      -Y------",
+            "POST   /assessment/rebuilds                                                   -Y------",
+            "GET    /assessment/rebuilds/{id}/progress                                     -Y------",
             // democratic evaluation and township assessment (issue 13)
             "GET    /api/v1/evaluations/candidates                                         -Y------",
             "POST   /api/v1/evaluations                                                    -Y------",

@@ -11,6 +11,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.committee.ReferenceData;
+import org.xieshang.identity.UserAccounts;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseSupport;
@@ -24,6 +25,7 @@ import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.ReplyVisibility;
+import org.xieshang.proposal.internal.Step;
 import org.xieshang.proposal.internal.handling.ProposerContact;
 import org.xieshang.proposal.internal.query.ProposalViews.AttachmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
@@ -72,11 +74,15 @@ public class ProposalQueries {
     private final ConversionRepository conversions;
     private final ProposalSearch search;
     private final ProposerContact contact;
+    private final UserAccounts accounts;
+    private final CappedLists lists;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
                     AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
-                    ProposerContact contact) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists) {
+        this.accounts = accounts;
+        this.lists = lists;
         this.search = search;
         this.contact = contact;
         this.cases = cases;
@@ -93,14 +99,22 @@ public class ProposalQueries {
         ProposalCase c = cases.open(id);
         Proposal p = c.proposal();
         Map<Long, String> names = new HashMap<>();
-        List<ProposerView> proposers = c.proposers().stream().map(x -> new ProposerView(x.getMemberId(),
-                name(names, x.getMemberId()), x.getRole().name(), x.getConfirmation().name(), x.getMergedFromId())).toList();
+        // the units handling the case reach its proposers; no one else gets their contact details here
+        java.util.Set<Step.Actor> actors = c.actorsOf(CurrentUsers.require());
+        Map<Long, MemberDirectory.Contact> contacts = actors.contains(Step.Actor.LEAD_UNIT) || actors.contains(Step.Actor.CO_UNIT)
+                ? members.contacts(c.proposers().stream().map(ProposalProposer::getMemberId).toList()) : Map.of();
+        List<ProposerView> proposers = c.proposers().stream().map(x -> {
+            MemberDirectory.Contact reach = contacts.get(x.getMemberId());
+            return new ProposerView(x.getMemberId(), name(names, x.getMemberId()), x.getRole().name(),
+                    x.getConfirmation().name(), x.getMergedFromId(), reach == null ? null : reach.phone(),
+                    reach == null ? null : reach.email());
+        }).toList();
         List<Evaluation> evals = evaluations.findByProposalIdOrderByIdAsc(id);
         Long lead = c.leadMemberId();
         Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead))
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
-                u.getOpinion(), u.getOpinionAt())).toList();
+                u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
         return new ProposalDetail(p.getId(), p.getNumber(), p.getTitle(), p.getBackground(), p.getSuggestions(),
                 p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
@@ -120,15 +134,36 @@ public class ProposalQueries {
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),
-                p.getVersion());
+                unitsWithoutAccount(p, c),
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p));
+    }
+
+    /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */
+    private static String signoffReason(Proposal p) {
+        return ReplyVisibility.seesWorkingReply(CurrentUsers.require(), p.getLeadUnitId()) ? p.getSignoffReturnReason() : null;
+    }
+
+    /** The case's units (lead first) that have no enabled account: nobody there can act on the case. */
+    private List<Long> unitsWithoutAccount(Proposal p, ProposalCase c) {
+        if (p.getLeadUnitId() == null) {
+            return List.of();
+        }
+        List<Long> units = new ArrayList<>();
+        units.add(p.getLeadUnitId());
+        c.coUnits().forEach(u -> units.add(u.getUnitId()));
+        java.util.Set<Long> with = accounts.unitIdsWithAccounts();
+        return units.stream().filter(u -> !with.contains(u)).toList();
     }
 
     /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
     private List<HistoryView> history(ProposalCase c) {
         boolean reply = showReply(c);
+        // the head's reason for returning a draft is as internal as the draft itself
+        boolean unit = ReplyVisibility.seesWorkingReply(CurrentUsers.require(), c.proposal().getLeadUnitId());
         return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
                 h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
-                !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
+                !reply && "REPLY".equals(h.getAction()) || !unit && "RETURN_SIGNOFF".equals(h.getAction()) ? null
+                        : h.getNote())).toList();
     }
 
     /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
@@ -148,7 +183,10 @@ public class ProposalQueries {
         if (filter.q() != null && !filter.q().isBlank()) {
             return searched(filter, page);
         }
-        Specification<Proposal> spec = ProposalScope.visibleTo(user);
+        // "mine" implies the scope (proposers see their own cases): without the scope's OR the planner
+        // starts from the member's few proposer links instead of scanning every case
+        boolean mine = Boolean.TRUE.equals(filter.mine()) && user.memberId() != null;
+        Specification<Proposal> spec = mine ? (r, q, cb) -> cb.conjunction() : ProposalScope.visibleTo(user);
         if (filter.status() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
         }
@@ -172,15 +210,15 @@ public class ProposalQueries {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
         }
         spec = spec.and(followUp(filter));
-        if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
+        if (mine) {
             spec = spec.and((r, q, cb) -> {
                 var sq = q.subquery(Long.class);
                 var p = sq.from(ProposalProposer.class);
-                sq.select(p.get("id")).where(cb.equal(p.get("proposalId"), r.get("id")), cb.equal(p.get("memberId"), user.memberId()));
-                return cb.exists(sq);
+                sq.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), user.memberId()));
+                return r.get("id").in(sq);
             });
         }
-        Page<Proposal> found = cases.proposals().findAll(spec, page);
+        Page<Proposal> found = lists.page(spec, page);
         return summaries(found, Map.of());
     }
 
@@ -248,11 +286,12 @@ public class ProposalQueries {
 
     public record SettingsView(List<String> categories, List<String> notFiledGrounds, List<String> replyClasses,
                         String numberFormat, int reassignmentWorkingDays, int dueMonths, int maxDueMonths,
-                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays) {
+                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays,
+                        Boolean replySignoffRequired) {
         public static SettingsView of(ProposalSettings s) {
             return new SettingsView(s.categories(), s.notFiledGrounds(), s.replyClasses(), s.getNumberFormat(),
                     s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.getRehandlingMonths(),
-                    s.isContactRequired(), s.getMeetWithinWorkingDays());
+                    s.isContactRequired(), s.getMeetWithinWorkingDays(), s.isReplySignoffRequired());
         }
     }
 

@@ -91,6 +91,9 @@ class ProposalController {
     record ReplyBody(String category, String content) {
     }
 
+    record SignoffBody(Boolean approve, String reason) {
+    }
+
     record ReplyReviewBody(Boolean approve, String category, String reason) {
     }
 
@@ -168,16 +171,17 @@ class ProposalController {
 
     /** The committee's cases most similar to this one, score in [0, 1], most similar first (staff). */
     @GetMapping("/{id}/similar")
-    java.util.Map<String, List<ProposalSearch.Similar>> similar(@PathVariable Long id,
+    java.util.Map<String, Object> similar(@PathVariable Long id,
                                                               @RequestParam(defaultValue = "10") int limit) {
-        return java.util.Map.of("items", search.similarTo(id, Math.max(1, Math.min(limit, 50))));
+        return java.util.Map.of("items", search.relatedTo(id, Math.max(1, Math.min(limit, 50))), "minScore", search.minScore());
     }
 
     /** Similar earlier cases for a text being written (the submission form). */
     @PostMapping("/similar-to-text")
-    java.util.Map<String, List<ProposalSearch.Similar>> similarToText(@RequestBody TextBody body,
+    java.util.Map<String, Object> similarToText(@RequestBody TextBody body,
                                                                     @RequestParam(defaultValue = "5") int limit) {
-        return java.util.Map.of("items", search.similarToText(body.title(), body.body(), Math.max(1, Math.min(limit, 20))));
+        return java.util.Map.of("items", search.relatedToText(body.title(), body.body(), Math.max(1, Math.min(limit, 20))),
+                "minScore", search.minScore());
     }
 
     /** Units that handled the most similar past cases (at assignment). */
@@ -285,6 +289,12 @@ class ProposalController {
     @PostMapping("/{id}/reply")
     ProposalDetail reply(@PathVariable Long id, @RequestBody ReplyBody body) {
         handling.reply(id, body.category(), body.content());
+        return queries.detail(id);
+    }
+
+    @PostMapping("/{id}/reply-signoff")
+    ProposalDetail replySignoff(@PathVariable Long id, @RequestBody SignoffBody body) {
+        handling.signOff(id, body.approve(), body.reason());
         return queries.detail(id);
     }
 
