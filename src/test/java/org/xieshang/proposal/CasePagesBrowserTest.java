@@ -199,4 +199,102 @@ class CasePagesBrowserTest extends BrowserTestBase {
         assertNoOverflow();
         accessible("co-units office 375");
     }
+
+    @Test
+    void mergeCandidatesShowOnlyWhatPassesTheThresholdInOneFormatOrSayNoneDoes() {
+        Cases f = new Cases(admin);
+        long id = f.caseIn("SUBMITTED");
+        String staff = user(List.of("PROPOSAL_STAFF"), null, null);
+        signIn(staff);
+        width(375);
+        open("/proposals/" + id);
+        List<WebElement> scores = driver.findElements(By.cssSelector("#merge-candidates .score"));
+        for (WebElement score : scores) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("相似度 (\\d+)%").matcher(score.getText());
+            assertThat(m.matches()).as(score.getText()).isTrue();
+            assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(25);
+        }
+        if (scores.isEmpty()) {
+            assertThat(driver.findElement(By.id("merge-none")).getText()).contains("25%");
+        }
+        // a case on a subject of its own: none passes, and the page says so
+        Map<String, Object> body = new java.util.HashMap<>(f.c.draft("关于规范共享单车停放管理的建议", List.of()));
+        body.put("background", "地铁站口共享单车乱停乱放，占用盲道。");
+        body.put("suggestions", "划定停放区域，企业负责调度。");
+        long lone = f.lead().post(Cases.P, body).id();
+        f.advance(lone, "SUBMITTED", false);
+        open("/proposals/" + lone);
+        assertThat(driver.findElements(By.cssSelector("#merge-candidates li"))).isEmpty();
+        assertThat(driver.findElement(By.id("merge-none")).getText()).contains("相似度达到 25%");
+        accessible("merge none 375");
+    }
+
+    /** Every label of the picker shown in full: none wider than its box, the page no wider than the screen. */
+    private static void noCutLabels(String picker) {
+        Number cut = (Number) js("return Array.from(document.querySelectorAll('" + picker + " label')).filter(l => l.offsetParent"
+                + " && (l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > document.documentElement.clientWidth)).length");
+        assertThat(cut.intValue()).as("labels cut in " + picker).isZero();
+    }
+
+    @Test
+    void theCoUnitAndProposalPickersAreSearchableByKeyboardGroupedAndNotCut() throws IOException {
+        Cases f = new Cases(admin);
+        long id = f.caseIn("FILED");
+        String unitName = admin.get("/api/v1/units?size=500").json().path("items").valueStream()
+                .filter(u -> u.path("id").asLong() == f.unit(1)).findFirst().orElseThrow().path("name").asString();
+        String staff = user(List.of("PROPOSAL_STAFF"), null, null);
+        signIn(staff);
+        for (int px : new int[] {1366, 375}) {
+            width(px);
+            open("/proposals/" + id);
+            WebElement filter = driver.findElement(By.id("assign-coUnits-filter"));
+            assertThat(filter.isDisplayed()).isTrue();
+            assertThat(driver.findElements(By.cssSelector("#assign-coUnits .pick-group-title"))).isNotEmpty();
+            noCutLabels("#assign-coUnits");
+            // keyboard only: type, Enter goes to the first match, Space ticks it
+            filter.sendKeys(unitName);
+            List<WebElement> shown = driver.findElements(By.cssSelector("#assign-coUnits label")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            assertThat(shown).hasSize(1);
+            assertThat(shown.get(0).getText()).contains(unitName);
+            filter.sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo(String.valueOf(f.unit(1)));
+            driver.switchTo().activeElement().sendKeys(" ");
+            WebElement chip = driver.findElement(By.cssSelector("#assign-coUnits .pick-chosen .chip"));
+            assertThat(chip.getText()).contains(unitName);
+            assertThat(driver.findElement(By.cssSelector("#assign-coUnits [data-pick-count]")).getText()).isEqualTo("1");
+            if (px == 375) {
+                assertNoOverflow();
+                shot("assign-co-units-375.png");
+                accessible("co-unit picker 375");
+                // the chip takes it back out
+                chip.click();
+                assertThat(driver.findElement(By.cssSelector("input[name=coUnitIds][value='" + f.unit(1) + "']")).isSelected())
+                        .isFalse();
+            } else {
+                shot("assign-co-units-1366.png");
+            }
+        }
+        // the proposal picker of a new bulletin
+        for (int px : new int[] {1366, 375}) {
+            width(px);
+            open("/bulletins/new");
+            WebElement filter = driver.findElement(By.id("bulletin-proposals-filter"));
+            assertThat(filter.isDisplayed()).isTrue();
+            noCutLabels("#bulletin-proposals");
+            String title = f.get(id).path("title").asString();
+            filter.sendKeys(title);
+            List<WebElement> shown = driver.findElements(By.cssSelector("#bulletin-proposals label")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            assertThat(shown).hasSize(1);
+            filter.sendKeys(org.openqa.selenium.Keys.ENTER);
+            driver.switchTo().activeElement().sendKeys(" ");
+            assertThat(driver.findElement(By.cssSelector("#bulletin-proposals .pick-chosen")).getText()).contains(title);
+            if (px == 375) {
+                assertNoOverflow();
+                accessible("bulletin picker 375");
+            }
+            shot("bulletin-proposals-" + px + ".png");
+        }
+    }
 }

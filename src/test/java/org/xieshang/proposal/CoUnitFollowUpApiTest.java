@@ -88,7 +88,7 @@ class CoUnitFollowUpApiTest extends ProposalApiTestBase {
         assertThat(done.path("history").toString()).contains("CO_OPINION_PAPER");
         refused(409, paper(f.staff(), id, f.unit(2), "再次", null));
 
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", reply)), "REPLY_REVIEW");
+        expectStatus(ok(200, f.replySigned(id, reply)), "REPLY_REVIEW");
     }
 
     @Test

@@ -105,6 +105,23 @@ class ProposalSearchApiTest extends ApiTestBase {
     }
 
     @Test
+    void similarShowsOnlyWhatPassesTheCalibratedThresholdAndSaysWhichThatIs() {
+        JsonNode body = staff.get("/api/v1/proposals/" + elevator + "/similar").json();
+        assertThat(body.path("minScore").asDouble()).isEqualTo(0.25);
+        List<Long> ids = new java.util.ArrayList<>();
+        body.path("items").forEach(i -> {
+            ids.add(i.path("id").asLong());
+            assertThat(i.path("score").asDouble()).isGreaterThanOrEqualTo(0.25);
+        });
+        assertThat(ids).contains(elevatorAgain).doesNotContain(river);
+        // a text on another subject: nothing passes, and the answer says what it would have taken
+        JsonNode none = member.post("/api/v1/proposals/similar-to-text", Map.of("title", "关于规范共享单车停放管理的建议",
+                "background", "地铁站口共享单车乱停乱放，占用盲道。", "suggestions", "划定停放区域，企业负责调度。")).json();
+        assertThat(none.path("items").size()).isZero();
+        assertThat(none.path("minScore").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
     void similarIsForStaff() {
         assertThat(member.get("/api/v1/proposals/" + elevator + "/similar").status()).isEqualTo(403);
         assertThat(c.unit(0).get("/api/v1/proposals/" + elevator + "/similar").status()).isEqualTo(403);

@@ -33,6 +33,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         String member = user(List.of("MEMBER"), c.memberIds.get(0), null);
         String staff = user(List.of("PROPOSAL_STAFF"), null, null);
         String handler = user(List.of("UNIT_HANDLER"), null, c.unitIds.get(0));
+        String head = user(List.of("UNIT_HEAD"), null, c.unitIds.get(0));
 
         // an earlier case on the same matter, filed and handled by the unit, for the member to see while typing
         String earlier = TestSupport.unique("关于社区养老服务站建设的建议");
@@ -124,6 +125,13 @@ class ProposalBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("reply-submit")).click();
         confirmStep();
         waitFor().until(d -> "答复审核中".equals(state()));
+
+        // the unit head signs the reply (issue 15), after reading it right above the decision
+        signIn(head);
+        open(casePath);
+        driver.findElement(By.id("signoff-approve")).click();
+        confirmStep();
+        waitFor().until(d -> d.findElements(By.id("case-signoff")).isEmpty());
 
         // staff approve the reply
         signIn(staff);

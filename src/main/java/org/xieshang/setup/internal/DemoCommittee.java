@@ -73,6 +73,14 @@ class DemoCommittee {
         "恒达建设集团", "区妇幼保健院", "城南社区卫生服务中心", "区融媒体中心", "瑞丰食品有限公司", "区科协"};
     private static final String[] TITLES = {"校长", "副院长", "主任医师", "教师", "总经理", "董事长", "副主任", "会计师", "律师",
         "研究员", "馆长", "工程师", "理事长", "经理"};
+    /** The titles that fit each place of work in {@link #WORK}, same order (no 区职业技术学校 主任医师, issue 17). */
+    private static final String[][] TITLES_AT_WORK = {
+        {"校长", "副校长", "高级教师", "教师"}, {"院长", "副院长", "主任医师", "护士长"}, {"副院长", "主任中医师", "主治医师"},
+        {"校长", "教导主任", "教师"}, {"行长", "副行长", "经济师"}, {"经理", "副经理"}, {"校长", "副校长", "高级讲师", "讲师"},
+        {"董事长", "总经理", "高级工程师", "工程师"}, {"理事长", "负责人"}, {"会长", "律师"}, {"主任会计师", "注册会计师"},
+        {"馆长", "副馆长", "馆员"}, {"馆长", "副研究馆员"}, {"主任", "负责人"}, {"董事长", "总经理", "高级工程师"},
+        {"院长", "主任医师", "副主任医师"}, {"主任", "全科医师"}, {"主任", "副主任", "主任记者"}, {"董事长", "总经理"},
+        {"主席", "副主席", "研究员"}};
     private static final String[] ETHNICITIES = {"汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "回族", "满族", "壮族", "土家族"};
 
     private final ReferenceDataChanges reference;
@@ -159,10 +167,14 @@ class DemoCommittee {
             Gender gender = random.nextInt(100) < 38 ? Gender.FEMALE : Gender.MALE;
             LocalDate birth = LocalDate.of(1958 + random.nextInt(32), 1 + random.nextInt(12), 1 + random.nextInt(28));
             String phone = "139" + String.format("%08d", 10_000_000 + i * 37_171 % 89_999_999);
-            all.add(members.register(new MemberData(name, gender, ETHNICITIES[random.nextInt(ETHNICITIES.length)], birth,
+            // the same draws in the same order as before, so every other demo fact stays as it was
+            String ethnicity = ETHNICITIES[random.nextInt(ETHNICITIES.length)];
+            int work = random.nextInt(WORK.length);
+            String[] fitting = TITLES_AT_WORK[work];
+            String title = fitting[random.nextInt(TITLES.length) % fitting.length];
+            all.add(members.register(new MemberData(name, gender, ethnicity, birth,
                     sector.name().startsWith("中国") && !sector.name().equals("中国共产主义青年团") ? sector.name() : null,
-                    sector.id(), null, WORK[random.nextInt(WORK.length)], TITLES[random.nextInt(TITLES.length)], phone,
-                    null, roles)));
+                    sector.id(), null, WORK[work], title, phone, null, roles)));
         }
 
         UnitView education = units.get(1);

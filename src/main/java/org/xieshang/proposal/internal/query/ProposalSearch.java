@@ -80,8 +80,20 @@ public class ProposalSearch {
     private final CaseSupport cases;
     private final ReferenceData reference;
 
+    /**
+     * The lowest similarity shown to people (merge candidates, hints while writing, /similar, unit
+     * hints). 0.25 by default, calibrated on SimilarityCorpusTest (docs/benchmarks.md): every
+     * rewritten duplicate scored at least 0.30, so nothing that matters is lost; near-misses have
+     * a median of 0.17 and unrelated pairs 0.04, so the 1–2 % noise is gone. Near-misses up to
+     * 0.33 and the rare unrelated pair up to 0.35 may still show: they are at least on the same
+     * subject, which a reviewer wants to see.
+     */
+    private final double minScore;
+
     ProposalSearch(EntityManager em, EntityManagerFactory emf, ProposalRepository proposals, CaseSupport cases,
-                   ReferenceData reference) {
+                   ReferenceData reference,
+                   @org.springframework.beans.factory.annotation.Value("${xieshang.similar.min-score:0.25}") double minScore) {
+        this.minScore = minScore;
         this.em = em;
         this.emf = emf;
         this.proposals = proposals;
@@ -206,6 +218,21 @@ public class ProposalSearch {
         return similar(p.getTitle(), p.getBackground() + "\n" + p.getSuggestions(), id, limit, user);
     }
 
+    /** The threshold of {@link #relatedTo} and {@link #relatedToText} (a setting: xieshang.similar.min-score). */
+    public double minScore() {
+        return minScore;
+    }
+
+    /** As {@link #similarTo}, only the cases that pass the calibrated threshold ({@link #minScore}). */
+    public List<Similar> relatedTo(Long id, int limit) {
+        return similarTo(id, limit).stream().filter(s -> s.score() >= minScore).toList();
+    }
+
+    /** As {@link #similarToText}, only the cases that pass the calibrated threshold ({@link #minScore}). */
+    public List<Similar> relatedToText(String title, String body, int limit) {
+        return similarToText(title, body, limit).stream().filter(s -> s.score() >= minScore).toList();
+    }
+
     /** The cases most like a text being written; members see the ones they may see, and filed cases. */
     public List<Similar> similarToText(String title, String body, int limit) {
         CurrentUser user = CurrentUsers.require();
@@ -220,7 +247,7 @@ public class ProposalSearch {
         List<Similar> similar = similarTo(id, 20);
         Map<Long, double[]> byUnit = new LinkedHashMap<>();
         for (Similar s : similar) {
-            if (s.leadUnitId() != null && s.score() >= 0.2) {
+            if (s.leadUnitId() != null && s.score() >= minScore) {
                 double[] acc = byUnit.computeIfAbsent(s.leadUnitId(), k -> new double[2]);
                 acc[0] += s.score();
                 acc[1]++;

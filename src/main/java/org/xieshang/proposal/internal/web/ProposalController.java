@@ -171,16 +171,17 @@ class ProposalController {
 
     /** The committee's cases most similar to this one, score in [0, 1], most similar first (staff). */
     @GetMapping("/{id}/similar")
-    java.util.Map<String, List<ProposalSearch.Similar>> similar(@PathVariable Long id,
+    java.util.Map<String, Object> similar(@PathVariable Long id,
                                                               @RequestParam(defaultValue = "10") int limit) {
-        return java.util.Map.of("items", search.similarTo(id, Math.max(1, Math.min(limit, 50))));
+        return java.util.Map.of("items", search.relatedTo(id, Math.max(1, Math.min(limit, 50))), "minScore", search.minScore());
     }
 
     /** Similar earlier cases for a text being written (the submission form). */
     @PostMapping("/similar-to-text")
-    java.util.Map<String, List<ProposalSearch.Similar>> similarToText(@RequestBody TextBody body,
+    java.util.Map<String, Object> similarToText(@RequestBody TextBody body,
                                                                     @RequestParam(defaultValue = "5") int limit) {
-        return java.util.Map.of("items", search.similarToText(body.title(), body.body(), Math.max(1, Math.min(limit, 20))));
+        return java.util.Map.of("items", search.relatedToText(body.title(), body.body(), Math.max(1, Math.min(limit, 20))),
+                "minScore", search.minScore());
     }
 
     /** Units that handled the most similar past cases (at assignment). */

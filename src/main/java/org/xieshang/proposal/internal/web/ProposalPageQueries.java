@@ -151,7 +151,7 @@ class ProposalPageQueries {
                         && (!lead || d.status() == ProposalStatus.REPLIED),
                 steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
                 steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
-        List<SimilarCase> similar = actions.merge() ? search.similarTo(id, 5).stream().map(this::similar).toList() : List.of();
+        List<SimilarCase> similar = actions.merge() ? search.relatedTo(id, 5).stream().map(this::similar).toList() : List.of();
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
         // as ProposalHandling.reply: only the lead unit's own contact in this round counts
@@ -245,7 +245,12 @@ class ProposalPageQueries {
 
     /** Earlier cases like a text being written, and how each was handled. */
     List<SimilarCase> similarToText(String title, String body) {
-        return search.similarToText(title, body, 5).stream().map(this::similar).toList();
+        return search.relatedToText(title, body, 5).stream().map(this::similar).toList();
+    }
+
+    /** The similarity a case needs to be shown, in percent (for "none reaches N %"). */
+    int minSimilarityPercent() {
+        return (int) Math.round(search.minScore() * 100);
     }
 
     /** The category most similar cases had, or null. */
@@ -262,7 +267,7 @@ class ProposalPageQueries {
                 .sorted(Comparator.comparing(SessionView::startDate, Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(x -> new SessionOption(x.id(), sessionLabel(x))).toList();
         return new Options(s.categories(), s.notFiledGrounds(), s.replyClasses(), sessions, reference.units(),
-                s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.isContactRequired());
+                s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.isContactRequired(), minSimilarityPercent());
     }
 
     /** The due date assignment gives when none is chosen (the same rule as {@link ProposalReview#assign}). */

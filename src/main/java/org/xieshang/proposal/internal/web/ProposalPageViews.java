@@ -88,6 +88,11 @@ public final class ProposalPageViews {
 
     /** A unit that handled similar cases before (at assignment). */
     public record UnitHint(Long unitId, String name, double score, int cases) {
+
+        /** The mean similarity of the unit's similar cases, in percent: the one format of similarity on the pages. */
+        public int averagePercent() {
+            return cases == 0 ? 0 : (int) Math.round(score / cases * 100);
+        }
     }
 
     public record SessionOption(Long id, String label) {
@@ -99,7 +104,7 @@ public final class ProposalPageViews {
     /** The committee's configured choices, for the forms. */
     public record Options(List<String> categories, List<String> grounds, List<String> replyClasses,
                           List<SessionOption> sessions, List<UnitView> units, int reassignmentWorkingDays,
-                          int dueMonths, int maxDueMonths, boolean contactRequired) {
+                          int dueMonths, int maxDueMonths, boolean contactRequired, int minSimilarityPercent) {
 
         /** Whether the reply classes are the standard A/B/C, whose meanings the forms can explain. */
         public boolean standardReplyClasses() {

@@ -182,6 +182,7 @@ class ProposalPages implements NavContributor {
         model.addAttribute("similar", enough ? pages.similarToText(t, body) : List.of());
         model.addAttribute("category", enough ? pages.likelyCategory(t, body) : null);
         model.addAttribute("asked", enough);
+        model.addAttribute("minPercent", pages.minSimilarityPercent());
         return "proposal/similar";
     }
 
