@@ -9,7 +9,12 @@ public interface Activities {
     record AttendanceFact(Long activityId, ActivityType type, LocalDate date, Long memberId, AttendanceStatus status) {
     }
 
-    record SpeechFact(Long speechId, Long activityId, ActivityType type, LocalDate date, Long memberId) {
+    /** topic: as SpeechRecorded carries it (the duty record's text), null when unknown. */
+    record SpeechFact(Long speechId, Long activityId, ActivityType type, LocalDate date, Long memberId, String topic) {
+
+        public SpeechFact(Long speechId, Long activityId, ActivityType type, LocalDate date, Long memberId) {
+            this(speechId, activityId, type, date, memberId, null);
+        }
     }
 
     /** Attendance of activities starting within [from, to] (committee's days), oldest first. */

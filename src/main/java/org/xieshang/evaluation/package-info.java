@@ -6,5 +6,5 @@
  * and the yearly checklist of each township's support for the committee's work, scaled to the year's
  * weight. Public API: {@link org.xieshang.evaluation.DemoEvaluation}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "activity", "audit", "bulletin", "committee", "document", "identity", "member" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "activity", "audit", "bulletin", "committee", "document", "identity", "member", "proposal" })
 package org.xieshang.evaluation;

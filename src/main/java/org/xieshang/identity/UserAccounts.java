@@ -36,6 +36,9 @@ public interface UserAccounts {
     /** Enabled accounts of a unit (its handlers and heads). */
     java.util.List<Long> userIdsOfUnit(Long unitId);
 
+    /** The units that have at least one enabled account (a unit without one cannot act on its cases). */
+    java.util.Set<Long> unitIdsWithAccounts();
+
     /** Mail recipients among these enabled users: those with an address of their own or of their member. */
     java.util.List<MailRecipient> mailRecipients(java.util.Collection<Long> userIds);
 

@@ -26,6 +26,13 @@ public interface MemberDirectory {
     /** E-mail addresses of these members, for notifications (members without one are absent). */
     Map<Long, String> emails(java.util.Collection<Long> ids);
 
+    /** How to reach a member: phone and e-mail as recorded (either may be null). */
+    record Contact(String phone, String email) {
+    }
+
+    /** Phone and e-mail of these members, for those entitled to reach them (e.g. the unit handling their case). */
+    Map<Long, Contact> contacts(java.util.Collection<Long> ids);
+
     Map<MemberStatus, Long> countByStatus();
 
     /**

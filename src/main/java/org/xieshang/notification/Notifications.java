@@ -10,10 +10,23 @@ import org.xieshang.shared.Role;
  */
 public interface Notifications {
 
-    /** A notice: message key, its arguments, and the page it points to (may be null). */
-    record Notice(String messageKey, List<String> args, String link) {
+    /**
+     * A notice: message key, its arguments, the page it points to (may be null) and, when it asks the
+     * recipient to do something, the task's key (e.g. {@code proposal:12:rate}): a {@link TaskDone}
+     * event with that key marks the notice done and read.
+     */
+    record Notice(String messageKey, List<String> args, String link, String taskKey) {
+        public Notice(String messageKey, List<String> args, String link) {
+            this(messageKey, args, link, null);
+        }
+
         public static Notice of(String messageKey, String link, Object... args) {
             return new Notice(messageKey, java.util.Arrays.stream(args).map(String::valueOf).toList(), link);
+        }
+
+        /** The same notice, asking for the task with this key. */
+        public Notice forTask(String key) {
+            return new Notice(messageKey, args, link, key);
         }
     }
 
@@ -25,4 +38,10 @@ public interface Notifications {
     void toRole(Role role, Notice notice);
 
     void toUnit(Long unitId, Notice notice);
+
+    /**
+     * Marks everyone's unread notices that point to these pages read — for a demo committee whose closed
+     * cases are history, not news, on first sign-in.
+     */
+    void markReadAbout(Collection<String> links);
 }

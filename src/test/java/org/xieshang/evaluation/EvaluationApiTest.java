@@ -162,6 +162,86 @@ class EvaluationApiTest extends ApiTestBase {
         assertThat(actions).contains("DECIDE", "GROUP", "BALLOT", "CODES", "PUBLISH");
     }
 
+    /** A case the unit leads, taken through filing, handling and an approved reply to the lead proposer's rating. */
+    void handledCase(Api lead, Api staff, Api unit, long unitId, String result) {
+        String P = "/api/v1/proposals";
+        long id = created(lead.post(P, c.draft(TestSupport.unique("关于加强校园周边交通安全的建议"), List.of())));
+        ok(200, lead.post(P + "/" + id + "/submit", Map.of()));
+        ok(200, staff.post(P + "/" + id + "/review", Map.of("decision", "FILE", "reason", "符合立案条件")));
+        ok(200, staff.post(P + "/" + id + "/assign", Map.of("leadUnitId", unitId, "coUnitIds", List.of())));
+        ok(200, unit.post(P + "/" + id + "/accept", Map.of()));
+        ok(201, unit.post(P + "/" + id + "/handling-records", Map.of("type", "PROPOSER_CONTACT",
+                "date", java.time.LocalDate.now().toString(), "content", "电话联系提案人")));
+        ok(200, unit.post(P + "/" + id + "/reply", Map.of("category", "A", "content", "已采纳并落实")));
+        ok(200, staff.post(P + "/" + id + "/reply-review", Map.of("approve", true)));
+        ok(201, lead.post(P + "/" + id + "/evaluation", Map.of("attitude", "SATISFIED", "result", result, "comment", "测评")));
+    }
+
+    @Test
+    void proposalHandlingIsFilledFromTheUnitsProposalFiguresWhenTheYearSaysSo() {
+        long u0 = c.unitIds.get(0);
+        Api lead = c.member(0);
+        Api staff = c.staff();
+        Api unit = c.unit(0);
+        handledCase(lead, staff, unit, u0, "SATISFIED");
+        handledCase(lead, staff, unit, u0, "UNSATISFIED");
+        // a year without the proposal-handling dimension cannot fill it
+        invalid(admin.post(E, Map.of("year", 2025, "termId", c.termId, "unitIds", List.of(c.unitIds.get(1)),
+                "dimensions", List.of(Map.of("code", "DUTY_PERFORMANCE", "name", "部门职能履行", "weight", 100)),
+                "proposalHandlingFromStats", true)), "proposalHandlingFromStats");
+        long id = created(admin.post(E, Map.of("year", 2026, "termId", c.termId, "unitIds", List.of(u0),
+                "proposalHandlingFromStats", true)));
+        group(id, u0, List.of(c.memberIds.get(1)));
+        JsonNode record = ok(200, admin.get(E + "/" + id));
+        assertThat(record.path("proposalHandlingFromStats").asBoolean()).isTrue();
+        // the setting: the office only, a value required
+        for (String role : List.of("PROPOSAL_STAFF", "LEADER_CPPCC", "UNIT_HEAD")) {
+            Api who = role.startsWith("UNIT") ? c.user(List.of(role), null, c.unitIds.get(2)) : c.role(role);
+            assertThat(who.put(E + "/" + id + "/settings", Map.of("proposalHandlingFromStats", false)).status()).as(role).isEqualTo(403);
+        }
+        assertThat(c.member(1).put(E + "/" + id + "/settings", Map.of("proposalHandlingFromStats", false)).status()).isEqualTo(403);
+        invalid(admin.put(E + "/" + id + "/settings", Map.of()), "proposalHandlingFromStats");
+        assertThat(admin.put(E + "/" + id + "/settings", Map.of("proposalHandlingFromStats", true, "version", 999)).status())
+                .isEqualTo(409);
+
+        // evaluators do not score the dimension: the ballot page shows the fixed score, a score for it is refused
+        Api m1 = c.member(1);
+        invalid(m1.post(E + "/" + id + "/ballots", Map.of("unitId", u0, "scores", all(80))), "scores.PROPOSAL_HANDLING");
+        Map<String, Object> five = all(80);
+        five.remove("PROPOSAL_HANDLING");
+        ok(201, m1.post(E + "/" + id + "/ballots", Map.of("unitId", u0, "scores", five)));
+        String code = ok(201, admin.post(E + "/" + id + "/ballot-codes", Map.of("unitId", u0, "count", 1)))
+                .path("items").get(0).path("code").asString();
+        JsonNode sheet = ok(200, api.anonymous().get("/api/v1/public/ballots/" + code));
+        assertThat(sheet.path("fixed").path("PROPOSAL_HANDLING").path("score").decimalValue()).isEqualByComparingTo("75.00");
+        // the phone page shows it as a fixed score with the formula, without an input
+        String page = api.anonymous().get("/ballot/" + code).body();
+        assertThat(page).contains("id=\"fixed-PROPOSAL_HANDLING\"").contains("75.00").contains("按时答复率")
+                .doesNotContain("name=\"score.PROPOSAL_HANDLING\"").contains("name=\"score.WORK_STYLE\"");
+        // after a ballot the scoring cannot change
+        assertThat(admin.put(E + "/" + id + "/settings", Map.of("proposalHandlingFromStats", false)).status()).isEqualTo(409);
+
+        // two replies, both on time: 2/2 = 1; two ratings, one satisfied: 1/2 = 0.5 → 100 × (1 + 0.5) / 2 = 75.00
+        // weighted: (80·(25+15+15+15+10) + 75·20) / 100 = (6400 + 1500) / 100 = 79.00
+        JsonNode unitResult = ok(200, admin.get(E + "/" + id + "/results")).path("ranking").get(0);
+        assertThat(unitResult.path("score").decimalValue()).isEqualByComparingTo("79.00");
+        assertThat(unitResult.path("dimensionScores").path("PROPOSAL_HANDLING").decimalValue()).isEqualByComparingTo("75.00");
+        JsonNode handling = unitResult.path("proposalHandling");
+        assertThat(handling.path("replied").asLong()).isEqualTo(2);
+        assertThat(handling.path("repliedOnTime").asLong()).isEqualTo(2);
+        assertThat(handling.path("rated").asLong()).isEqualTo(2);
+        assertThat(handling.path("satisfied").asLong()).isEqualTo(1);
+        assertThat(handling.path("onTimeReplyRate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(handling.path("satisfactionRate").decimalValue()).isEqualByComparingTo("0.5");
+
+        // published: the figures of that day stay with the results, also when the unit's cases change later
+        ok(200, admin.post(E + "/" + id + "/publish", Map.of()));
+        handledCase(lead, staff, unit, u0, "UNSATISFIED");
+        JsonNode published = ok(200, api.anonymous().get(E + "/" + id + "/results")).path("ranking").get(0);
+        assertThat(published.path("score").decimalValue()).isEqualByComparingTo("79.00");
+        assertThat(published.path("proposalHandling").path("rated").asLong()).isEqualTo(2);
+    }
+
     @Test
     void aGroupsResearchVisitIsAnActivityWithTheGroupInvited() {
         long u0 = c.unitIds.get(0);

@@ -91,4 +91,63 @@ class EvaluationModuleTest {
         assertThat(SystemActor.callAs(committee, () -> evaluations.results(ids[3])).ranking().get(0).score())
                 .isEqualByComparingTo("77");
     }
+
+    @Test
+    void ballotIdsAreRandomSoTheirOrderIsNotTheVotingOrder() {
+        Long committee = CommitteeContext.callAsSystem(() -> committees.create("评议顺序测试政协", CommitteeLevel.values()[0], "测试区")).id();
+        int voters = 12;
+        Long[] ids = new Long[3];
+        List<Long> memberIds = new java.util.ArrayList<>();
+        SystemActor.runAs(committee, () -> {
+            Long sector = reference.createSector("顺序界别").id();
+            reference.createTerm("第十届", LocalDate.of(2022, 1, 1), LocalDate.of(2026, 12, 31));
+            ids[0] = reference.createUnit("区教育局", UnitType.DEPARTMENT).id();
+            ids[1] = members.register(new MemberData("顺序组长", Gender.MALE, null, null, null, sector, null, null, null, null,
+                    null, EnumSet.of(MemberRole.VICE_CHAIR))).id();
+            for (int i = 0; i < voters; i++) {
+                memberIds.add(members.register(new MemberData("顺序委员" + i, Gender.FEMALE, null, null, null, sector, null, null,
+                        null, null, null, EnumSet.of(MemberRole.MEMBER))).id());
+            }
+            ids[2] = evaluations.create(new EvaluationForm(2026, null, List.of(ids[0]), null, null, null)).id();
+            evaluations.addGroup(ids[2], new GroupForm(ids[0], ids[1], memberIds, List.of()));
+        });
+        // voter i gives 50 + i on the first dimension, so each stored ballot tells its place in the voting order
+        List<Integer> votingOrder = new java.util.ArrayList<>();
+        for (int i = 0; i < voters; i++) {
+            Map<String, Integer> scores = new HashMap<>();
+            for (String code : List.of("DUTY_PERFORMANCE", "SERVING_CENTRE", "LAW_BASED_ADMINISTRATION", "WORK_STYLE",
+                    "INTEGRITY", "PROPOSAL_HANDLING")) {
+                scores.put(code, 80);
+            }
+            scores.put("DUTY_PERFORMANCE", 50 + i);
+            votingOrder.add(50 + i);
+            CurrentUser voter = new CurrentUser(5000L + i, "order-voter-" + i, "顺序委员" + i, committee, EnumSet.of(Role.MEMBER),
+                    memberIds.get(i), null);
+            SystemActor.runAs(voter, () -> evaluations.vote(ids[2], ids[0], scores));
+        }
+        List<Map<String, Object>> stored = jdbc.queryForList("select id, scores from evaluation_ballot where evaluation_id = ? order by id",
+                ids[2]);
+        assertThat(stored).hasSize(voters).allSatisfy(b -> assertThat(b.get("id")).isInstanceOf(java.util.UUID.class));
+        List<Integer> storedOrder = stored.stream().map(b -> Integer.parseInt(((String) b.get("scores"))
+                .replaceAll(".*DUTY_PERFORMANCE=(\\d+).*", "$1"))).toList();
+        // the same ballots, in an order unrelated to the voting order: equal by chance with probability 1/12! (2·10⁻⁹)
+        assertThat(storedOrder).containsExactlyInAnyOrderElementsOf(votingOrder).isNotEqualTo(votingOrder);
+
+        // no column joins a ballot to a voter: the ballot table has the unit and the scores only, and no column
+        // of the voter table names a ballot
+        List<String> ballotColumns = jdbc.queryForList("select lower(column_name) from information_schema.columns "
+                + "where lower(table_name) = 'evaluation_ballot'", String.class);
+        assertThat(ballotColumns).containsExactlyInAnyOrder("id", "committee_id", "evaluation_id", "unit_id", "scores");
+        List<String> voterColumns = jdbc.queryForList("select lower(column_name) from information_schema.columns "
+                + "where lower(table_name) = 'evaluation_voter'", String.class);
+        assertThat(voterColumns).noneMatch(c -> c.contains("ballot"));
+        // the audit trail records that a ballot was cast for the unit, on the evaluation, never the ballot's id
+        List<String> audited = jdbc.queryForList("select changes from audit_entry where action = 'BALLOT' and entity_id = ?",
+                String.class, String.valueOf(ids[2]));
+        assertThat(audited).hasSize(voters);
+        for (Map<String, Object> b : stored) {
+            assertThat(audited).noneMatch(a -> a.contains(b.get("id").toString()));
+        }
+        assertThat(audited).allSatisfy(a -> assertThat(a).contains(String.valueOf(ids[0])).doesNotContain("DUTY_PERFORMANCE"));
+    }
 }

@@ -30,7 +30,7 @@ class ApprovedReplyTest extends ProposalApiTestBase {
 
         ok(201, f.lead().post(P + "/" + id + "/evaluation", rating("SATISFIED", "UNSATISFIED")));
         f.contact(id);
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "C", "content", "重新办理的答复草稿")));
+        ok(200, f.replySigned(id, Map.of("category", "C", "content", "重新办理的答复草稿")));
         assertThat(classes()).as("a draft under review").containsEntry("B", 1L).containsEntry("C", 0L);
 
         ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", false, "reason", "答复不具体")));

@@ -81,7 +81,12 @@ final class Cases {
     }
 
     Api leadUnitHead() {
-        return client("leadUnitHead", () -> c.user(List.of("UNIT_HEAD"), null, unit(0)));
+        return unitHead(0);
+    }
+
+    /** The head (UNIT_HEAD) of unit i, who signs its replies. */
+    Api unitHead(int i) {
+        return client(i == 0 ? "leadUnitHead" : "unitHead" + i, () -> c.user(List.of("UNIT_HEAD"), null, unit(i)));
     }
 
     Api coUnit() {
@@ -167,7 +172,7 @@ final class Cases {
         if (target >= 5 && now < 5) {
             contact(id);
             ok(201, coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意主办单位意见")));
-            expectStatus(ok(200, leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B",
+            expectStatus(ok(200, replySigned(id, Map.of("category", "B",
                     "content", "已列入明年工作计划，分步实施"))), "REPLY_REVIEW");
         }
         if (target >= 6 && now < 6) {
@@ -179,6 +184,23 @@ final class Cases {
         return id;
     }
 
+    /**
+     * The lead unit's handler replies and its head signs the reply (issue 15 point 1), as every
+     * reply takes before staff review it; answers the sign-off, or the reply's refusal.
+     */
+    Api.Res replySigned(long id, Object body) {
+        return replySigned(leadUnit(), leadUnitHead(), id, body);
+    }
+
+    /** As {@link #replySigned(long, Object)} for any unit's handler and head. */
+    static Api.Res replySigned(Api handler, Api head, long id, Object body) {
+        Api.Res reply = handler.post(P + "/" + id + "/reply", body);
+        if (reply.status() != 200 || reply.json().path("replySignedOff").asBoolean()) {
+            return reply;
+        }
+        return head.post(P + "/" + id + "/reply-signoff", Map.of("approve", true));
+    }
+
     /** The lead unit logs contact with the proposer today. */
     void contact(long id) {
         ok(201, leadUnit().post(P + "/" + id + "/handling-records", Map.of("type", PROPOSER_CONTACT,
@@ -188,7 +210,7 @@ final class Cases {
     /** The lead unit replies again (after rehandling) and staff approve it. */
     void replyAgain(long id, String category) {
         contact(id);
-        expectStatus(ok(200, leadUnit().post(P + "/" + id + "/reply", Map.of("category", category,
+        expectStatus(ok(200, replySigned(id, Map.of("category", category,
                 "content", "重新办理后的答复"))), "REPLY_REVIEW");
         expectStatus(ok(200, staff().post(P + "/" + id + "/reply-review", Map.of("approve", true))), "REPLIED");
     }

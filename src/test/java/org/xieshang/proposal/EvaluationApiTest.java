@@ -103,7 +103,7 @@ class EvaluationApiTest extends ProposalApiTestBase {
         long id = f.caseIn("REPLIED");
         expectStatus(ok(201, f.lead().post(P + "/" + id + "/evaluation", rating("SATISFIED", "UNSATISFIED"))), "REHANDLING");
         f.contact(id);
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "重新办理后的答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", "重新办理后的答复"))),
                 "REPLY_REVIEW");
 
         JsonNode p = ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", false, "reason", "请补充落实情况")));
@@ -117,7 +117,7 @@ class EvaluationApiTest extends ProposalApiTestBase {
         assertThat(move.path("toStatus").asString()).isEqualTo("REHANDLING");
         assertThat(move.path("note").asString()).isEqualTo("请补充落实情况");
         // the unit replies again from there
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "补充后的答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", "补充后的答复"))),
                 "REPLY_REVIEW");
     }
 

@@ -148,7 +148,7 @@ class HandlingApiTest extends ProposalApiTestBase {
         ok(201, f.coUnit().post(P + "/" + id + "/handling-records", record("PROPOSER_CONTACT", "协办单位联系提案人")));
         refused(409, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "答复")));
         f.contact(id);
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", "答复"))),
                 "REPLY_REVIEW");
     }
 
@@ -162,7 +162,7 @@ class HandlingApiTest extends ProposalApiTestBase {
         JsonNode refusal = refused(409, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "答复")));
         assertThat(refusal.path("detail").asString()).contains("会签意见");
         ok(201, f.otherUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "B", "content", "答复"))),
                 "REPLY_REVIEW");
     }
 
@@ -223,7 +223,7 @@ class HandlingApiTest extends ProposalApiTestBase {
         assertThat(move.path("action").asString()).isEqualTo("RETURN_REPLY");
         assertThat(move.path("note").asString()).isEqualTo("答复过于简单");
         assertThat(move.path("fromStatus").asString()).isEqualTo("REPLY_REVIEW");
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "补充后的答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "B", "content", "补充后的答复"))),
                 "REPLY_REVIEW");
     }
 

@@ -53,8 +53,9 @@ class HistoryAuditTest extends ProposalApiTestBase {
         expected.add(new Move("HANDLING_PROPOSER_CONTACT", "IN_PROGRESS", "IN_PROGRESS", f.leadUnit(), "电话联系提案人，沟通办理思路"));
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
         expected.add(new Move("CO_OPINION", "IN_PROGRESS", "IN_PROGRESS", f.coUnit(), "同意"));
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "C", "content", "留作参考")));
+        ok(200, f.replySigned(id, Map.of("category", "C", "content", "留作参考")));
         expected.add(new Move("REPLY", "IN_PROGRESS", "REPLY_REVIEW", f.leadUnit(), "C"));
+        expected.add(new Move("SIGN_OFF_REPLY", "REPLY_REVIEW", "REPLY_REVIEW", f.leadUnitHead(), "C"));
         ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", false, "reason", "请补充依据")));
         expected.add(new Move("RETURN_REPLY", "REPLY_REVIEW", "IN_PROGRESS", f.staff(), "请补充依据"));
         ok(200, f.leadUnitHead().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "列入计划")));

@@ -35,6 +35,7 @@ class ProposalLifecycleTest extends ApiTestBase {
         Api unitA = c.unit(0);
         Api unitB = c.unit(1);
         Api coUnit = c.unit(2);
+        Api headB = c.user(List.of("UNIT_HEAD"), null, c.unitIds.get(1));
 
         long id = ok(201, lead.post("/api/v1/proposals", c.draft("关于加快老旧小区加装电梯的建议",
                 List.of(c.memberIds.get(1))))).path("id").asLong();
@@ -70,7 +71,7 @@ class ProposalLifecycleTest extends ApiTestBase {
         assertThat(unitB.post("/api/v1/proposals/" + id + "/reply", Map.of("category", "B", "content", "正在推进"))
                 .status()).as("a co-unit's opinion is missing").isEqualTo(409);
         ok(201, coUnit.post("/api/v1/proposals/" + id + "/co-opinions", Map.of("content", "同意主办单位意见，配合落实补贴资金")));
-        assertThat(ok(200, unitB.post("/api/v1/proposals/" + id + "/reply", Map.of("category", "B",
+        assertThat(ok(200, Cases.replySigned(unitB, headB, id, Map.of("category", "B",
                 "content", "已列入明年民生实事计划"))).path("status").asString()).isEqualTo("REPLY_REVIEW");
         assertThat(ok(200, staff.post("/api/v1/proposals/" + id + "/reply-review", Map.of("approve", true)))
                 .path("status").asString()).isEqualTo("REPLIED");
@@ -83,7 +84,7 @@ class ProposalLifecycleTest extends ApiTestBase {
 
         ok(201, unitB.post("/api/v1/proposals/" + id + "/handling-records", Map.of("type", "PROPOSER_CONTACT",
                 "date", LocalDate.now().toString(), "content", "上门走访提案人，通报新的推进计划")));
-        ok(200, unitB.post("/api/v1/proposals/" + id + "/reply", Map.of("category", "A", "content", "已完成首批 20 部电梯加装")));
+        ok(200, Cases.replySigned(unitB, headB, id, Map.of("category", "A", "content", "已完成首批 20 部电梯加装")));
         ok(200, staff.post("/api/v1/proposals/" + id + "/reply-review", Map.of("approve", true)));
         JsonNode closed = ok(201, lead.post("/api/v1/proposals/" + id + "/evaluation", Map.of("attitude", "SATISFIED",
                 "result", "SATISFIED")));

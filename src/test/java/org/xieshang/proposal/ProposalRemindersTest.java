@@ -276,7 +276,7 @@ class ProposalRemindersTest extends ProposalApiTestBase {
         ok(201, f.leadUnit().post(P + "/" + id + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
                 "date", repliedOn.toString(), "content", "电话联系提案人")));
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "列入明年计划"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "B", "content", "列入明年计划"))),
                 "REPLY_REVIEW");
         expectStatus(ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true))), "REPLIED");
         Map<Long, List<LocalDate>> unit = new LinkedHashMap<>();
@@ -378,7 +378,7 @@ class ProposalRemindersTest extends ProposalApiTestBase {
         ok(201, f.leadUnit().post(P + "/" + id + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
                 "date", day.toString(), "content", "电话联系提案人")));
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "已采纳"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", "已采纳"))),
                 "REPLY_REVIEW");
         expectStatus(ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true))), "REPLIED");
     }

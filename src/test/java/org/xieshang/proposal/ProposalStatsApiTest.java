@@ -82,7 +82,7 @@ class ProposalStatsApiTest extends ProposalApiTestBase {
         long id = f.caseIn(session, "IN_PROGRESS", true);
         f.contact(id);
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", category, "content", "答复内容")));
+        ok(200, f.replySigned(id, Map.of("category", category, "content", "答复内容")));
         if (due != null) {
             jdbc.update("update proposal set due_date = ? where id = ?", due, id);
         }

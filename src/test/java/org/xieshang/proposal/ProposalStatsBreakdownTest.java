@@ -149,7 +149,7 @@ class ProposalStatsBreakdownTest extends ProposalApiTestBase {
         long id = handled(proposer, session, category, unit, "IN_PROGRESS");
         ok(201, unitClient(unit).post(P + "/" + id + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
                 "date", LocalDate.now().toString(), "content", "电话联系提案人")));
-        expectStatus(ok(200, unitClient(unit).post(P + "/" + id + "/reply", Map.of("category", replyClass,
+        expectStatus(ok(200, Cases.replySigned(unitClient(unit), f.unitHead(unit == 0 ? 0 : 2), id, Map.of("category", replyClass,
                 "content", "答复内容"))), "REPLY_REVIEW");
         if (due != null) {
             jdbc.update("update proposal set due_date = ? where id = ?", due, id);

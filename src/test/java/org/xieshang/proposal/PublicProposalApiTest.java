@@ -164,7 +164,7 @@ class PublicProposalApiTest extends ProposalApiTestBase {
         f.contact(id);
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
         String draft = "关于" + replyWord + "的答复草稿";
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", draft))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", draft))),
                 "REPLY_REVIEW");
         // under review: neither shown nor findable by its words
         c = ok(200, api.get(PUB + "/" + id));
@@ -181,7 +181,7 @@ class PublicProposalApiTest extends ProposalApiTestBase {
         assertThat(listed(api, Map.of("q", replyWord))).isEmpty();
 
         String approved = "关于" + replyWord + "的正式答复";
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", approved))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "A", "content", approved))),
                 "REPLY_REVIEW");
         expectStatus(ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true))), "REPLIED");
         c = ok(200, api.get(PUB + "/" + id));

@@ -60,7 +60,7 @@ class ReplyVisibilityTest extends ProposalApiTestBase {
         String w1 = words();
         f.contact(id);
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意主办单位意见")));
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "C", "content", "初次答复" + w1)));
+        ok(200, f.replySigned(id, Map.of("category", "C", "content", "初次答复" + w1)));
         checkAll(id, new State("REPLY_REVIEW", w1, "C", null, null), readers, checked);
 
         // 2. sent back: the draft stays the unit's
@@ -69,7 +69,7 @@ class ReplyVisibilityTest extends ProposalApiTestBase {
 
         // 3. replied again and approved: everyone who sees the case reads it
         String w2 = words();
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "A", "content", "正式答复" + w2)));
+        ok(200, f.replySigned(id, Map.of("category", "A", "content", "正式答复" + w2)));
         ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true)));
         checkAll(id, new State("REPLIED", w2, "A", w2, "A"), readers, checked);
 
@@ -77,7 +77,7 @@ class ReplyVisibilityTest extends ProposalApiTestBase {
         ok(201, f.lead().post(P + "/" + id + "/evaluation", rating("SATISFIED", "UNSATISFIED")));
         String w3 = words();
         f.contact(id);
-        ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "B", "content", "重新办理答复" + w3)));
+        ok(200, f.replySigned(id, Map.of("category", "B", "content", "重新办理答复" + w3)));
         checkAll(id, new State("REPLY_REVIEW (rehandled)", w3, "B", w2, "A"), readers, checked);
 
         System.out.println("Reply visibility matrix: " + checked.size() + " checks (4 states × " + readers.size()

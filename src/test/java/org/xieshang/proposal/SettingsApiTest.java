@@ -79,7 +79,7 @@ class SettingsApiTest extends ProposalApiTestBase {
         // no contact needed now, and the added class D is a valid reply category
         long id = f.caseIn("IN_PROGRESS");
         ok(201, f.coUnit().post(P + "/" + id + "/co-opinions", Map.of("content", "同意")));
-        expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/reply", Map.of("category", "D", "content", "答复"))),
+        expectStatus(ok(200, f.replySigned(id, Map.of("category", "D", "content", "答复"))),
                 "REPLY_REVIEW");
 
         // back to the defaults: contact is required again

@@ -62,6 +62,23 @@ class DemoCommitteeTest {
     }
 
     @Test
+    void theFirstSignInIsNotFloodedWithNoticesAboutClosedCases() {
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        new Api(port).login("staff", PASSWORD).get("/api/v1/proposals?size=100&status=CLOSED").json().path("items")
+                .forEach(p -> closed.add("/proposals/" + p.path("id").asLong()));
+        assertThat(closed).hasSize(4);
+        for (String account : java.util.List.of("member", "handler", "staff", "unithead")) {
+            java.util.List<String> unread = new java.util.ArrayList<>();
+            new Api(port).login(account, PASSWORD).get("/api/v1/notifications?unread=true&size=100").json().path("items")
+                    .forEach(n -> unread.add(n.path("link").asString()));
+            assertThat(unread).as(account).noneMatch(closed::contains);
+        }
+        // what is still to do stays: the member's reply waiting for a rating
+        assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/notifications/unread-count").json()
+                .path("unread").asLong()).isPositive();
+    }
+
+    @Test
     void lastYearsEvaluationIsPublishedThisYearsInVotingTownshipsAssessedForTwoYears() {
         Api admin = new Api(port).login("admin", TestSupport.ADMIN_PASSWORD);
         JsonNode evaluations = admin.get("/api/v1/evaluations").json().path("items");

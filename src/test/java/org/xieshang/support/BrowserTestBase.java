@@ -112,6 +112,15 @@ public abstract class BrowserTestBase extends ApiTestBase {
         }
     }
 
+    /** Answers 确认 in the page's confirmation dialog (confirm.js), which an irreversible step opens. */
+    protected static void confirmStep() {
+        waitFor().until(d -> {
+            var ok = d.findElements(By.id("confirm-ok"));
+            return !ok.isEmpty() && ok.get(0).isDisplayed();
+        });
+        driver.findElement(By.id("confirm-ok")).click();
+    }
+
     protected static Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }

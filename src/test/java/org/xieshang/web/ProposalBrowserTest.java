@@ -79,6 +79,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         assertEquals(title, driver.findElement(By.id("case-title")).getText());
         assertEquals("草稿", state());
         driver.findElement(By.id("proposal-submit")).click();
+        confirmStep();
         waitFor().until(d -> "已提交".equals(state()));
 
         // staff file it from the review queue, then assign it on the same page
@@ -91,6 +92,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         assertNoOverflow();
         screenshot("proposal-review-375.png");
         driver.findElement(By.id("review-file")).click();
+        confirmStep();
         waitFor().until(d -> "已立案".equals(state()));
         assertTrue(driver.findElement(By.id("case-number")).getText().matches("第\\d{4}号"));
         WebElement due = driver.findElement(By.id("assign-dueDate"));
@@ -101,6 +103,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         screenshot("proposal-assign-375.png");
         new Select(driver.findElement(By.id("assign-leadUnitId"))).selectByValue(String.valueOf(c.unitIds.get(0)));
         driver.findElement(By.id("assign-submit")).click();
+        confirmStep();
         waitFor().until(d -> "已交办".equals(state()));
 
         // the unit accepts it, logs contact with the proposer, and replies
@@ -119,6 +122,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         driver.findElement(By.cssSelector("#reply-form input[name=category][value=A]")).click();
         driver.findElement(By.id("reply-content-input")).sendKeys("已将社区养老服务站建设列入今年民生实事，新建十处。");
         driver.findElement(By.id("reply-submit")).click();
+        confirmStep();
         waitFor().until(d -> "答复审核中".equals(state()));
 
         // staff approve the reply
@@ -127,6 +131,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         driver.findElement(By.linkText(title)).click();
         waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
         driver.findElement(By.id("reply-approve")).click();
+        confirmStep();
         waitFor().until(d -> "已答复".equals(state()));
 
         // the member reads the reply and rates it satisfied: the case is closed
@@ -137,6 +142,7 @@ class ProposalBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("result-SATISFIED")).click();
         driver.findElement(By.id("evaluate-comment")).sendKeys("办理及时，很满意。");
         driver.findElement(By.id("evaluate-submit")).click();
+        confirmStep();
         waitFor().until(d -> "已办结".equals(state()));
         assertTrue(driver.findElements(By.id("evaluate-form")).isEmpty(), "rated once per reply");
 

@@ -120,6 +120,17 @@ class ProposalPagesTest extends ApiTestBase {
         assertEquals(302, unit.post("/proposals/" + id + "/handling-records", Map.of("type", "PROPOSER_CONTACT",
                 "date", LocalDate.now().toString(), "content", "电话沟通办理思路")).status());
         assertEquals(302, unit.post("/proposals/" + id + "/reply", Map.of("category", "B", "content", "已列入明年计划")).status());
+        // the unit head reads the reply on the case page and signs it under it (issue 15 point 1)
+        PageClient head = client(List.of("UNIT_HEAD"), null, c.unitIds.get(0));
+        Page toSign = head.get("/proposals/" + id);
+        assertThat(toSign.body()).contains("id=\"case-signoff\"").contains("待单位负责人签发").containsPattern("id=\"case-stage-now\"[^>]*>[^<]*待单位负责人签发")
+                .contains("id=\"signoff-reply\"").contains("data-confirm=\"确认签发此答复并提交提案委审核？\"")
+                .doesNotContain("id=\"reply-approve\"");
+        assertThat(toSign.body().indexOf("id=\"signoff-reply\"")).isLessThan(toSign.body().indexOf("id=\"signoff-approve\""));
+        assertThat(staff.get("/proposals/" + id).body()).doesNotContain("id=\"reply-approve\"");
+        assertEquals(400, head.post("/proposals/" + id + "/reply-signoff", Map.of("approve", "false", "reason", "")).status());
+        assertEquals(302, head.post("/proposals/" + id + "/reply-signoff", Map.of("approve", "true")).status());
+        assertThat(head.get("/proposals/" + id).body()).doesNotContain("id=\"case-signoff\"");
         // a member does not see a reply under review
         assertThat(member.get("/proposals/" + id).body()).doesNotContain("已列入明年计划").contains("答复审核中");
 

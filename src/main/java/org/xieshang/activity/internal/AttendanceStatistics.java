@@ -89,7 +89,7 @@ public class AttendanceStatistics implements Activities {
         startingBetween(from, to).forEach(a -> byId.put(a.getId(), a));
         return speeches.findByActivityIdIn(byId.keySet()).stream()
                 .map(s -> new SpeechFact(s.getId(), s.getActivityId(), byId.get(s.getActivityId()).getType(),
-                        service.day(byId.get(s.getActivityId())), s.getMemberId()))
+                        service.day(byId.get(s.getActivityId())), s.getMemberId(), s.getTopic()))
                 .sorted(java.util.Comparator.comparing(SpeechFact::date).thenComparing(SpeechFact::speechId)).toList();
     }
 

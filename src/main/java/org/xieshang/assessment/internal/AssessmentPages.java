@@ -31,8 +31,11 @@ class AssessmentPages implements NavContributor {
     private final RunTasks tasks;
     private final RulesService rules;
     private final Messages messages;
+    private final DutyRebuildService rebuilds;
 
-    AssessmentPages(StandingService standing, RunService runs, RunTasks tasks, RulesService rules, Messages messages) {
+    AssessmentPages(StandingService standing, RunService runs, RunTasks tasks, RulesService rules, Messages messages,
+                    DutyRebuildService rebuilds) {
+        this.rebuilds = rebuilds;
         this.standing = standing;
         this.runs = runs;
         this.tasks = tasks;
@@ -69,7 +72,41 @@ class AssessmentPages implements NavContributor {
         model.addAttribute("errors", errors);
         model.addAttribute("from", from == null ? LocalDate.of(year, 1, 1) : from);
         model.addAttribute("to", to == null ? LocalDate.of(year, 12, 31) : to);
+        return rebuildSection(FormErrors.none(), null, null, model);
+    }
+
+    /** The office's rebuild section of the runs page: the form and the latest rebuilds (ADMIN only). */
+    private String rebuildSection(FormErrors errors, LocalDate from, LocalDate to, Model model) {
+        boolean office = AssessmentAccess.office(CurrentUsers.require());
+        int year = LocalDate.now().getYear();
+        model.addAttribute("rebuilds", office ? rebuilds.latest(5) : List.of());
+        model.addAttribute("rebuildErrors", errors);
+        model.addAttribute("rebuildFrom", from == null ? LocalDate.of(year, 1, 1) : from);
+        model.addAttribute("rebuildTo", to == null ? LocalDate.now() : to);
         return "assessment/runs";
+    }
+
+    @PostMapping("/assessment/rebuilds")
+    String rebuild(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                   Model model) {
+        Long id;
+        try {
+            id = rebuilds.start(from, to);
+        } catch (InvalidInput invalid) {
+            runsPage(FormErrors.none(), null, null, model);
+            return rebuildSection(FormErrors.of(invalid, messages), from, to, model);
+        }
+        if (!tasks.scheduleRebuild(CurrentUsers.require().committeeId(), id)) {
+            rebuilds.compute(id);
+        }
+        return "redirect:/assessment#rebuild";
+    }
+
+    /** A rebuild's progress bar, polled by htmx while it runs. */
+    @GetMapping("/assessment/rebuilds/{id}/progress")
+    String rebuildProgress(@PathVariable Long id, Model model) {
+        model.addAttribute("rebuild", rebuilds.get(id));
+        return "assessment/rebuildProgress";
     }
 
     @PostMapping("/assessment/runs")

@@ -17,6 +17,7 @@ import org.xieshang.proposal.ProposalEvents.ProposalMerged;
 import org.xieshang.proposal.ProposalEvents.ProposalSubmitted;
 import org.xieshang.shared.SystemActor;
 import org.xieshang.socialreport.SocialReportAdopted;
+import org.xieshang.socialreport.SocialReportAdoptionWithdrawn;
 import org.xieshang.socialreport.SocialReportSubmitted;
 
 /**
@@ -123,6 +124,20 @@ class DutyRecordListener {
     void on(SocialReportAdopted e) {
         run(e.committeeId(), () -> recorder.follow(new Source(SOCIAL_REPORT, e.reportId(), "ADOPTED"),
                 e.authorMemberId(), DutyKind.SOCIAL_REPORT_ADOPTED, null, e.level(), e.date(), true, e.reportId()));
+    }
+
+    /** A withdrawn adoption no longer counts: the entry turns inactive (audited), kept for the record. */
+    @ApplicationModuleListener(id = "assessment.social-report-adoption-withdrawn", propagation = Propagation.NOT_SUPPORTED)
+    void on(SocialReportAdoptionWithdrawn e) {
+        run(e.committeeId(), () -> adoptionWithdrawn(e.reportId(), e.authorMemberId()));
+    }
+
+    /** The adoption entry, if it still counts, stops counting; its date, level and text stay as they were. */
+    void adoptionWithdrawn(Long reportId, Long authorMemberId) {
+        Source adopted = new Source(SOCIAL_REPORT, reportId, "ADOPTED");
+        entries.findBySourceTypeAndSourceIdAndSourceAspectAndMemberId(adopted.type(), adopted.id(), adopted.aspect(),
+                authorMemberId).filter(DutyEntry::isActive).ifPresent(entry -> recorder.follow(adopted, authorMemberId,
+                DutyKind.SOCIAL_REPORT_ADOPTED, null, entry.getAdoptionLevel(), entry.getEntryDate(), false, reportId));
     }
 
     @ApplicationModuleListener(id = "assessment.liaison-contact", propagation = Propagation.NOT_SUPPORTED)

@@ -83,3 +83,10 @@ interface ResignationRepository extends JpaRepository<Resignation, Long> {
     @Query("select count(r) from Resignation r where r.status = org.xieshang.assessment.internal.Resignation$Status.APPROVED and r.meetingDate between :from and :to")
     long approvedBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }
+
+interface DutyRebuildRepository extends JpaRepository<DutyRebuild, Long> {
+
+    List<DutyRebuild> findAllByOrderByStartedAtDescIdDesc();
+
+    boolean existsByStatus(DutyRebuild.Status status);
+}

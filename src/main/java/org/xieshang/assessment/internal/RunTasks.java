@@ -19,8 +19,12 @@ import org.xieshang.shared.SystemActor;
 class RunTasks {
 
     static final String RUN = "assessment-run";
+    static final String REBUILD = "duty-rebuild";
 
     record RunTask(Long committeeId, Long runId) implements Serializable {
+    }
+
+    record RebuildTask(Long committeeId, Long rebuildId) implements Serializable {
     }
 
     private final ObjectProvider<SchedulerClient> scheduler;
@@ -39,6 +43,25 @@ class RunTasks {
         }
         client.scheduleIfNotExists(new TaskInstance<>(RUN, "r" + runId, new RunTask(committeeId, runId)), clock.instant());
         return true;
+    }
+
+    /** Plans a duty record rebuild now; false when no scheduler runs here (the caller computes itself). */
+    boolean scheduleRebuild(Long committeeId, Long rebuildId) {
+        SchedulerClient client = scheduler.getIfAvailable();
+        if (client == null) {
+            return false;
+        }
+        client.scheduleIfNotExists(new TaskInstance<>(REBUILD, "b" + rebuildId, new RebuildTask(committeeId, rebuildId)),
+                clock.instant());
+        return true;
+    }
+
+    @Bean
+    OneTimeTask<RebuildTask> dutyRebuild(ObjectProvider<DutyRebuildService> rebuilds) {
+        return Tasks.oneTime(REBUILD, RebuildTask.class).execute((instance, context) -> {
+            RebuildTask t = instance.getData();
+            SystemActor.runAs(t.committeeId(), () -> rebuilds.getObject().compute(t.rebuildId()));
+        });
     }
 
     @Bean

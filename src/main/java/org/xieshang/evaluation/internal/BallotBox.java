@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xieshang.shared.tenancy.CommitteeContext;
@@ -13,7 +14,8 @@ import org.xieshang.shared.tenancy.CommitteeContext;
 /**
  * The ballots, written with plain SQL on purpose: an entity would be captured by the audit trail with
  * its actor, linking scores to the voter. A ballot row holds the unit and the scores only — no voter,
- * no time; who has voted is kept apart ({@link Voter}, {@link BallotCode}).
+ * no time, no sequence: its id is a random UUID, so the order of ballot ids says nothing about the
+ * order of votes (voter records, kept apart in {@link Voter} and {@link BallotCode}, have growing ids).
  */
 @Component
 class BallotBox {
@@ -25,8 +27,8 @@ class BallotBox {
     }
 
     void drop(Long evaluationId, Long unitId, Map<String, Integer> scores) {
-        jdbc.update("insert into evaluation_ballot (committee_id, evaluation_id, unit_id, scores) values (?, ?, ?, ?)",
-                CommitteeContext.current(), evaluationId, unitId, encode(scores));
+        jdbc.update("insert into evaluation_ballot (id, committee_id, evaluation_id, unit_id, scores) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), CommitteeContext.current(), evaluationId, unitId, encode(scores));
     }
 
     /** The ballots of an evaluation per unit. */

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,7 +37,10 @@ import org.xieshang.shared.web.LanguageConfig;
 class EvaluationApiController {
 
     record EvaluationBody(Integer year, Long termId, List<Long> unitIds, String meeting, LocalDate decisionDate,
-                          List<DimensionForm> dimensions) {
+                          List<DimensionForm> dimensions, Boolean proposalHandlingFromStats) {
+    }
+
+    record SettingsBody(Boolean proposalHandlingFromStats, Long version) {
     }
 
     record GroupBody(Long unitId, Long leaderMemberId, List<Long> memberIds, List<External> externalParticipants) {
@@ -83,7 +87,14 @@ class EvaluationApiController {
     @Operation(summary = "Record the standing committee's decision (ADMIN); 409 for a unit already evaluated in the term")
     EvaluationView create(@RequestBody EvaluationBody body) {
         return service.create(new EvaluationForm(body.year(), body.termId(), body.unitIds(), body.meeting(),
-                body.decisionDate(), body.dimensions()));
+                body.decisionDate(), body.dimensions(), body.proposalHandlingFromStats()));
+    }
+
+    @PutMapping("/api/v1/evaluations/{id}/settings")
+    @Operation(summary = "The year's setting (ADMIN): proposal handling scored from the units' proposal figures; "
+            + "until the first ballot (409 after, when published or stale)")
+    EvaluationView settings(@PathVariable Long id, @RequestBody SettingsBody body) {
+        return service.settings(id, body == null ? null : body.proposalHandlingFromStats(), body == null ? null : body.version());
     }
 
     @GetMapping("/api/v1/evaluations")

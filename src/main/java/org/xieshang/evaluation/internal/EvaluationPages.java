@@ -191,6 +191,12 @@ class EvaluationPages implements NavContributor {
         });
     }
 
+    @PostMapping("/evaluations/{id:\\d+}/settings")
+    String settings(@PathVariable Long id, @RequestParam(required = false) Boolean proposalHandlingFromStats,
+                    @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return act(id, redirect, () -> service.settings(id, proposalHandlingFromStats, version));
+    }
+
     @PostMapping("/evaluations/{id:\\d+}/publish")
     String publish(@PathVariable Long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> publishing.publish(id));
@@ -255,6 +261,7 @@ class EvaluationPages implements NavContributor {
         model.addAttribute("year", mine.year());
         model.addAttribute("unitName", mine.unitName());
         model.addAttribute("dimensions", service.dimensionForms(id));
+        model.addAttribute("fixed", service.fixed(id, unitId));
         model.addAttribute("problem", model.getAttribute("problem"));
         model.addAttribute("closed", mine.voted());
         return "evaluation/vote";
@@ -285,6 +292,7 @@ class EvaluationPages implements NavContributor {
         model.addAttribute("year", sheet.year());
         model.addAttribute("unitName", sheet.unitName());
         model.addAttribute("dimensions", sheet.dimensions());
+        model.addAttribute("fixed", sheet.fixed());
         model.addAttribute("problem", model.getAttribute("problem"));
         model.addAttribute("closed", sheet.used() || !sheet.open());
         return "evaluation/vote";

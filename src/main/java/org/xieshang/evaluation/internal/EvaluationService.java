@@ -77,8 +77,25 @@ public class EvaluationService {
                              int yearsLeft, boolean allCovered, boolean enoughUnits, Map<UnitType, Integer> evaluatedPerType) {
     }
 
+    /** {@code proposalHandlingFromStats}: the year's setting, see {@link HandlingFigure} (default off). */
     public record EvaluationForm(Integer year, Long termId, List<Long> unitIds, String meeting, LocalDate decisionDate,
-                                 List<DimensionForm> dimensions) {
+                                 List<DimensionForm> dimensions, Boolean proposalHandlingFromStats) {
+        public EvaluationForm(Integer year, Long termId, List<Long> unitIds, String meeting, LocalDate decisionDate,
+                              List<DimensionForm> dimensions) {
+            this(year, termId, unitIds, meeting, decisionDate, dimensions, null);
+        }
+    }
+
+    /** The dimension that can be filled from the proposal figures (提案办理). */
+    static final String HANDLING = "PROPOSAL_HANDLING";
+
+    /** A unit's proposal figures and the fixed score of the proposal-handling dimension they give. */
+    public record Handling(long replied, long repliedOnTime, long rated, long satisfied, BigDecimal onTimeReplyRate,
+                           BigDecimal satisfactionRate, BigDecimal score) {
+        static Handling of(HandlingFigure f) {
+            return new Handling(f.replied(), f.onTime(), f.rated(), f.satisfied(), f.onTimeRate(), f.satisfactionRate(),
+                    f.score());
+        }
     }
 
     public record External(String name, String organisation) {
@@ -99,19 +116,21 @@ public class EvaluationService {
 
     public record EvaluationView(Long id, int year, Long termId, String meeting, LocalDate decisionDate, String status,
                                  List<DimensionForm> dimensions, List<UnitEntry> units, List<GroupView> groups,
-                                 long ballotsCounted, java.time.Instant publishedAt, Long bulletinId, long version) {
+                                 long ballotsCounted, java.time.Instant publishedAt, Long bulletinId, long version,
+                                 boolean proposalHandlingFromStats) {
     }
 
     public record EvaluationSummary(Long id, int year, String status, List<String> units, java.time.Instant publishedAt) {
     }
 
+    /** {@code proposalHandling}: the unit's proposal figures when the dimension is filled from them, else null. */
     public record RankedUnit(Long unitId, String unitName, BigDecimal score, Map<String, BigDecimal> dimensionScores,
-                             int ballots, Integer rank, boolean topTen) {
+                             int ballots, Integer rank, boolean topTen, Handling proposalHandling) {
     }
 
     /** Results: no ballot ids, no voters, only aggregates (anonymity). */
     public record Results(Long evaluationId, int year, boolean published, List<DimensionForm> dimensions,
-                          List<RankedUnit> ranking) {
+                          List<RankedUnit> ranking, boolean proposalHandlingFromStats) {
     }
 
     public record IssuedCode(String code, Long unitId) {
@@ -123,7 +142,7 @@ public class EvaluationService {
 
     /** What a ballot-code holder sees before voting: the year, the unit and the dimensions. */
     public record BallotSheet(String code, int year, Long unitId, String unitName, List<DimensionForm> dimensions,
-                              boolean used, boolean open) {
+                              boolean used, boolean open, Map<String, Handling> fixed) {
     }
 
     private final UnitEvaluationRepository evaluations;
@@ -141,6 +160,12 @@ public class EvaluationService {
     private final AuditTrail audit;
     private final Activities activities;
     private final Clock clock;
+    private HandlingFigures handlingFigures;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setHandlingFigures(HandlingFigures handlingFigures) {
+        this.handlingFigures = handlingFigures;
+    }
 
     EvaluationService(UnitEvaluationRepository evaluations, EvaluationDimensionRepository dimensions, EvaluationUnitRepository units,
                       EvaluationGroupRepository groups, GroupMemberRepository groupMembers, ParticipantRepository participants,
@@ -230,6 +255,10 @@ public class EvaluationService {
             invalid.add("meeting", "validation.length", 1, 200);
         }
         List<DimensionForm> dims = dimensions(form.dimensions(), invalid);
+        boolean fromStats = Boolean.TRUE.equals(form.proposalHandlingFromStats());
+        if (fromStats && dims.stream().noneMatch(d -> HANDLING.equals(d.code()))) {
+            invalid.add("proposalHandlingFromStats", "evaluation.validation.noHandlingDimension", HANDLING);
+        }
         invalid.throwIfAny();
         if (evaluations.findAll().stream().anyMatch(e -> e.getTermId().equals(term.id()) && e.getYear() == y)) {
             throw new Conflict("evaluation.conflict.yearExists", y);
@@ -239,8 +268,9 @@ public class EvaluationService {
                 throw new Conflict("evaluation.conflict.unitEvaluated", u.name(), e.getYear());
             });
         }
-        UnitEvaluation e = evaluations.saveAndFlush(new UnitEvaluation(term.id(), y, meeting, form.decisionDate(), clock.instant(),
-                user.username()));
+        UnitEvaluation fresh = new UnitEvaluation(term.id(), y, meeting, form.decisionDate(), clock.instant(), user.username());
+        fresh.handlingFromStats(fromStats);
+        UnitEvaluation e = evaluations.saveAndFlush(fresh);
         for (int i = 0; i < dims.size(); i++) {
             DimensionForm d = dims.get(i);
             dimensions.save(new EvaluationDimension(e.getId(), d.code(), d.name(), d.weight(), i));
@@ -254,7 +284,7 @@ public class EvaluationService {
             throw new Conflict("evaluation.conflict.unitEvaluated", "", y);
         }
         audit.record(AUDIT_TYPE, e.getId(), "DECIDE", details("year", y, "unitIds", ids, "meeting", meeting,
-                "decisionDate", form.decisionDate()));
+                "decisionDate", form.decisionDate(), "proposalHandlingFromStats", fromStats));
         return view(e);
     }
 
@@ -442,6 +472,13 @@ public class EvaluationService {
         Map<String, Integer> valid = new LinkedHashMap<>();
         for (EvaluationDimension d : dims) {
             Integer v = given.get(d.getCode());
+            if (e.isHandlingFromStats() && HANDLING.equals(d.getCode())) {
+                // filled from the proposal figures: evaluators do not score it
+                if (v != null) {
+                    invalid.add("scores." + d.getCode(), "evaluation.validation.fixedDimension");
+                }
+                continue;
+            }
             if (v == null) {
                 invalid.add("scores." + d.getCode(), "validation.required");
             } else if (v < 0 || v > 100) {
@@ -505,7 +542,8 @@ public class EvaluationService {
         UnitEvaluation e = find(c.getEvaluationId());
         String unitName = units.findByEvaluationIdOrderByIdAsc(e.getId()).stream()
                 .filter(u -> u.getUnitId().equals(c.getUnitId())).map(EvaluationUnit::getUnitName).findFirst().orElse("");
-        return new BallotSheet(c.getCode(), e.getYear(), c.getUnitId(), unitName, dimensionForms(e), c.isUsed(), !e.isPublished());
+        return new BallotSheet(c.getCode(), e.getYear(), c.getUnitId(), unitName, dimensionForms(e), c.isUsed(), !e.isPublished(),
+                fixed(e, c.getUnitId()));
     }
 
     /**
@@ -570,13 +608,78 @@ public class EvaluationService {
     Results computeResults(UnitEvaluation e) {
         List<DimensionForm> dims = dimensionForms(e);
         Map<Long, List<Map<String, Integer>>> ballots = box.ballots(e.getId());
+        Map<Long, HandlingFigure> handling = new HashMap<>();
         List<UnitBallots> input = units.findByEvaluationIdOrderByIdAsc(e.getId()).stream()
-                .map(u -> new UnitBallots(u.getUnitId(), u.getUnitName(), ballots.getOrDefault(u.getUnitId(), List.of())))
+                .map(u -> {
+                    Map<String, BigDecimal> fixed = Map.of();
+                    if (e.isHandlingFromStats()) {
+                        HandlingFigure f = handling(e, u);
+                        handling.put(u.getUnitId(), f);
+                        fixed = f.score() == null ? Map.of() : Map.of(HANDLING, f.score());
+                    }
+                    return new UnitBallots(u.getUnitId(), u.getUnitName(), ballots.getOrDefault(u.getUnitId(), List.of()), fixed);
+                })
                 .toList();
-        List<Ranked> ranked = Scoring.rank(dims.stream().map(d -> new Dimension(d.code(), d.name(), d.weight())).toList(), input);
+        List<Ranked> ranked = Scoring.rank(dims.stream().map(d -> new Dimension(d.code(), d.name(), d.weight())).toList(), input,
+                e.isHandlingFromStats() ? Set.of(HANDLING) : Set.of());
         return new Results(e.getId(), e.getYear(), e.isPublished(), dims, ranked.stream()
                 .map(r -> new RankedUnit(r.unitId(), r.unitName(), r.score(), r.dimensionScores(), r.ballots(), r.rank(),
-                        r.topTen())).toList());
+                        r.topTen(), handling.containsKey(r.unitId()) ? Handling.of(handling.get(r.unitId())) : null)).toList(),
+                e.isHandlingFromStats());
+    }
+
+    /** A unit's proposal figures: kept at publication, read live before. */
+    private HandlingFigure handling(UnitEvaluation e, EvaluationUnit u) {
+        return u.keptHandling().orElseGet(() -> handlingFigures.of(e.getYear(), u.getUnitId()));
+    }
+
+    /** The dimensions a unit's evaluators do not score, with their fixed scores (empty when the setting is off). */
+    Map<String, Handling> fixed(UnitEvaluation e, Long unitId) {
+        if (!e.isHandlingFromStats()) {
+            return Map.of();
+        }
+        return units.findByEvaluationIdOrderByIdAsc(e.getId()).stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
+                .map(u -> Map.of(HANDLING, Handling.of(handling(e, u)))).orElse(Map.of());
+    }
+
+    Map<String, Handling> fixed(Long evaluationId, Long unitId) {
+        return fixed(find(evaluationId), unitId);
+    }
+
+    /**
+     * The year's setting (ADMIN): fill the proposal-handling dimension from the units' proposal figures.
+     * Changeable until the first ballot (the ballots would otherwise differ in what they score); 409 after,
+     * when published, or for a stale version; 400 when the year has no proposal-handling dimension.
+     */
+    @Transactional
+    public EvaluationView settings(Long evaluationId, Boolean fromStats, Long version) {
+        CurrentUsers.requireAny(Role.ADMIN);
+        UnitEvaluation e = find(evaluationId);
+        if (fromStats == null) {
+            throw InvalidInput.field("proposalHandlingFromStats", "validation.required");
+        }
+        if (fromStats && dimensionForms(e).stream().noneMatch(d -> HANDLING.equals(d.code()))) {
+            throw InvalidInput.field("proposalHandlingFromStats", "evaluation.validation.noHandlingDimension", HANDLING);
+        }
+        if (version != null && version.longValue() != e.getVersion()) {
+            throw new Conflict("evaluation.conflict.stale");
+        }
+        if (e.isPublished()) {
+            throw new Conflict("evaluation.conflict.published");
+        }
+        if (fromStats != e.isHandlingFromStats()) {
+            if (box.count(e.getId()) > 0) {
+                throw new Conflict("evaluation.conflict.ballotsCast");
+            }
+            e.handlingFromStats(fromStats);
+            try {
+                evaluations.saveAndFlush(e);
+            } catch (org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
+                throw new Conflict("evaluation.conflict.stale");
+            }
+            audit.record(AUDIT_TYPE, e.getId(), "SETTINGS", details("proposalHandlingFromStats", fromStats));
+        }
+        return view(e);
     }
 
     /** Published evaluations, the newest first (the public page). */
@@ -594,6 +697,13 @@ public class EvaluationService {
         }
         if (box.count(e.getId()) == 0) {
             throw new Conflict("evaluation.conflict.noBallots");
+        }
+        if (e.isHandlingFromStats()) {
+            // the figures of the day of publication stay with the results
+            for (EvaluationUnit u : units.findByEvaluationIdOrderByIdAsc(e.getId())) {
+                u.keepHandling(handlingFigures.of(e.getYear(), u.getUnitId()));
+                units.save(u);
+            }
         }
         e.publish(clock.instant(), user.username());
         evaluations.saveAndFlush(e);
@@ -663,7 +773,7 @@ public class EvaluationService {
         long counted = ballots.values().stream().mapToLong(List::size).sum();
         return new EvaluationView(e.getId(), e.getYear(), e.getTermId(), e.getMeeting(), e.getDecisionDate(),
                 e.getStatus().name(), dimensionForms(e), entries, groupViews(e, groups.findByEvaluationIdOrderByIdAsc(e.getId())),
-                counted, e.getPublishedAt(), e.getBulletinId(), e.getVersion());
+                counted, e.getPublishedAt(), e.getBulletinId(), e.getVersion(), e.isHandlingFromStats());
     }
 
     private List<GroupView> groupViews(UnitEvaluation e, List<EvaluationGroup> gs) {

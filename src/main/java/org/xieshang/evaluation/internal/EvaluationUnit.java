@@ -22,6 +22,11 @@ class EvaluationUnit extends CommitteeScopedEntity {
     private String unitName;
     @Column(nullable = false, length = 30)
     private String unitType;
+    /** The proposal figures kept at publication (null before, or when the dimension is scored by ballots). */
+    private Long handlingReplied;
+    private Long handlingOnTime;
+    private Long handlingRated;
+    private Long handlingSatisfied;
 
     protected EvaluationUnit() {
     }
@@ -33,6 +38,19 @@ class EvaluationUnit extends CommitteeScopedEntity {
         this.unitId = unitId;
         this.unitName = unitName;
         this.unitType = unitType;
+    }
+
+    void keepHandling(HandlingFigure f) {
+        handlingReplied = f.replied();
+        handlingOnTime = f.onTime();
+        handlingRated = f.rated();
+        handlingSatisfied = f.satisfied();
+    }
+
+    /** The figures kept at publication, if any. */
+    java.util.Optional<HandlingFigure> keptHandling() {
+        return handlingReplied == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new HandlingFigure(handlingReplied, handlingOnTime, handlingRated, handlingSatisfied));
     }
 
     Long getEvaluationId() {

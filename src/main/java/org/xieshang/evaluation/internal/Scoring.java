@@ -14,14 +14,19 @@ import java.util.Map;
  * unit's ballots, and the weighted score Σ(average × weight) / Σ weight, both to two decimals (half
  * up, computed from the exact averages). Ranking by score, highest first; equal scores share a rank
  * (1, 1, 3); units without ballots have no score and come last, unranked. Rank 1 is the annual top
- * ten (年度十佳) mark.
+ * ten (年度十佳) mark. A dimension filled from figures (the proposal handling, when the year's settings say
+ * so) takes the unit's fixed score instead of the ballots' average; a unit without such a score leaves
+ * the dimension and its weight out of its weighted score.
  */
 final class Scoring {
 
     record Dimension(String code, String name, BigDecimal weight) {
     }
 
-    record UnitBallots(Long unitId, String unitName, List<Map<String, Integer>> ballots) {
+    record UnitBallots(Long unitId, String unitName, List<Map<String, Integer>> ballots, Map<String, BigDecimal> fixed) {
+        UnitBallots(Long unitId, String unitName, List<Map<String, Integer>> ballots) {
+            this(unitId, unitName, ballots, Map.of());
+        }
     }
 
     record Ranked(Long unitId, String unitName, BigDecimal score, Map<String, BigDecimal> dimensionScores, int ballots,
@@ -34,16 +39,31 @@ final class Scoring {
     }
 
     static List<Ranked> rank(List<Dimension> dimensions, List<UnitBallots> units) {
-        BigDecimal totalWeight = dimensions.stream().map(Dimension::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return rank(dimensions, units, java.util.Set.of());
+    }
+
+    /** {@code fixedDimensions}: the codes scored from figures, not by the ballots. */
+    static List<Ranked> rank(List<Dimension> dimensions, List<UnitBallots> units, java.util.Set<String> fixedDimensions) {
         List<Ranked> scored = new ArrayList<>();
         for (UnitBallots u : units) {
             Map<String, BigDecimal> averages = new LinkedHashMap<>();
             BigDecimal weighted = BigDecimal.ZERO;
+            BigDecimal totalWeight = BigDecimal.ZERO;
             int n = u.ballots().size();
             for (Dimension d : dimensions) {
                 if (n == 0) {
                     continue;
                 }
+                if (fixedDimensions.contains(d.code())) {
+                    BigDecimal fixed = u.fixed().get(d.code());
+                    if (fixed != null) {
+                        averages.put(d.code(), fixed.setScale(2, RoundingMode.HALF_UP));
+                        weighted = weighted.add(fixed.multiply(d.weight(), EXACT));
+                        totalWeight = totalWeight.add(d.weight());
+                    }
+                    continue;
+                }
+                totalWeight = totalWeight.add(d.weight());
                 long sum = 0;
                 for (Map<String, Integer> b : u.ballots()) {
                     sum += b.getOrDefault(d.code(), 0);

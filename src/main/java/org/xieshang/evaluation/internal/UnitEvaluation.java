@@ -38,6 +38,9 @@ class UnitEvaluation extends CommitteeScopedEntity {
     private Instant createdAt;
     @Column(nullable = false, length = 100)
     private String createdBy;
+    /** The year's setting: the proposal-handling dimension is filled from the units' proposal figures. */
+    @Column(name = "handling_from_stats", nullable = false)
+    private boolean handlingFromStats;
 
     protected UnitEvaluation() {
     }
@@ -55,6 +58,14 @@ class UnitEvaluation extends CommitteeScopedEntity {
         status = Status.PUBLISHED;
         publishedAt = at;
         publishedBy = by;
+    }
+
+    void handlingFromStats(boolean fromStats) {
+        handlingFromStats = fromStats;
+    }
+
+    boolean isHandlingFromStats() {
+        return handlingFromStats;
     }
 
     void bulletin(Long id) {

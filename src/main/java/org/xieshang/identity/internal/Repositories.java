@@ -13,6 +13,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByMemberId(Long memberId);
 
+    /** Members who have an account (for the page that opens accounts for those without). */
+    @org.springframework.data.jpa.repository.Query("select distinct u.memberId from UserAccount u where u.memberId is not null")
+    List<Long> memberIdsWithAccount();
+
     Page<UserAccount> findAllByOrderByUsernameAsc(Pageable pageable);
 
     List<UserAccount> findByMemberIdInAndEnabledTrue(java.util.Collection<Long> memberIds);

@@ -193,6 +193,12 @@ public class UserService implements UserAccounts {
     }
 
     @Override
+    public java.util.Set<Long> unitIdsWithAccounts() {
+        return users.findByEnabledTrue().stream().map(UserAccount::getUnitId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public java.util.List<MailRecipient> mailRecipients(java.util.Collection<Long> userIds) {
         if (userIds == null || userIds.isEmpty()) {
             return java.util.List.of();

@@ -197,6 +197,20 @@ public class MemberService implements MemberDirectory {
     }
 
     @Override
+    public Map<Long, Contact> contacts(java.util.Collection<Long> ids) {
+        Map<Long, Contact> contacts = new java.util.HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            members.findAllById(ids.stream().filter(java.util.Objects::nonNull).distinct().toList())
+                    .forEach(m -> contacts.put(m.getId(), new Contact(blankToNull(m.data().phone()), blankToNull(m.data().email()))));
+        }
+        return contacts;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
     public Map<Long, String> names(java.util.Collection<Long> ids) {
         Map<Long, String> names = new java.util.HashMap<>();
         if (ids != null && !ids.isEmpty()) {

@@ -51,7 +51,7 @@ public class InboxService implements Notifications, UnreadCounter {
         String args = JSON.writeValueAsString(notice.args());
         LinkedHashSet<Long> recipients = new LinkedHashSet<>(userIds);
         for (Long userId : recipients) {
-            notifications.save(new Notification(userId, notice.messageKey(), args, notice.link()));
+            notifications.save(new Notification(userId, notice.messageKey(), args, notice.link(), notice.taskKey()));
         }
         mail.queue(recipients, notice);
     }
@@ -72,6 +72,14 @@ public class InboxService implements Notifications, UnreadCounter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void toUnit(Long unitId, Notice notice) {
         toUsers(users.userIdsOfUnit(unitId), notice);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markReadAbout(Collection<String> links) {
+        if (!links.isEmpty()) {
+            notifications.findByLinkInAndReadAtIsNull(links).forEach(Notification::markRead);
+        }
     }
 
     public Page<Entry> mine(boolean unreadOnly, PageRequest page) {

@@ -20,11 +20,19 @@ class Notification extends CommitteeScopedEntity {
     @Column(nullable = false)
     private Instant createdAt;
     private Instant readAt;
+    @Column(length = 200)
+    private String taskKey;
+    private Instant doneAt;
 
     protected Notification() {
     }
 
     Notification(Long userId, String messageKey, String args, String link) {
+        this(userId, messageKey, args, link, null);
+    }
+
+    Notification(Long userId, String messageKey, String args, String link, String taskKey) {
+        this.taskKey = taskKey;
         this.userId = userId;
         this.messageKey = messageKey;
         this.args = args;
@@ -36,6 +44,24 @@ class Notification extends CommitteeScopedEntity {
         if (readAt == null) {
             readAt = Instant.now();
         }
+    }
+
+    /** The task the notice asked for is done: the notice needs no more attention. */
+    void markDone(Instant at) {
+        if (doneAt == null) {
+            doneAt = at;
+        }
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
+
+    String getTaskKey() {
+        return taskKey;
+    }
+
+    Instant getDoneAt() {
+        return doneAt;
     }
 
     Long getUserId() {

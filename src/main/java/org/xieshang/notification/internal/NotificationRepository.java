@@ -13,4 +13,9 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     long countByUserIdAndReadAtIsNull(Long userId);
 
     java.util.List<Notification> findByUserIdAndReadAtIsNull(Long userId);
+
+    java.util.List<Notification> findByLinkInAndReadAtIsNull(java.util.Collection<String> links);
+
+    /** The notices of a task still waiting for it (this committee's, by the tenant filter). */
+    java.util.List<Notification> findByTaskKeyAndDoneAtIsNull(String taskKey);
 }

@@ -113,6 +113,8 @@ public class CaseSupport {
                 to == null ? from : to, note));
         refreshAccess(p);
         proposals.saveAndFlush(p);
+        // the notices that asked for what this step did are cleared (notification module)
+        ProposalTasks.doneBy(action, from, to == null ? from : to, p.getId(), user).forEach(events::publishEvent);
     }
 
     /** Recomputes who may see the case from its current proposers and units (queries flush pending changes first). */
@@ -131,16 +133,29 @@ public class CaseSupport {
     }
 
     public void notifyMembers(List<Long> memberIds, String key, Proposal p) {
-        notifications.toMembers(memberIds, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
+        notifications.toMembers(memberIds, notice(key, p, null));
     }
 
     public void notifyStaff(String key, Proposal p) {
-        Notice notice = Notice.of(key, "/proposals/" + p.getId(), p.getTitle());
+        Notice notice = notice(key, p, null);
         notifications.toRole(Role.PROPOSAL_STAFF, notice);
     }
 
     public void notifyUnit(Long unitId, String key, Proposal p) {
-        notifications.toUnit(unitId, Notice.of(key, "/proposals/" + p.getId(), p.getTitle()));
+        notifications.toUnit(unitId, notice(key, p, unitId));
+    }
+
+    /** A notice about the case, carrying the key of the task it asks for, if any ({@link ProposalTasks}). */
+    private static Notice notice(String key, Proposal p, Long unitId) {
+        Notice notice = Notice.of(key, "/proposals/" + p.getId(), p.getTitle());
+        String task = ProposalTasks.forNotice(key, p.getId(), unitId);
+        return task == null ? notice : notice.forTask(task);
+    }
+
+    /** The demo's closed cases are history: their notices are marked read, so a first sign-in is not flooded. */
+    public void quietClosedCases() {
+        notifications.markReadAbout(proposals.findAll().stream().filter(p -> p.getStatus() == ProposalStatus.CLOSED)
+                .map(p -> "/proposals/" + p.getId()).toList());
     }
 
     public void publish(Object event) {

@@ -91,6 +91,11 @@ public class Proposal extends CommitteeScopedEntity {
     private String approvedReplyContent;
     private LocalDate repliedOn;
     private int replyRound;
+    /** Whether the unit head has signed the working reply (issue 15 point 1); staff review only a signed reply. */
+    private boolean replySignedOff = true;
+    /** Why the unit head sent the reply back to the handler; cleared by the next reply. */
+    @Column(length = 4000)
+    private String signoffReturnReason;
     private boolean rehandled;
     private LocalDate implementedOn;
     @Column(length = 4000)
@@ -234,9 +239,17 @@ public class Proposal extends CommitteeScopedEntity {
         touch();
     }
 
-    public void reply(String category, String content) {
+    public void reply(String category, String content, boolean signedOff) {
         this.replyCategory = category;
         this.replyContent = content;
+        this.replySignedOff = signedOff;
+        this.signoffReturnReason = null;
+    }
+
+    /** The unit head signs the reply (on to staff review) or sends it back to the handler with a reason. */
+    public void signOff(boolean approve, String reason) {
+        this.replySignedOff = approve;
+        this.signoffReturnReason = approve ? null : reason;
     }
 
     public void approveReply(String category, LocalDate on) {
@@ -371,6 +384,14 @@ public class Proposal extends CommitteeScopedEntity {
 
     public int getReplyRound() {
         return replyRound;
+    }
+
+    public boolean isReplySignedOff() {
+        return replySignedOff;
+    }
+
+    public String getSignoffReturnReason() {
+        return signoffReturnReason;
     }
 
     public boolean isRehandled() {

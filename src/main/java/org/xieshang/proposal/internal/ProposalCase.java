@@ -61,6 +61,9 @@ public record ProposalCase(Proposal proposal, List<ProposalProposer> proposers, 
         if (user.unitId() != null && user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
             if (user.unitId().equals(proposal.getLeadUnitId())) {
                 actors.add(Actor.LEAD_UNIT);
+                if (user.has(Role.UNIT_HEAD)) {
+                    actors.add(Actor.LEAD_UNIT_HEAD);
+                }
             }
             if (coUnit(user.unitId()).isPresent()) {
                 actors.add(Actor.CO_UNIT);

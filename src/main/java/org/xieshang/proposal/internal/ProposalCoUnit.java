@@ -16,6 +16,12 @@ public class ProposalCoUnit extends CommitteeScopedEntity {
     @Column(length = 20000)
     private String opinion;
     private Instant opinionAt;
+    /** The office typed in an opinion the unit sent on paper (a unit without an account). */
+    private boolean opinionOnPaper;
+    @Column(length = 200)
+    private String opinionRecordedBy;
+    /** When the lead unit last reminded this unit of its opinion (at most once a day). */
+    private Instant remindedAt;
 
     protected ProposalCoUnit() {
     }
@@ -28,6 +34,29 @@ public class ProposalCoUnit extends CommitteeScopedEntity {
     public void giveOpinion(String opinion) {
         this.opinion = opinion;
         this.opinionAt = Instant.now();
+    }
+
+    /** An opinion received on paper, entered by the office on the unit's behalf. */
+    public void recordPaperOpinion(String opinion, String recordedBy) {
+        giveOpinion(opinion);
+        this.opinionOnPaper = true;
+        this.opinionRecordedBy = recordedBy;
+    }
+
+    public void reminded(Instant at) {
+        this.remindedAt = at;
+    }
+
+    public boolean isOpinionOnPaper() {
+        return opinionOnPaper;
+    }
+
+    public String getOpinionRecordedBy() {
+        return opinionRecordedBy;
+    }
+
+    public Instant getRemindedAt() {
+        return remindedAt;
     }
 
     Long getProposalId() {

@@ -33,6 +33,8 @@ public class ProposalSettings extends CommitteeScopedEntity {
     private int rehandlingMonths;
     private boolean contactRequired;
     private int meetWithinWorkingDays;
+    /** Whether the unit head signs a reply before staff review it (issue 15 point 1); committees may do without. */
+    private boolean replySignoffRequired;
 
     protected ProposalSettings() {
     }
@@ -49,6 +51,7 @@ public class ProposalSettings extends CommitteeScopedEntity {
         s.rehandlingMonths = 1;
         s.contactRequired = true;
         s.meetWithinWorkingDays = 15;
+        s.replySignoffRequired = true;
         return s;
     }
 
@@ -65,6 +68,14 @@ public class ProposalSettings extends CommitteeScopedEntity {
         this.rehandlingMonths = rehandlingMonths;
         this.contactRequired = contactRequired;
         this.meetWithinWorkingDays = meetWithinWorkingDays;
+    }
+
+    public void requireReplySignoff(boolean required) {
+        this.replySignoffRequired = required;
+    }
+
+    public boolean isReplySignoffRequired() {
+        return replySignoffRequired;
     }
 
     public List<String> categories() {

@@ -38,6 +38,8 @@ public enum Step {
     RECORD_HANDLING(EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING), null, Actor.LEAD_UNIT, Actor.CO_UNIT),
     CO_OPINION(EnumSet.of(ASSIGNED, IN_PROGRESS, REHANDLING), null, Actor.CO_UNIT),
     REPLY(EnumSet.of(IN_PROGRESS, REHANDLING), REPLY_REVIEW, Actor.LEAD_UNIT),
+    // the unit head signs the handler's reply before staff review it (ProposalHandling.signOff)
+    SIGN_OFF_REPLY(EnumSet.of(REPLY_REVIEW), null, Actor.LEAD_UNIT_HEAD),
     APPROVE_REPLY(EnumSet.of(REPLY_REVIEW), REPLIED, Actor.STAFF),
     // back to IN_PROGRESS, or to REHANDLING while the case is being rehandled (ProposalHandling)
     RETURN_REPLY(EnumSet.of(REPLY_REVIEW), null, Actor.STAFF),
@@ -53,6 +55,8 @@ public enum Step {
     /** How the current user stands to a case. */
     public enum Actor {
         LEAD_PROPOSER, COSIGNER, PROPOSER, STAFF, LEAD_UNIT, CO_UNIT,
+        /** A UNIT_HEAD of the lead unit, who signs its replies. */
+        LEAD_UNIT_HEAD,
         /** A lead-handling leader or supervisor of a key case (given by KeyProposals, not by ProposalCase). */
         KEY_LEADER
     }

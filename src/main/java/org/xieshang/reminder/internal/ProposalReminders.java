@@ -45,6 +45,7 @@ import org.xieshang.proposal.ProposalEvents.ProposalAccepted;
 import org.xieshang.proposal.ProposalEvents.ProposalDueDateSet;
 import org.xieshang.proposal.ProposalEvents.ProposalReplied;
 import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.ProposalTaskKeys;
 import org.xieshang.reminder.internal.ReminderDates.Planned;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -304,7 +305,7 @@ class ProposalReminders {
                     if (!pending.isEmpty()) {
                         once(t, () -> {
                             notifications.toMembers(pending, Notice.of("proposal.reminder.rating", link, p.title(),
-                                    p.repliedOn()));
+                                    p.repliedOn()).forTask(ProposalTaskKeys.rate(p.id())));
                             return pending.size();
                         });
                     }
@@ -336,9 +337,9 @@ class ProposalReminders {
         if (units.isEmpty()) {
             return 0;
         }
-        notifications.toUnit(units.get(0), notice);
+        notifications.toUnit(units.get(0), notice.forTask(ProposalTaskKeys.reply(p.id())));
         List<Long> owing = cases.coUnitsWithoutOpinion(p.id());
-        owing.forEach(u -> notifications.toUnit(u, coNotice));
+        owing.forEach(u -> notifications.toUnit(u, coNotice.forTask(ProposalTaskKeys.coOpinion(p.id(), u))));
         return 1 + owing.size();
     }
 

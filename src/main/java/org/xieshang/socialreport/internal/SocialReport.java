@@ -124,6 +124,14 @@ class SocialReport extends CommitteeScopedEntity {
         this.decidedBy = by;
     }
 
+    /** The adoption is taken back: the report is undecided again, as if never adopted. */
+    void withdrawAdoption() {
+        this.status = ReportStatus.SUBMITTED;
+        this.level = null;
+        this.decidedAt = null;
+        this.decidedBy = null;
+    }
+
     void refuse(String reason, Instant at, String by) {
         this.status = ReportStatus.NOT_ADOPTED;
         this.refusalReason = reason;

@@ -112,6 +112,12 @@ class SocialReportApiController {
         return reports.reject(id, body.reason(), body.version());
     }
 
+    @PostMapping("/{id}/withdraw-adoption")
+    @Operation(summary = "Withdraw an adoption made in error, with a reason (PROPOSAL_STAFF) → SUBMITTED; 409 unless adopted")
+    ReportView withdrawAdoption(@PathVariable Long id, @RequestBody RejectBody body) {
+        return reports.withdrawAdoption(id, body.reason(), body.version());
+    }
+
     @PostMapping("/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A leader's comment (批示) on an adopted report (LEADER_CPPCC, LEADER_GOV); 409 unless adopted")

@@ -178,6 +178,17 @@ class SocialReportPages implements NavContributor {
         return "redirect:/social-reports/" + id;
     }
 
+    @PostMapping("/social-reports/{id}/withdraw-adoption")
+    String withdrawAdoption(@PathVariable Long id, @RequestParam(required = false) String reason,
+                            @RequestParam(required = false) Long version, Model model) {
+        try {
+            reports.withdrawAdoption(id, reason, version);
+        } catch (InvalidInput invalid) {
+            return reportPage(reports.get(id), FormErrors.of(invalid, messages), model);
+        }
+        return "redirect:/social-reports/" + id;
+    }
+
     @PostMapping("/social-reports/{id}/comments")
     String comment(@PathVariable Long id, @RequestParam(required = false) String content, Model model) {
         try {
@@ -210,6 +221,7 @@ class SocialReportPages implements NavContributor {
         model.addAttribute("mayAttach", view.status() == ReportStatus.SUBMITTED && (SocialReportAccess.mayDecide(user)
                 || (user.memberId() != null && user.memberId().equals(view.authorMemberId()))));
         model.addAttribute("mayDecide", SocialReportAccess.mayDecide(user) && view.status() == ReportStatus.SUBMITTED);
+        model.addAttribute("mayWithdraw", SocialReportAccess.mayDecide(user) && view.status() == ReportStatus.ADOPTED);
         model.addAttribute("mayComment", SocialReportAccess.mayComment(user) && view.status() == ReportStatus.ADOPTED);
         model.addAttribute("levels", List.of(AdoptionLevel.values()));
         model.addAttribute("categories", categories());

@@ -22,6 +22,7 @@ import org.xieshang.committee.ReferenceData;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.notification.Notifications;
 import org.xieshang.notification.Notifications.Notice;
+import org.xieshang.notification.TaskDone;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
@@ -124,7 +125,8 @@ public class SocialReportService {
         SocialReport r = reports.saveAndFlush(new SocialReport(user.memberId(), sectorOf(user.memberId()), f.title(),
                 f.content(), f.category(), ReportOrigin.MEMBER, null, today(), now(), user.username()));
         audit.record(AUDIT_TYPE, r.getId(), "SUBMIT", details("title", f.title(), "category", f.category()));
-        notifications.toRole(Role.PROPOSAL_STAFF, Notice.of("socialreport.notice.submitted", link(r), f.title()));
+        notifications.toRole(Role.PROPOSAL_STAFF, Notice.of("socialreport.notice.submitted", link(r), f.title())
+                .forTask(reviewTask(r)));
         events.publishEvent(new SocialReportSubmitted(user.committeeId(), r.getId(), r.getAuthorMemberId(),
                 r.getSubmittedOn(), null));
         return view(r);
@@ -185,6 +187,11 @@ public class SocialReportService {
         return view(r);
     }
 
+    /** The office's review of a submitted report: its notice is cleared by the decision (adopted or not). */
+    static String reviewTask(SocialReport r) {
+        return "socialreport:" + r.getId() + ":review";
+    }
+
     /** Adopts a submitted report at a level (DISTRICT by default); the author is told, leaders receive it. */
     @Transactional
     public ReportView adopt(Long id, AdoptionLevel level, Long version) {
@@ -193,10 +200,46 @@ public class SocialReportService {
         r.adopt(l, now(), CurrentUsers.actorName());
         reports.saveAndFlush(r);
         audit.record(AUDIT_TYPE, r.getId(), "ADOPT", details("level", l.name()));
+        events.publishEvent(TaskDone.forAll(r.getCommitteeId(), reviewTask(r)));
         notifications.toMembers(List.of(r.getAuthorMemberId()),
                 Notice.of("socialreport.notice.adopted." + l.name(), link(r), r.currentTitle()));
         handOff.adopted(r.getId(), r.currentTitle(), r.currentContent());
         events.publishEvent(new SocialReportAdopted(r.getCommitteeId(), r.getId(), r.getAuthorMemberId(), l, today()));
+        return view(r);
+    }
+
+    /**
+     * Withdraws an adoption made in error, with a reason (→ SUBMITTED again, level cleared); the
+     * author is told, and the event takes the adoption out of the duty record. 409 unless ADOPTED.
+     */
+    @Transactional
+    public ReportView withdrawAdoption(Long id, String reason, Long version) {
+        String why = clean(reason);
+        if (why == null) {
+            throw InvalidInput.field("reason", "validation.required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw InvalidInput.field("reason", "validation.length", "1", String.valueOf(MAX_REASON));
+        }
+        CurrentUser user = CurrentUsers.require();
+        SocialReport r = visible(id, user);
+        if (!SocialReportAccess.mayDecide(user)) {
+            throw new Forbidden();
+        }
+        if (r.getStatus() != ReportStatus.ADOPTED) {
+            throw new Conflict("socialreport.notAdoptedToWithdraw");
+        }
+        if (version != null && version != r.getVersion()) {
+            throw new Conflict("socialreport.stale");
+        }
+        AdoptionLevel was = r.getLevel();
+        r.withdrawAdoption();
+        reports.saveAndFlush(r);
+        audit.record(AUDIT_TYPE, r.getId(), "WITHDRAW_ADOPTION", details("level", was.name(), "reason", why));
+        notifications.toMembers(List.of(r.getAuthorMemberId()),
+                Notice.of("socialreport.notice.adoptionWithdrawn", link(r), r.currentTitle(), why));
+        events.publishEvent(new org.xieshang.socialreport.SocialReportAdoptionWithdrawn(r.getCommitteeId(), r.getId(),
+                r.getAuthorMemberId(), was, today()));
         return view(r);
     }
 
@@ -214,6 +257,7 @@ public class SocialReportService {
         r.refuse(why, now(), CurrentUsers.actorName());
         reports.saveAndFlush(r);
         audit.record(AUDIT_TYPE, r.getId(), "REJECT", details("reason", why));
+        events.publishEvent(TaskDone.forAll(r.getCommitteeId(), reviewTask(r)));
         notifications.toMembers(List.of(r.getAuthorMemberId()),
                 Notice.of("socialreport.notice.refused", link(r), r.currentTitle(), why));
         return view(r);

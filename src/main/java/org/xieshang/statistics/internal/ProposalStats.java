@@ -58,7 +58,8 @@ public class ProposalStats {
                  Map<String, Long> replyCategories, long filed, long key, long replied, long repliedOnTime, long rated,
                  long resultSatisfied, long attitudeSatisfied, Double attitudeSatisfactionRate,
                  Double resultSatisfactionRate, Map<String, Double> replyCategoryShares, Map<String, Long> byCategory,
-                 Map<String, Long> bySector, List<UnitStats> byUnit, List<OverdueCase> overdue, long bRepliesOpen) {
+                 Map<String, Long> bySector, List<UnitStats> byUnit, List<OverdueCase> overdue, long bRepliesOpen,
+                 MemberFigures.Term members) {
     }
 
     // --- the breakdown (GET /api/v1/proposals/stats/breakdown) ---
@@ -98,10 +99,12 @@ public class ProposalStats {
     private final WorkingCalendar calendar;
     private final Messages messages;
     private final StatsDocuments documents;
+    private final MemberFigures memberFigures;
 
     ProposalStats(ProposalFigures cases, ReferenceData reference, MemberDirectory members, WorkingCalendar calendar,
-                  Messages messages, StatsDocuments documents) {
+                  Messages messages, StatsDocuments documents, MemberFigures memberFigures) {
         this.documents = documents;
+        this.memberFigures = memberFigures;
         this.cases = cases;
         this.reference = reference;
         this.members = members;
@@ -149,7 +152,8 @@ public class ProposalStats {
                 s.filed(), s.keyProposals(), s.replied(), s.repliedOnTime(), s.rated(), s.resultSatisfied(),
                 s.attitudeSatisfied(), s.attitudeSatisfactionRate(), s.resultSatisfactionRate(), s.replyClassShares(),
                 byCategory, bySector, byUnit, overdue, cases.openBReplies(reference.sessions().stream()
-                        .filter(x -> x.year() == b.year()).map(ReferenceData.SessionView::id).toList()));
+                        .filter(x -> x.year() == b.year()).map(ReferenceData.SessionView::id).toList()),
+                memberFigures.of(b.year(), b.asOf()));
     }
 
     /** A generated file and the name to offer it under. */

@@ -38,8 +38,11 @@ class ProposalStatsPages implements NavContributor {
     private final StatsDocuments documents;
     private final ReferenceData reference;
     private final Messages messages;
+    private final MemberFigures memberFigures;
 
-    ProposalStatsPages(ProposalStats stats, StatsDocuments documents, ReferenceData reference, Messages messages) {
+    ProposalStatsPages(ProposalStats stats, StatsDocuments documents, ReferenceData reference, Messages messages,
+                       MemberFigures memberFigures) {
+        this.memberFigures = memberFigures;
         this.stats = stats;
         this.documents = documents;
         this.reference = reference;
@@ -79,6 +82,9 @@ class ProposalStatsPages implements NavContributor {
         model.addAttribute("unitName", b == null || b.unitId() == null ? null
                 : reference.unit(b.unitId()).map(ReferenceData.UnitView::name).orElse(""));
         model.addAttribute("canReport", ProposalStats.readsAll());
+        // the assessment's figures are the committee's, not a unit's
+        model.addAttribute("memberTable", b == null || b.unitId() != null || !ProposalStats.readsAll() ? null
+                : memberFigures.table(memberFigures.of(b.year(), b.asOf())));
         model.addAttribute("overdueRows", OVERDUE_ROWS);
         model.addAttribute("query", "year=" + shown + (b != null && b.sessionId() != null ? "&sessionId=" + b.sessionId() : ""));
         return "statistics/stats";

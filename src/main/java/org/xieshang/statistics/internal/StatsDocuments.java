@@ -25,10 +25,12 @@ class StatsDocuments {
 
     private final Messages messages;
     private final Committees committees;
+    private final MemberFigures memberFigures;
 
-    StatsDocuments(Messages messages, Committees committees) {
+    StatsDocuments(Messages messages, Committees committees, MemberFigures memberFigures) {
         this.messages = messages;
         this.committees = committees;
+        this.memberFigures = memberFigures;
     }
 
     /** Every table of the dashboard, in page order. */
@@ -156,6 +158,10 @@ class StatsDocuments {
         } else {
             doc.paragraph(t("stats.report.overdue", asOf, b.overdue().size())).table(overdue(b.overdue()));
         }
+        // the assessment's consequence figures (issue 12: "N resignations approved this term")
+        MemberFigures.Term members = memberFigures.of(b.year(), b.asOf());
+        doc.heading(t("dutyfig.stats.report.heading")).paragraph(memberFigures.sentence(members))
+                .table(memberFigures.table(members));
         return doc.bytes();
     }
 

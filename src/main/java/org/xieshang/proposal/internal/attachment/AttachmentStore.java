@@ -47,6 +47,18 @@ public class AttachmentStore {
         return view(a);
     }
 
+    /**
+     * A paper document the office scanned into the case (e.g. a co-unit's opinion received on paper);
+     * the caller has checked that the user may; the file counts against the case's limit.
+     */
+    public AttachmentView addOfficeCopy(Long proposalId, MultipartFile file) {
+        String name = checked(file);
+        if (attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(proposalId).size() >= MAX_PER_PROPOSAL) {
+            throw InvalidInput.field("file", "proposal.validation.fileCount", MAX_PER_PROPOSAL);
+        }
+        return view(attachments.save(new ProposalAttachment(proposalId, name, type(name), file.getSize(), store(file))));
+    }
+
     /** A file documenting a supervision event; whether the user may add it is the key work's to decide. */
     public AttachmentView addToEvent(Long proposalId, Long eventId, MultipartFile file) {
         String name = checked(file);

@@ -89,7 +89,12 @@ class DemoProposalLoader implements DemoProposals {
             new Script("关于推进智慧停车建设的建议", "城乡建设",
                     "中心城区停车位供需矛盾突出，停车信息不透明，车辆绕行找位加剧拥堵。",
                     "一是建设全区统一的智慧停车平台；二是推动机关企事业单位停车场错时共享；三是新建一批立体停车库。",
-                    "区城市管理局", ProposalStatus.CLOSED, "C", Rating.BASICALLY_SATISFIED, false));
+                    "区城市管理局", ProposalStatus.CLOSED, "C", Rating.BASICALLY_SATISFIED, false),
+            // waits for the education bureau head's signature (issue 15 point 1)
+            new Script("关于扩大中小学校体育场地开放的建议", "教育科技",
+                    "城区群众健身场地紧张，而中小学校体育场地在节假日和课后大多闲置。",
+                    "一是分批推动学校体育场地错时向社区开放；二是购买公共责任保险；三是由街道负责开放时段的管理。",
+                    "区教育局", ProposalStatus.REPLY_REVIEW, "B", null, false));
 
     private static final String NOT_FILED_GROUND = "属于个人诉求或家庭私事";
 
@@ -122,6 +127,7 @@ class DemoProposalLoader implements DemoProposals {
                 closedCase = id;
             }
         }
+        cases.quietClosedCases();
         return new Played(keyCase, closedCase);
     }
 
@@ -165,6 +171,13 @@ class DemoProposalLoader implements DemoProposals {
             return id[0];
         }
         SystemActor.runAs(unit, () -> handling.reply(id[0], s.replyClass(), replyText(s)));
+        // the demo unit head ("unithead") finds the education bureau's reply waiting for the signature
+        if (s.until() == ProposalStatus.REPLY_REVIEW && unit == cast.unitHandler()) {
+            return id[0];
+        }
+        CurrentUser head = new CurrentUser(0L, "demo-unit-head", s.unit(), cast.staff().committeeId(),
+                EnumSet.of(Role.UNIT_HEAD), null, unitId);
+        SystemActor.runAs(head, () -> handling.signOff(id[0], Boolean.TRUE, null));
         if (s.until() == ProposalStatus.REPLY_REVIEW) {
             return id[0];
         }

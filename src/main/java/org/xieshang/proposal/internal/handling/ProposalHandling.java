@@ -24,6 +24,7 @@ import org.xieshang.proposal.internal.repository.EvaluationRepository;
 import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
+import org.xieshang.shared.Role;
 import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.tenancy.CommitteeContext;
@@ -118,9 +119,42 @@ public class ProposalHandling {
         if (c.coUnits().stream().anyMatch(u -> u.getOpinion() == null)) {
             throw new Conflict("proposal.replyNeedsCoOpinions");
         }
-        p.reply(category, text);
+        // a unit head who writes the reply has signed it by doing so; a handler's waits for the head
+        boolean signed = !settings.isReplySignoffRequired() || CurrentUsers.require().has(Role.UNIT_HEAD);
+        p.reply(category, text, signed);
         cases.move(c, "REPLY", ProposalStatus.REPLY_REVIEW, category);
-        cases.notifyStaff("proposal.notice.replySubmitted", p);
+        if (signed) {
+            cases.notifyStaff("proposal.notice.replySubmitted", p);
+        } else {
+            cases.notifyUnit(p.getLeadUnitId(), "signoff.notice.toSign", p);
+        }
+    }
+
+    /**
+     * The lead unit's head signs the reply — it goes on to staff review — or sends it back to the
+     * handler with a reason (back to IN_PROGRESS, or REHANDLING while the case is rehandled).
+     */
+    public void signOff(Long id, Boolean approve, String reason) {
+        if (approve == null) {
+            throw InvalidInput.field("approve", "validation.required");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (!approve && (why.isEmpty() || why.length() > 4000)) {
+            throw InvalidInput.field("reason", "validation.length", 1, 4000);
+        }
+        ProposalCase c = cases.openFor(id, Step.SIGN_OFF_REPLY);
+        Proposal p = c.proposal();
+        if (p.isReplySignedOff()) {
+            throw new Conflict("signoff.alreadySigned");
+        }
+        p.signOff(approve, why);
+        if (approve) {
+            cases.move(c, "SIGN_OFF_REPLY", null, p.getReplyCategory());
+            cases.notifyStaff("proposal.notice.replySubmitted", p);
+            return;
+        }
+        cases.move(c, "RETURN_SIGNOFF", p.isRehandled() ? ProposalStatus.REHANDLING : ProposalStatus.IN_PROGRESS, why);
+        cases.notifyUnit(p.getLeadUnitId(), "signoff.notice.returned", p);
     }
 
     /** Staff approve the reply (possibly changing its class) — the proposers are told — or send it back with a reason. */
@@ -138,6 +172,9 @@ public class ProposalHandling {
         }
         ProposalCase c = cases.openFor(id, approve ? Step.APPROVE_REPLY : Step.RETURN_REPLY);
         Proposal p = c.proposal();
+        if (!p.isReplySignedOff()) {
+            throw new Conflict("signoff.awaitingSignoff");
+        }
         if (!approve) {
             // a rehandled case stays marked and counted as rehandled while its unit rewrites the reply
             cases.move(c, "RETURN_REPLY", p.isRehandled() ? ProposalStatus.REHANDLING : ProposalStatus.IN_PROGRESS, why);

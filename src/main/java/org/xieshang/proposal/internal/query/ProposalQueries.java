@@ -11,6 +11,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.committee.ReferenceData;
+import org.xieshang.identity.UserAccounts;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseSupport;
@@ -24,6 +25,7 @@ import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.ReplyVisibility;
+import org.xieshang.proposal.internal.Step;
 import org.xieshang.proposal.internal.handling.ProposerContact;
 import org.xieshang.proposal.internal.query.ProposalViews.AttachmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
@@ -72,12 +74,14 @@ public class ProposalQueries {
     private final ConversionRepository conversions;
     private final ProposalSearch search;
     private final ProposerContact contact;
+    private final UserAccounts accounts;
     private final CappedLists lists;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
                     AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
-                    ProposerContact contact, CappedLists lists) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists) {
+        this.accounts = accounts;
         this.lists = lists;
         this.search = search;
         this.contact = contact;
@@ -95,14 +99,22 @@ public class ProposalQueries {
         ProposalCase c = cases.open(id);
         Proposal p = c.proposal();
         Map<Long, String> names = new HashMap<>();
-        List<ProposerView> proposers = c.proposers().stream().map(x -> new ProposerView(x.getMemberId(),
-                name(names, x.getMemberId()), x.getRole().name(), x.getConfirmation().name(), x.getMergedFromId())).toList();
+        // the units handling the case reach its proposers; no one else gets their contact details here
+        java.util.Set<Step.Actor> actors = c.actorsOf(CurrentUsers.require());
+        Map<Long, MemberDirectory.Contact> contacts = actors.contains(Step.Actor.LEAD_UNIT) || actors.contains(Step.Actor.CO_UNIT)
+                ? members.contacts(c.proposers().stream().map(ProposalProposer::getMemberId).toList()) : Map.of();
+        List<ProposerView> proposers = c.proposers().stream().map(x -> {
+            MemberDirectory.Contact reach = contacts.get(x.getMemberId());
+            return new ProposerView(x.getMemberId(), name(names, x.getMemberId()), x.getRole().name(),
+                    x.getConfirmation().name(), x.getMergedFromId(), reach == null ? null : reach.phone(),
+                    reach == null ? null : reach.email());
+        }).toList();
         List<Evaluation> evals = evaluations.findByProposalIdOrderByIdAsc(id);
         Long lead = c.leadMemberId();
         Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead))
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
-                u.getOpinion(), u.getOpinionAt())).toList();
+                u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
         return new ProposalDetail(p.getId(), p.getNumber(), p.getTitle(), p.getBackground(), p.getSuggestions(),
                 p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
@@ -122,15 +134,36 @@ public class ProposalQueries {
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),
-                p.getVersion());
+                unitsWithoutAccount(p, c),
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p));
+    }
+
+    /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */
+    private static String signoffReason(Proposal p) {
+        return ReplyVisibility.seesWorkingReply(CurrentUsers.require(), p.getLeadUnitId()) ? p.getSignoffReturnReason() : null;
+    }
+
+    /** The case's units (lead first) that have no enabled account: nobody there can act on the case. */
+    private List<Long> unitsWithoutAccount(Proposal p, ProposalCase c) {
+        if (p.getLeadUnitId() == null) {
+            return List.of();
+        }
+        List<Long> units = new ArrayList<>();
+        units.add(p.getLeadUnitId());
+        c.coUnits().forEach(u -> units.add(u.getUnitId()));
+        java.util.Set<Long> with = accounts.unitIdsWithAccounts();
+        return units.stream().filter(u -> !with.contains(u)).toList();
     }
 
     /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
     private List<HistoryView> history(ProposalCase c) {
         boolean reply = showReply(c);
+        // the head's reason for returning a draft is as internal as the draft itself
+        boolean unit = ReplyVisibility.seesWorkingReply(CurrentUsers.require(), c.proposal().getLeadUnitId());
         return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
                 h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
-                !reply && "REPLY".equals(h.getAction()) ? null : h.getNote())).toList();
+                !reply && "REPLY".equals(h.getAction()) || !unit && "RETURN_SIGNOFF".equals(h.getAction()) ? null
+                        : h.getNote())).toList();
     }
 
     /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
@@ -253,11 +286,12 @@ public class ProposalQueries {
 
     public record SettingsView(List<String> categories, List<String> notFiledGrounds, List<String> replyClasses,
                         String numberFormat, int reassignmentWorkingDays, int dueMonths, int maxDueMonths,
-                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays) {
+                        int rehandlingMonths, boolean contactRequired, int meetWithinWorkingDays,
+                        Boolean replySignoffRequired) {
         public static SettingsView of(ProposalSettings s) {
             return new SettingsView(s.categories(), s.notFiledGrounds(), s.replyClasses(), s.getNumberFormat(),
                     s.getReassignmentWorkingDays(), s.getDueMonths(), s.getMaxDueMonths(), s.getRehandlingMonths(),
-                    s.isContactRequired(), s.getMeetWithinWorkingDays());
+                    s.isContactRequired(), s.getMeetWithinWorkingDays(), s.isReplySignoffRequired());
         }
     }
 

@@ -16,7 +16,9 @@ public final class ProposalViews {
     private ProposalViews() {
     }
 
-    public record ProposerView(Long memberId, String name, String role, String confirmation, Long mergedFromId) {
+    /** A proposer; phone and e-mail only for the units handling the case (null for everyone else). */
+    public record ProposerView(Long memberId, String name, String role, String confirmation, Long mergedFromId,
+                               String phone, String email) {
     }
 
     public record HistoryView(Instant at, String actor, String action, ProposalStatus fromStatus, ProposalStatus toStatus,
@@ -26,7 +28,9 @@ public final class ProposalViews {
     public record Satisfaction(Rating attitude, Rating result) {
     }
 
-    public record CoUnitView(Long unitId, String name, String opinion, Instant opinionAt) {
+    /** A co-unit; onPaper: its opinion came on paper and the office entered it; remindedAt: the lead unit's last reminder. */
+    public record CoUnitView(Long unitId, String name, String opinion, Instant opinionAt, boolean onPaper,
+                             Instant remindedAt) {
     }
 
     public record RecordView(Long id, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
@@ -53,7 +57,13 @@ public final class ProposalViews {
                           String notFiledGround, String decisionReason, Long mergedIntoId, LocalDate submittedOn,
                           LocalDate closedOn, List<RecordView> handlingRecords, List<EvaluationView> evaluations,
                           List<ReassignmentView> reassignmentRequests, List<AttachmentView> attachments,
-                          String conversion, List<HistoryView> history, long version) {
+                          String conversion, List<HistoryView> history, List<Long> unitsWithoutAccount,
+                          long version, boolean replySignedOff, String signoffReturnReason) {
+
+        /** A reply written and waiting for the unit head's signature (issue 15 point 1). */
+        public boolean awaitingSignoff() {
+            return status == ProposalStatus.REPLY_REVIEW && !replySignedOff;
+        }
     }
 
     public record ProposalSummary(Long id, String number, String title, String category, ProposalStatus status,

@@ -48,6 +48,10 @@ public class ProposalConfiguration {
         ProposalSettings s = cases.settingsForChange();
         s.change(categories, grounds, classes, format, in.reassignmentWorkingDays(), in.dueMonths(), in.maxDueMonths(),
                 in.rehandlingMonths(), in.contactRequired(), in.meetWithinWorkingDays());
+        // left out (older clients, the settings page): the sign-off rule stays as it is
+        if (in.replySignoffRequired() != null) {
+            s.requireReplySignoff(in.replySignoffRequired());
+        }
         return SettingsView.of(s);
     }
 

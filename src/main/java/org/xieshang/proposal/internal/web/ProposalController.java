@@ -91,6 +91,9 @@ class ProposalController {
     record ReplyBody(String category, String content) {
     }
 
+    record SignoffBody(Boolean approve, String reason) {
+    }
+
     record ReplyReviewBody(Boolean approve, String category, String reason) {
     }
 
@@ -285,6 +288,12 @@ class ProposalController {
     @PostMapping("/{id}/reply")
     ProposalDetail reply(@PathVariable Long id, @RequestBody ReplyBody body) {
         handling.reply(id, body.category(), body.content());
+        return queries.detail(id);
+    }
+
+    @PostMapping("/{id}/reply-signoff")
+    ProposalDetail replySignoff(@PathVariable Long id, @RequestBody SignoffBody body) {
+        handling.signOff(id, body.approve(), body.reason());
         return queries.detail(id);
     }
 

@@ -30,6 +30,7 @@ import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.ReassignmentRequest;
 import org.xieshang.proposal.internal.Step;
+import org.xieshang.proposal.internal.handling.CoUnitFollowUp;
 import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
 import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.proposal.internal.query.ProposalQueries;
@@ -39,6 +40,8 @@ import org.xieshang.proposal.internal.query.ProposalViews.ProposalDetail;
 import org.xieshang.proposal.internal.review.ProposalReview;
 import org.xieshang.proposal.internal.web.ProposalPageViews.Actions;
 import org.xieshang.proposal.internal.web.ProposalPageViews.CasePage;
+import org.xieshang.proposal.internal.web.ProposalPageViews.CoUnitDue;
+import org.xieshang.proposal.internal.web.ProposalPageViews.CoUnitsOwing;
 import org.xieshang.proposal.internal.web.ProposalPageViews.CosignRequest;
 import org.xieshang.proposal.internal.web.ProposalPageViews.MemberOption;
 import org.xieshang.proposal.internal.web.ProposalPageViews.Options;
@@ -74,11 +77,13 @@ class ProposalPageQueries {
     private final HandlingRecordRepository records;
     private final ReassignmentRequestRepository reassignments;
     private final Messages messages;
+    private final CoUnitFollowUp followUp;
 
     ProposalPageQueries(CaseSupport cases, ProposalQueries queries, ProposalSearch search, ReferenceData reference,
                         MemberDirectory members, WorkingCalendar calendar, HandlingRecordRepository records,
-                        ReassignmentRequestRepository reassignments, Messages messages) {
+                        ReassignmentRequestRepository reassignments, Messages messages, CoUnitFollowUp followUp) {
         this.messages = messages;
+        this.followUp = followUp;
         this.cases = cases;
         this.queries = queries;
         this.search = search;
@@ -140,11 +145,12 @@ class ProposalPageQueries {
                 steps.contains(Step.RECORD_HANDLING),
                 steps.contains(Step.CO_OPINION),
                 steps.contains(Step.REPLY),
-                steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY),
+                steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY) && p.isReplySignedOff(),
                 // the lead proposer's rating moves the case, so theirs is only taken while it is REPLIED
                 steps.contains(Step.EVALUATE) && d.replyRound() > 0 && !rated
                         && (!lead || d.status() == ProposalStatus.REPLIED),
-                steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null);
+                steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
+                steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
         List<SimilarCase> similar = actions.merge() ? search.similarTo(id, 5).stream().map(this::similar).toList() : List.of();
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
@@ -154,7 +160,27 @@ class ProposalPageQueries {
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
         return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
-                ProposalScope.isStaff(user));
+                ProposalScope.isStaff(user), owing(c, d, user, forms, actions));
+    }
+
+    /** Who holds up the reply and what the office or the lead unit may do about it (issue 17). */
+    private CoUnitsOwing owing(ProposalCase c, ProposalDetail d, CurrentUser user, boolean forms, Actions actions) {
+        boolean owes = d.coUnits().stream().anyMatch(u -> u.opinion() == null);
+        if (!forms || (!owes && !actions.assign())) {
+            return new CoUnitsOwing(List.of(), false, false, Set.of());
+        }
+        Set<Long> withAccounts = followUp.unitsWithAccounts();
+        Set<Step.Actor> actors = c.actorsOf(user);
+        boolean open = Step.CO_OPINION.startsFrom(d.status());
+        boolean paper = open && actors.contains(Step.Actor.STAFF);
+        boolean remind = open && actors.contains(Step.Actor.LEAD_UNIT);
+        java.time.Instant since = java.time.Instant.now().minus(CoUnitFollowUp.REMINDER_GAP);
+        List<CoUnitDue> units = d.coUnits().stream().filter(u -> u.opinion() == null).map(u -> {
+            boolean account = withAccounts.contains(u.unitId());
+            return new CoUnitDue(u.unitId(), u.name(), account, u.remindedAt(),
+                    remind && account && (u.remindedAt() == null || u.remindedAt().isBefore(since)));
+        }).toList();
+        return new CoUnitsOwing(units, paper, remind, withAccounts);
     }
 
     /** Joint proposals waiting for the current member's answer. */

@@ -42,12 +42,12 @@ public final class ProposalPageViews {
                           boolean review, boolean merge, boolean convert, boolean assign, boolean extendDue,
                           boolean publish, boolean requestReassignment, boolean accept, boolean record,
                           boolean coOpinion, boolean reply, boolean reviewReply, boolean evaluate,
-                          boolean reportImplemented) {
+                          boolean reportImplemented, boolean signoff) {
 
         public boolean any() {
             return edit || attach || submit || withdraw || cosign || review || merge || convert || assign || extendDue
                     || publish || requestReassignment || accept || record || coOpinion || reply || reviewReply
-                    || evaluate || reportImplemented;
+                    || evaluate || reportImplemented || signoff;
         }
 
         /** Whether the form of this name is on the page (a failed form that is not gets its message on top). */
@@ -71,6 +71,7 @@ public final class ProposalPageViews {
                 case "approveReply", "returnReply" -> reviewReply;
                 case "evaluate" -> evaluate;
                 case "implemented" -> reportImplemented;
+                case "signReply", "returnSignoff" -> signoff;
                 default -> false;
             };
         }
@@ -110,10 +111,15 @@ public final class ProposalPageViews {
     public record CasePage(ProposalDetail detail, Actions actions, String sessionName, Map<Long, String> unitNames,
                            List<SimilarCase> similar, List<UnitHint> unitHints, LocalDate defaultDueDate,
                            Options options, boolean contactRecorded, List<String> coUnitsWithoutOpinion,
-                           boolean lead, boolean staff) {
+                           boolean lead, boolean staff, CoUnitsOwing owing) {
 
         public String unitName(Long unitId) {
             return unitId == null ? "" : unitNames.getOrDefault(unitId, "#" + unitId);
+        }
+
+        /** Unit names joined as a list in running text. */
+        public String unitNamesOf(List<Long> unitIds) {
+            return String.join("、", unitIds.stream().map(this::unitName).toList());
         }
 
         public boolean openReassignment() {
@@ -127,6 +133,26 @@ public final class ProposalPageViews {
         /** Handling records or co-unit opinions to show. */
         public boolean hasRecords() {
             return !detail.handlingRecords().isEmpty() || detail.coUnits().stream().anyMatch(u -> u.opinion() != null);
+        }
+    }
+
+    /** A co-unit that has not given its opinion: whether anyone there can, and whether the lead unit may remind it now. */
+    public record CoUnitDue(Long unitId, String name, boolean hasAccount, Instant remindedAt, boolean remindable) {
+    }
+
+    /**
+     * The co-units holding up the reply (issue 17), for the office (paper: it may enter an opinion
+     * received on paper) and the lead unit (remind); the units with an account, to mark the others
+     * on the assignment form.
+     */
+    public record CoUnitsOwing(List<CoUnitDue> units, boolean paper, boolean remind, java.util.Set<Long> unitsWithAccounts) {
+
+        public boolean shows() {
+            return !units.isEmpty() && (paper || remind);
+        }
+
+        public boolean hasAccount(Long unitId) {
+            return unitsWithAccounts.contains(unitId);
         }
     }
 

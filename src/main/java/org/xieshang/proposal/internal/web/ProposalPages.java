@@ -412,7 +412,11 @@ class ProposalPages implements NavContributor {
             LocalDate due = date(form.getFirst("dueDate"), "dueDate", invalid);
             invalid.throwIfAny();
             review.assign(id, mode, lead, coUnits, due);
-            return messages.get("proposal.page.done.assign");
+            // issue 17: a unit without an account cannot act; say so at once (the case page keeps saying it)
+            List<Long> none = queries.detail(id).unitsWithoutAccount();
+            return none.isEmpty() ? messages.get("proposal.page.done.assign")
+                    : messages.get("proposal.page.done.assign") + " " + messages.get("casepages.assign.noAccountWarning",
+                    String.join("、", none.stream().map(u -> pages.unitNames().getOrDefault(u, "#" + u)).toList()));
         });
     }
 
@@ -488,6 +492,16 @@ class ProposalPages implements NavContributor {
         return act(id, "reply", form, model, response, redirect, () -> {
             handling.reply(id, blank(form.getFirst("category")), form.getFirst("content"));
             return messages.get("proposal.page.done.reply");
+        });
+    }
+
+    @PostMapping("/proposals/{id:\\d+}/reply-signoff")
+    String replySignoff(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) {
+        boolean approve = "true".equals(form.getFirst("approve"));
+        return act(id, approve ? "signReply" : "returnSignoff", form, model, response, redirect, () -> {
+            handling.signOff(id, approve, form.getFirst("reason"));
+            return messages.get(approve ? "signoff.page.done.signed" : "signoff.page.done.returned");
         });
     }
 

@@ -44,6 +44,11 @@ class ProposalTodos implements TodoContributor {
         this.evaluations = evaluations;
     }
 
+    /** Replies the unit head has signed (or not yet): staff review only signed ones (issue 15 point 1). */
+    private static Specification<Proposal> signed(boolean signed) {
+        return (r, q, cb) -> cb.equal(r.get("replySignedOff"), signed);
+    }
+
     @Override
     public List<Todo> todos(CurrentUser u) {
         List<Todo> todos = new ArrayList<>();
@@ -52,7 +57,7 @@ class ProposalTodos implements TodoContributor {
             add(todos, "todo.staff.assign", count(u, status(EnumSet.of(ProposalStatus.FILED))), "/proposals/assignment", 11);
             add(todos, "todo.staff.reassign", reassignments.findByResolvedAtIsNullOrderByIdAsc().size(),
                     "/proposals/assignment", 12);
-            add(todos, "todo.staff.replies", count(u, status(EnumSet.of(ProposalStatus.REPLY_REVIEW))),
+            add(todos, "todo.staff.replies", count(u, status(EnumSet.of(ProposalStatus.REPLY_REVIEW)).and(signed(true))),
                     "/proposals/replies", 13);
             add(todos, "todo.staff.bFollowUp", count(u, bOpen()), "/proposals/all?replyCategory=B&implemented=false", 14);
         }
@@ -63,6 +68,10 @@ class ProposalTodos implements TodoContributor {
             add(todos, "todo.unit.handle", count(u, lead.and(status(HANDLING))), "/proposals/unit?status=IN_PROGRESS", 21);
             add(todos, "todo.unit.overdue", count(u, lead.and(status(OPEN_AT_UNIT)).and((r, q, cb) ->
                     cb.lessThan(r.get("dueDate"), cases.today()))), "/proposals/unit", 22);
+            if (u.has(Role.UNIT_HEAD)) {
+                add(todos, "todo.unit.signoff", count(u, lead.and(status(EnumSet.of(ProposalStatus.REPLY_REVIEW)))
+                        .and(signed(false))), "/proposals/unit?status=REPLY_REVIEW", 24);
+            }
             // B replies (being solved / planned) stay on the unit's list until it reports the matter done
             add(todos, "todo.unit.bFollowUp", count(u, lead.and(bOpen())), "/proposals/all?replyCategory=B&implemented=false", 23);
         }

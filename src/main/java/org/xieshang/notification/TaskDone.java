@@ -1,0 +1,18 @@
+package org.xieshang.notification;
+
+/**
+ * Published by a module when a task a notice asked for is done (a rating given, a reply reviewed, an
+ * opinion given…): the notification module marks the unread notices with this task key done and read.
+ * {@code userId} limits that to one recipient (a task each recipient does for themself, like rating
+ * a reply); null clears everyone's (a task any one of them does for all, like a unit's reply).
+ */
+public record TaskDone(Long committeeId, String taskKey, Long userId) {
+
+    public static TaskDone forAll(Long committeeId, String taskKey) {
+        return new TaskDone(committeeId, taskKey, null);
+    }
+
+    public static TaskDone forUser(Long committeeId, String taskKey, Long userId) {
+        return new TaskDone(committeeId, taskKey, userId);
+    }
+}
