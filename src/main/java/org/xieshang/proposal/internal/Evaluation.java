@@ -17,6 +17,8 @@ public class Evaluation extends CommitteeScopedEntity {
     private Long memberId;
     @Column(nullable = false)
     private int round;
+    /** Whose reply is rated: the lead unit's, or a split case's part's unit (issue 15 point 2). */
+    private Long unitId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     private Rating attitude;
@@ -31,7 +33,9 @@ public class Evaluation extends CommitteeScopedEntity {
     protected Evaluation() {
     }
 
-    public Evaluation(Long proposalId, Long memberId, int round, Rating attitude, Rating result, String comment) {
+    public Evaluation(Long proposalId, Long memberId, int round, Long unitId, Rating attitude, Rating result,
+                      String comment) {
+        this.unitId = unitId;
         this.proposalId = proposalId;
         this.memberId = memberId;
         this.round = round;
@@ -47,6 +51,10 @@ public class Evaluation extends CommitteeScopedEntity {
 
     public Long getMemberId() {
         return memberId;
+    }
+
+    public Long getUnitId() {
+        return unitId;
     }
 
     public int getRound() {

@@ -260,6 +260,22 @@ public class Proposal extends CommitteeScopedEntity {
         this.replyRound++;
     }
 
+    /**
+     * A split case sums up its parts (issue 15 point 2): the working and approved replies are the
+     * parts' texts under their units' names; the classes are the lead unit's part's; it counts as
+     * replied on the day its last part's reply was approved, once every part has one.
+     */
+    public void summarizeParts(String category, String content, boolean signedOff, String approvedCategory,
+                               String approvedContent, LocalDate repliedOn, int round) {
+        this.replyCategory = category;
+        this.replyContent = content;
+        this.replySignedOff = signedOff;
+        this.approvedReplyCategory = approvedCategory;
+        this.approvedReplyContent = approvedContent;
+        this.repliedOn = repliedOn;
+        this.replyRound = round;
+    }
+
     public void rehandle(LocalDate due) {
         this.rehandled = true;
         this.dueDate = due;

@@ -128,7 +128,39 @@ class DemoProposalLoader implements DemoProposals {
             }
         }
         cases.quietClosedCases();
+        playSplit(cast, cast.proposers().get(next % cast.proposers().size()));
         return new Played(keyCase, closedCase);
+    }
+
+    /**
+     * A split case (分办, issue 15 point 2) with two parts in different states: the civil affairs
+     * bureau's part replied and approved, the education bureau's part still in its handler's hands.
+     */
+    private void playSplit(Cast cast, CurrentUser proposer) {
+        Long[] id = new Long[1];
+        SystemActor.runAs(proposer, () -> {
+            id[0] = submission.draft(new ProposalText("关于建立困境儿童关爱帮扶机制的建议", "社会保障",
+                    "我区困境儿童分散在各街道，生活救助由民政部门负责，教育帮扶由学校负责，信息不互通，帮扶不连续。",
+                    "一是由民政部门建立困境儿童信息台账并落实基本生活保障；二是由教育部门落实学业帮扶和心理辅导。",
+                    cast.sessionId(), Boolean.TRUE), List.of());
+            submission.submit(id[0]);
+        });
+        Long civil = cast.units().get("区民政局");
+        Long education = cast.unitHandler().unitId();
+        SystemActor.runAs(cast.staff(), () -> {
+            review.review(id[0], ProposalReview.Decision.FILE, "符合立案条件。", null);
+            review.assign(id[0], HandlingMode.SPLIT, civil, List.of(education), null);
+        });
+        CurrentUser civilHandler = new CurrentUser(0L, "demo-unit", "区民政局", cast.staff().committeeId(),
+                EnumSet.of(Role.UNIT_HANDLER), null, civil);
+        SystemActor.runAs(civilHandler, () -> {
+            handling.accept(id[0]);
+            handling.record(id[0], HandlingType.PROPOSER_CONTACT, cases.today(), "上门听取提案人意见，商定民政部分的办理方案。");
+            handling.reply(id[0], "A", "已建立全区困境儿童信息台账，按月发放基本生活费，并由街道儿童督导员定期走访。");
+        });
+        SystemActor.runAs(new CurrentUser(0L, "demo-unit-head", "区民政局", cast.staff().committeeId(),
+                EnumSet.of(Role.UNIT_HEAD), null, civil), () -> handling.signOff(id[0], Boolean.TRUE, null));
+        SystemActor.runAs(cast.staff(), () -> handling.reviewReply(id[0], civil, Boolean.TRUE, null, null));
     }
 
     /** One case from the member's draft as far as its script goes. */

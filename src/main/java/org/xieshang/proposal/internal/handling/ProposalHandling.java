@@ -39,9 +39,11 @@ public class ProposalHandling {
     private final EvaluationRepository evaluations;
     private final WorkingCalendar calendar;
     private final ProposerContact contact;
+    private final SplitHandling split;
 
     ProposalHandling(CaseSupport cases, HandlingRecordRepository records, EvaluationRepository evaluations,
-                     WorkingCalendar calendar, ProposerContact contact) {
+                     WorkingCalendar calendar, ProposerContact contact, SplitHandling split) {
+        this.split = split;
         this.cases = cases;
         this.records = records;
         this.evaluations = evaluations;
@@ -52,6 +54,7 @@ public class ProposalHandling {
     public void accept(Long id) {
         ProposalCase c = cases.openFor(id, Step.ACCEPT);
         c.proposal().accepted(cases.today());
+        split.start(c);
         cases.move(c, "ACCEPT", ProposalStatus.IN_PROGRESS, null);
         announceAccepted(c.proposal());
     }
@@ -72,11 +75,13 @@ public class ProposalHandling {
         if (date.isBefore(p.getAssignedOn())) {
             throw InvalidInput.field("date", "proposal.validation.beforeAssignment", p.getAssignedOn());
         }
-        records.save(new HandlingRecord(id, user.unitId(), type, date, text, p.getReplyRound(), user.displayName()));
         boolean starts = p.getStatus() == ProposalStatus.ASSIGNED && user.unitId().equals(p.getLeadUnitId());
         if (starts) {
             p.accepted(cases.today());
+            split.start(c);
         }
+        records.save(new HandlingRecord(id, user.unitId(), type, date, text, split.roundOf(p, user.unitId()),
+                user.displayName()));
         cases.move(c, "HANDLING_" + type.name(), starts ? ProposalStatus.IN_PROGRESS : null, abbreviate(text));
         if (starts) {
             announceAccepted(p);
@@ -99,6 +104,11 @@ public class ProposalHandling {
 
     /** The lead unit's reply, to staff review; it needs contact with the proposer and every co-unit's opinion. */
     public void reply(Long id, String category, String content) {
+        reply(id, null, category, content);
+    }
+
+    /** As above; in a split case the unit replies for its own part ({@code unitId}, if named, must be the caller's). */
+    public void reply(Long id, Long unitId, String category, String content) {
         ProposalSettings settings = cases.settings();
         InvalidInput invalid = new InvalidInput();
         if (category == null || !settings.replyClasses().contains(category)) {
@@ -109,6 +119,11 @@ public class ProposalHandling {
             invalid.add("content", "validation.length", 1, ProposalText.TEXT_MAX);
         }
         invalid.throwIfAny();
+        if (splitCase(id)) {
+            split.reply(cases.open(id), unitId, category, text, settings.isContactRequired(),
+                    settings.isReplySignoffRequired());
+            return;
+        }
         ProposalCase c = cases.openFor(id, Step.REPLY);
         Proposal p = c.proposal();
         // the lead unit answers for the reply, so its own contact counts, not a co-unit's
@@ -135,12 +150,21 @@ public class ProposalHandling {
      * handler with a reason (back to IN_PROGRESS, or REHANDLING while the case is rehandled).
      */
     public void signOff(Long id, Boolean approve, String reason) {
+        signOff(id, null, approve, reason);
+    }
+
+    /** As above; in a split case the head signs the part of their own unit. */
+    public void signOff(Long id, Long unitId, Boolean approve, String reason) {
         if (approve == null) {
             throw InvalidInput.field("approve", "validation.required");
         }
         String why = reason == null ? "" : reason.strip();
         if (!approve && (why.isEmpty() || why.length() > 4000)) {
             throw InvalidInput.field("reason", "validation.length", 1, 4000);
+        }
+        if (splitCase(id)) {
+            split.signOff(cases.open(id), unitId, approve, why);
+            return;
         }
         ProposalCase c = cases.openFor(id, Step.SIGN_OFF_REPLY);
         Proposal p = c.proposal();
@@ -159,6 +183,11 @@ public class ProposalHandling {
 
     /** Staff approve the reply (possibly changing its class) — the proposers are told — or send it back with a reason. */
     public void reviewReply(Long id, Boolean approve, String category, String reason) {
+        reviewReply(id, null, approve, category, reason);
+    }
+
+    /** As above; in a split case staff review one part, named by its unit. */
+    public void reviewReply(Long id, Long unitId, Boolean approve, String category, String reason) {
         if (approve == null) {
             throw InvalidInput.field("approve", "validation.required");
         }
@@ -169,6 +198,10 @@ public class ProposalHandling {
         String why = reason == null ? "" : reason.strip();
         if (!approve && (why.isEmpty() || why.length() > 4000)) {
             throw InvalidInput.field("reason", "validation.length", 1, 4000);
+        }
+        if (splitCase(id)) {
+            split.review(cases.open(id), unitId, approve, category, why);
+            return;
         }
         ProposalCase c = cases.openFor(id, approve ? Step.APPROVE_REPLY : Step.RETURN_REPLY);
         Proposal p = c.proposal();
@@ -194,6 +227,11 @@ public class ProposalHandling {
      * unsatisfied result the first time sends it back for rehandling, anything else closes it.
      */
     public void evaluate(Long id, Rating attitude, Rating result, String comment) {
+        evaluate(id, null, attitude, result, comment);
+    }
+
+    /** As above; in a split case a proposer rates one part, named by its unit. */
+    public void evaluate(Long id, Long unitId, Rating attitude, Rating result, String comment) {
         InvalidInput invalid = new InvalidInput();
         if (attitude == null) {
             invalid.add("attitude", "validation.required");
@@ -205,6 +243,10 @@ public class ProposalHandling {
             invalid.add("comment", "validation.length", 0, 4000);
         }
         invalid.throwIfAny();
+        if (splitCase(id)) {
+            split.evaluate(cases.open(id), unitId, attitude, result, comment == null ? null : comment.strip());
+            return;
+        }
         ProposalCase c = cases.openFor(id, Step.EVALUATE);
         Proposal p = c.proposal();
         Long memberId = CurrentUsers.require().memberId();
@@ -217,7 +259,8 @@ public class ProposalHandling {
             // the lead proposer's rating of this round already moved the case
             throw new Conflict("proposal.alreadyRated");
         }
-        evaluations.save(new Evaluation(id, memberId, round, attitude, result, comment == null ? null : comment.strip()));
+        evaluations.save(new Evaluation(id, memberId, round, p.getLeadUnitId(), attitude, result,
+                comment == null ? null : comment.strip()));
         String note = attitude.name() + "/" + result.name();
         if (!lead) {
             cases.move(c, "EVALUATE", null, note);
@@ -252,6 +295,11 @@ public class ProposalHandling {
         p.implemented(cases.today(), text);
         cases.move(c, "REPORT_IMPLEMENTED", null, abbreviate(text));
         cases.notifyMembers(c.activeProposerMemberIds(), "proposal.notice.implemented", p);
+    }
+
+    /** Whether the case is split handled (its visibility is checked by the use case that opens it). */
+    private boolean splitCase(Long id) {
+        return id != null && cases.proposals().findById(id).map(SplitHandling::isSplit).orElse(false);
     }
 
     private static String abbreviate(String text) {

@@ -129,7 +129,10 @@ class ProposalFigureQueries implements ProposalFigures {
         return " from Evaluation e, ProposalProposer pp, Proposal p where pp.proposalId = e.proposalId"
             + " and pp.memberId = e.memberId and pp.role = :lead and p.id = e.proposalId and" + FILTER
             + unit(leadUnitId)
+            // a split case is rated per part: its satisfaction is that of the lead unit's part (docs/signoff.md)
+            + " and e.unitId = p.leadUnitId"
             + " and not exists (select 1 from Evaluation x where x.proposalId = e.proposalId and x.memberId = e.memberId"
+            + " and x.unitId = e.unitId"
             + " and (x.round > e.round or (x.round = e.round and x.id > e.id)))";
     }
 

@@ -31,6 +31,7 @@ import org.xieshang.proposal.internal.query.ProposalViews.AttachmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
 import org.xieshang.proposal.internal.query.ProposalViews.EvaluationView;
 import org.xieshang.proposal.internal.query.ProposalViews.HistoryView;
+import org.xieshang.proposal.internal.query.ProposalViews.PartView;
 import org.xieshang.proposal.internal.query.ProposalViews.ProposalDetail;
 import org.xieshang.proposal.internal.query.ProposalViews.ProposalSummary;
 import org.xieshang.proposal.internal.query.ProposalViews.ProposerView;
@@ -76,11 +77,14 @@ public class ProposalQueries {
     private final ProposerContact contact;
     private final UserAccounts accounts;
     private final CappedLists lists;
+    private final org.xieshang.proposal.internal.repository.PartRepository partRepository;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
                     AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts, CappedLists lists) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists,
+                    org.xieshang.proposal.internal.repository.PartRepository partRepository) {
+        this.partRepository = partRepository;
         this.accounts = accounts;
         this.lists = lists;
         this.search = search;
@@ -111,7 +115,9 @@ public class ProposalQueries {
         }).toList();
         List<Evaluation> evals = evaluations.findByProposalIdOrderByIdAsc(id);
         Long lead = c.leadMemberId();
-        Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead))
+        // a split case's satisfaction is the lead proposer's rating of the lead unit's part (docs/signoff.md)
+        Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead)
+                        && (e.getUnitId() == null || e.getUnitId().equals(p.getLeadUnitId())))
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
                 u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
@@ -135,7 +141,22 @@ public class ProposalQueries {
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),
                 unitsWithoutAccount(p, c),
-                p.getVersion(), p.isReplySignedOff(), signoffReason(p));
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p), parts(c, evals));
+    }
+
+    /** A split case's parts; empty for sole and joint handling. */
+    private List<PartView> parts(ProposalCase c, List<Evaluation> evals) {
+        CurrentUser u = CurrentUsers.require();
+        Long lead = c.leadMemberId();
+        return partRepository.findByProposalIdOrderByIdAsc(c.id()).stream().map(x -> {
+            boolean working = ReplyVisibility.seesWorkingReply(u, x.getUnitId());
+            Satisfaction rating = evals.stream().filter(e -> e.getMemberId().equals(lead) && x.getUnitId().equals(e.getUnitId()))
+                    .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
+            return new PartView(x.getUnitId(), unitName(x.getUnitId()), x.getStatus(),
+                    working ? x.getReplyCategory() : x.getApprovedReplyCategory(),
+                    working ? x.getReplyContent() : x.getApprovedReplyContent(), x.isReplySignedOff(), x.getRepliedOn(),
+                    x.getReplyRound(), rating);
+        }).toList();
     }
 
     /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */

@@ -40,6 +40,14 @@ public final class ProposalViews {
                           Instant at) {
     }
 
+    /**
+     * One unit's part of a split case (issue 15 point 2): its state, its reply (the working one for
+     * staff and the part's unit, else the approved one) and the lead proposer's latest rating of it.
+     */
+    public record PartView(Long unitId, String unitName, ProposalStatus status, String replyCategory, String reply,
+                           boolean replySignedOff, LocalDate repliedOn, int replyRound, Satisfaction rating) {
+    }
+
     public record ReassignmentView(Long unitId, String reason, Instant requestedAt, Instant resolvedAt) {
     }
 
@@ -58,7 +66,8 @@ public final class ProposalViews {
                           LocalDate closedOn, List<RecordView> handlingRecords, List<EvaluationView> evaluations,
                           List<ReassignmentView> reassignmentRequests, List<AttachmentView> attachments,
                           String conversion, List<HistoryView> history, List<Long> unitsWithoutAccount,
-                          long version, boolean replySignedOff, String signoffReturnReason) {
+                          long version, boolean replySignedOff, String signoffReturnReason,
+                          List<PartView> parts) {
 
         /** A reply written and waiting for the unit head's signature (issue 15 point 1). */
         public boolean awaitingSignoff() {

@@ -8,4 +8,6 @@ public interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
     List<Evaluation> findByProposalIdOrderByIdAsc(Long proposalId);
 
     boolean existsByProposalIdAndMemberIdAndRound(Long proposalId, Long memberId, int round);
+
+    boolean existsByProposalIdAndMemberIdAndRoundAndUnitId(Long proposalId, Long memberId, int round, Long unitId);
 }

@@ -88,16 +88,16 @@ class ProposalController {
     record ContentBody(String content) {
     }
 
-    record ReplyBody(String category, String content) {
+    record ReplyBody(String category, String content, Long unitId) {
     }
 
-    record SignoffBody(Boolean approve, String reason) {
+    record SignoffBody(Boolean approve, String reason, Long unitId) {
     }
 
-    record ReplyReviewBody(Boolean approve, String category, String reason) {
+    record ReplyReviewBody(Boolean approve, String category, String reason, Long unitId) {
     }
 
-    record EvaluationBody(Rating attitude, Rating result, String comment) {
+    record EvaluationBody(Rating attitude, Rating result, String comment, Long unitId) {
     }
 
     record PublishBody(Boolean published, Boolean confidential) {
@@ -288,25 +288,25 @@ class ProposalController {
 
     @PostMapping("/{id}/reply")
     ProposalDetail reply(@PathVariable Long id, @RequestBody ReplyBody body) {
-        handling.reply(id, body.category(), body.content());
+        handling.reply(id, body.unitId(), body.category(), body.content());
         return queries.detail(id);
     }
 
     @PostMapping("/{id}/reply-signoff")
     ProposalDetail replySignoff(@PathVariable Long id, @RequestBody SignoffBody body) {
-        handling.signOff(id, body.approve(), body.reason());
+        handling.signOff(id, body.unitId(), body.approve(), body.reason());
         return queries.detail(id);
     }
 
     @PostMapping("/{id}/reply-review")
     ProposalDetail replyReview(@PathVariable Long id, @RequestBody ReplyReviewBody body) {
-        handling.reviewReply(id, body.approve(), body.category(), body.reason());
+        handling.reviewReply(id, body.unitId(), body.approve(), body.category(), body.reason());
         return queries.detail(id);
     }
 
     @PostMapping("/{id}/evaluation")
     ResponseEntity<ProposalDetail> evaluate(@PathVariable Long id, @RequestBody EvaluationBody body) {
-        handling.evaluate(id, body.attitude(), body.result(), body.comment());
+        handling.evaluate(id, body.unitId(), body.attitude(), body.result(), body.comment());
         return ResponseEntity.status(HttpStatus.CREATED).body(queries.detail(id));
     }
 

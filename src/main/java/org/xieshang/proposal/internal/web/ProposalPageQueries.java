@@ -128,6 +128,10 @@ class ProposalPageQueries {
                 <= settings.getReassignmentWorkingDays();
         boolean rated = user.memberId() != null && d.evaluations().stream()
                 .anyMatch(e -> e.memberId().equals(user.memberId()) && e.round() == d.replyRound());
+        // split handling: each unit replies for and its head signs its own part; staff review and ratings of parts go through the API
+        var mine = user.unitId() == null || !user.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD) ? null : d.parts().stream()
+                .filter(x -> x.unitId().equals(user.unitId())).findFirst().orElse(null);
+        boolean split = !d.parts().isEmpty();
         Actions actions = new Actions(
                 steps.contains(Step.EDIT),
                 steps.contains(Step.ATTACH),
@@ -144,13 +148,14 @@ class ProposalPageQueries {
                 steps.contains(Step.ACCEPT),
                 steps.contains(Step.RECORD_HANDLING),
                 steps.contains(Step.CO_OPINION),
-                steps.contains(Step.REPLY),
-                steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY) && p.isReplySignedOff(),
+                split ? mine != null && Step.REPLY.startsFrom(mine.status()) : steps.contains(Step.REPLY),
+                !split && steps.contains(Step.APPROVE_REPLY) && steps.contains(Step.RETURN_REPLY) && p.isReplySignedOff(),
                 // the lead proposer's rating moves the case, so theirs is only taken while it is REPLIED
-                steps.contains(Step.EVALUATE) && d.replyRound() > 0 && !rated
+                !split && steps.contains(Step.EVALUATE) && d.replyRound() > 0 && !rated
                         && (!lead || d.status() == ProposalStatus.REPLIED),
                 steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
-                steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
+                split ? mine != null && user.has(Role.UNIT_HEAD) && mine.status() == ProposalStatus.REPLY_REVIEW
+                        && !mine.replySignedOff() : steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
         List<SimilarCase> similar = actions.merge() ? search.relatedTo(id, 5).stream().map(this::similar).toList() : List.of();
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
