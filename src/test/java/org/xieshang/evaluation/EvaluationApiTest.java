@@ -163,7 +163,7 @@ class EvaluationApiTest extends ApiTestBase {
     }
 
     /** A case the unit leads, taken through filing, handling and an approved reply to the lead proposer's rating. */
-    void handledCase(Api lead, Api staff, Api unit, long unitId, String result) {
+    void handledCase(Api lead, Api staff, Api unit, Api head, long unitId, String result) {
         String P = "/api/v1/proposals";
         long id = created(lead.post(P, c.draft(TestSupport.unique("关于加强校园周边交通安全的建议"), List.of())));
         ok(200, lead.post(P + "/" + id + "/submit", Map.of()));
@@ -173,6 +173,8 @@ class EvaluationApiTest extends ApiTestBase {
         ok(201, unit.post(P + "/" + id + "/handling-records", Map.of("type", "PROPOSER_CONTACT",
                 "date", java.time.LocalDate.now().toString(), "content", "电话联系提案人")));
         ok(200, unit.post(P + "/" + id + "/reply", Map.of("category", "A", "content", "已采纳并落实")));
+        // the unit head signs the handler's reply before the office reviews it
+        ok(200, head.post(P + "/" + id + "/reply-signoff", Map.of("approve", true)));
         ok(200, staff.post(P + "/" + id + "/reply-review", Map.of("approve", true)));
         ok(201, lead.post(P + "/" + id + "/evaluation", Map.of("attitude", "SATISFIED", "result", result, "comment", "测评")));
     }
@@ -183,8 +185,9 @@ class EvaluationApiTest extends ApiTestBase {
         Api lead = c.member(0);
         Api staff = c.staff();
         Api unit = c.unit(0);
-        handledCase(lead, staff, unit, u0, "SATISFIED");
-        handledCase(lead, staff, unit, u0, "UNSATISFIED");
+        Api head = c.user(List.of("UNIT_HEAD"), null, u0);
+        handledCase(lead, staff, unit, head, u0, "SATISFIED");
+        handledCase(lead, staff, unit, head, u0, "UNSATISFIED");
         // a year without the proposal-handling dimension cannot fill it
         invalid(admin.post(E, Map.of("year", 2025, "termId", c.termId, "unitIds", List.of(c.unitIds.get(1)),
                 "dimensions", List.of(Map.of("code", "DUTY_PERFORMANCE", "name", "部门职能履行", "weight", 100)),
@@ -236,7 +239,7 @@ class EvaluationApiTest extends ApiTestBase {
 
         // published: the figures of that day stay with the results, also when the unit's cases change later
         ok(200, admin.post(E + "/" + id + "/publish", Map.of()));
-        handledCase(lead, staff, unit, u0, "UNSATISFIED");
+        handledCase(lead, staff, unit, head, u0, "UNSATISFIED");
         JsonNode published = ok(200, api.anonymous().get(E + "/" + id + "/results")).path("ranking").get(0);
         assertThat(published.path("score").decimalValue()).isEqualByComparingTo("79.00");
         assertThat(published.path("proposalHandling").path("rated").asLong()).isEqualTo(2);

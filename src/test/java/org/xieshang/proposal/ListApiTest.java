@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * The cases live in sessions of years no other test uses (2024 and 2025).
  */
 class ListApiTest extends ProposalApiTestBase {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     private long a1;
     private long a2;
@@ -110,6 +114,39 @@ class ListApiTest extends ProposalApiTestBase {
         for (String field : List.of("id", "number", "title", "category", "status", "leadProposer", "leadUnitId", "dueDate")) {
             assertThat(item.has(field)).as(field).isTrue();
         }
+    }
+
+    /** Issue 16: "mine" is the member's own cases exactly (the scope is implied, not OR-ed in). */
+    @Test
+    void mineListsTheMembersOwnCasesOnly() {
+        assertThat(ids(ok(200, f.lead().get(P + "?year=2024&mine=true")))).containsExactly(b2, b1);
+        assertThat(ids(ok(200, f.lead().get(P + "?year=2024&mine=true&status=DRAFT")))).containsExactly(b2);
+        assertThat(ids(ok(200, f.other().get(P + "?year=2024&mine=true")))).isEmpty();
+    }
+
+    /** Issue 16: the total is exact up to the cap, then cap + 1 ("more than"); pages still read the right rows. */
+    @Test
+    void theTotalIsExactUpToTheCapThenCapPlusOne() throws Exception {
+        long y2027 = f.newSession(2027);
+        List<Long> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(0, f.caseIn(y2027, "FILED", false));
+        }
+        Object lists = context.getBean(Class.forName("org.xieshang.proposal.internal.query.CappedLists"));
+        ReflectionTestUtils.setField(lists, "cap", 3);
+        try {
+            JsonNode first = ok(200, f.staff().get(P + "?year=2027&size=2&page=0"));
+            assertThat(first.path("total").asLong()).as("more than 3").isEqualTo(4);
+            assertThat(ids(first)).containsExactlyElementsOf(made.subList(0, 2));
+            JsonNode second = ok(200, f.staff().get(P + "?year=2027&size=2&page=1"));
+            assertThat(ids(second)).containsExactlyElementsOf(made.subList(2, 4));
+            JsonNode last = ok(200, f.staff().get(P + "?year=2027&size=2&page=2"));
+            assertThat(ids(last)).containsExactly(made.get(4));
+            assertThat(last.path("total").asLong()).as("the last page knows the exact total").isEqualTo(5);
+        } finally {
+            ReflectionTestUtils.setField(lists, "cap", 10_000);
+        }
+        assertThat(ok(200, f.staff().get(P + "?year=2027&size=2")).path("total").asLong()).isEqualTo(5);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xieshang.XieshangApplication;
+import org.xieshang.search.internal.OutboxNodeDeath;
 import org.xieshang.support.Api;
 import org.xieshang.support.Committee;
 import org.xieshang.support.OpenSearchTestConfig;
@@ -45,8 +48,9 @@ import org.xieshang.support.TestSupport;
  * (docs/deploy.md): a session signed in on A works on B; a case submitted through A is found
  * through B (and A); each reminder goes out once though both nodes' schedulers poll; A stops and
  * B carries on. Node A's outbox processor is off: every change A commits stays in the outbox
- * until another node indexes it — as when a node dies between its commit and its indexing — and
- * the last change A commits right before it is stopped is found through B afterwards.
+ * until another node indexes it — as when a node dies between its commit and its claim. Last, A
+ * claims its last change with its own claim code and dies before indexing it: B leaves the rows
+ * alone while A's claim holds (3 s here) and indexes the change once it runs out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,7 +94,9 @@ class TwoNodeOpenSearchClusterTest {
                 "--xieshang.password.change-after-admin-set=false", "--xieshang.login.max-failures-per-address=100000",
                 "--db-scheduler.polling-interval=1s", "--management.health.mail.enabled=false",
                 "--logging.level.xieshang.request=warn",
-                "--xieshang.search.outbox.process=" + indexes));
+                "--xieshang.search.outbox.process=" + indexes,
+                // a claim runs out after 3 s (30 s by default), so that a node's death costs the test seconds
+                "--xieshang.search.outbox.lease=3s"));
         OpenSearchTestConfig.properties(indexPrefix).forEach((k, v) -> args.add("--" + k + "=" + v));
         return new SpringApplicationBuilder(XieshangApplication.class).run(args.toArray(String[]::new));
     }
@@ -196,15 +202,29 @@ class TwoNodeOpenSearchClusterTest {
 
     @Test
     @Order(4)
-    void aStopsBeforeIndexingItsLastChangeAndBIndexesItAndCarriesOn() {
+    void aClaimsItsLastChangeAndDiesBeforeIndexingBIndexesItOnceTheClaimRunsOutAndCarriesOn() throws Exception {
         Api adminA = new Api(port(a)).login("admin", TestSupport.ADMIN_PASSWORD);
         Committee c = new Committee(adminA, 1, 1);
-        long last = submitted(c, c.member(0), "关于治理城东河道黑臭水体的建议");
-        a.close(); // A is gone; its last change is committed, and A never indexed it
+        String nodeA = OutboxNodeDeath.nodeId(a);
+        long last;
+        // B's indexer is held while A claims, so that A's claim is the first (B would otherwise take the rows at once)
+        try (AutoCloseable held = OutboxNodeDeath.pauseIndexing(b)) {
+            last = submitted(c, c.member(0), "关于治理城东河道黑臭水体的建议");
+            assertThat(OutboxNodeDeath.claimWithoutIndexing(a)).as("rows A claimed").isPositive();
+            assertThat(jdbc.queryForObject("select count(*) from search_outbox where claimed_by is null or claimed_by <> ?",
+                    Integer.class, nodeA)).as("every pending row is A's").isZero();
+            a.close(); // A is gone after its claim: its change is committed and claimed, and never indexed
+        }
+        OffsetDateTime claimRunsOut = jdbc.queryForObject("select max(claimed_until) from search_outbox where claimed_by = ?",
+                OffsetDateTime.class, nodeA);
+        assertThat(claimRunsOut).as("A's rows are still in the outbox").isNotNull();
 
         Api adminB = new Api(port(b)).login("admin", TestSupport.ADMIN_PASSWORD);
         await("A's last change in B's search", () -> hits(adminB, "黑臭水体") == 1);
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("B left A's rows alone while A's claim held")
+                .isAfterOrEqualTo(claimRunsOut);
         assertThat(adminB.get("/api/v1/proposals/" + last).status()).isEqualTo(200);
+        await("the outbox emptied by B", () -> jdbc.queryForObject("select count(*) from search_outbox", Long.class) == 0);
 
         Committee onB = new Committee(adminB, 1, 1);
         submitted(onB, onB.member(0), "关于老旧小区加装电梯的建议");

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +46,13 @@ public final class SharedOpenSearch {
         try {
             Path home = Files.createTempDirectory("xieshang-opensearch");
             int port = freePort();
-            String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            String classPath = classPath().stream()
                     .filter(e -> !e.contains("log4j-to-slf4j") && !e.contains("logback"))
                     .collect(Collectors.joining(File.pathSeparator));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
+            // a benchmark's node needs more than a test's (-Dxieshang.opensearch.heap=2g)
+            String heap = System.getProperty("xieshang.opensearch.heap", "512m");
+            Process process = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx" + heap, "-XX:+UseSerialGC",
                     "-Dlog4j2.level=warn", "-cp", classPath, Node.class.getName(), home.toString(), String.valueOf(port)))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,6 +88,25 @@ public final class SharedOpenSearch {
         }
     }
 
+    /**
+     * The test classpath: the JVM's, or — when run by exec:java inside Maven, whose JVM classpath is
+     * Maven's own — the entries of the class loader that loaded this class.
+     */
+    private static List<String> classPath() {
+        if (SharedOpenSearch.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return entries;
+        }
+        return Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -102,7 +127,9 @@ public final class SharedOpenSearch {
                 settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
             });
             runner.build(OpenSearchRunner.newConfigs().basePath(home).numOfNode(1).baseHttpPort(port - 1)
-                    .clusterName("xieshang-test").disableESLogger());
+                    // a cluster name of its own: nodes of other test JVMs on this machine (they probe the
+                    // neighbouring transport ports) would otherwise join it and take replicas of its indexes
+                    .clusterName("xieshang-test-" + port).disableESLogger());
             runner.ensureYellow();
             System.out.println("READY " + runner.node().settings().get("http.port"));
             System.out.flush();

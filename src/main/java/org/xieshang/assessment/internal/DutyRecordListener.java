@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xieshang.activity.Activities;
 import org.xieshang.activity.AttendanceChanged;
 import org.xieshang.activity.AttendanceStatus;
 import org.xieshang.activity.SpeechRecorded;
@@ -38,8 +39,10 @@ class DutyRecordListener {
     private final DutyRecorder recorder;
     private final DutyEntryRepository entries;
     private final TransactionTemplate tx;
+    private final Activities activities;
 
-    DutyRecordListener(DutyRecorder recorder, DutyEntryRepository entries, TransactionTemplate tx) {
+    DutyRecordListener(DutyRecorder recorder, DutyEntryRepository entries, TransactionTemplate tx, Activities activities) {
+        this.activities = activities;
         this.recorder = recorder;
         this.entries = entries;
         this.tx = tx;
@@ -51,7 +54,12 @@ class DutyRecordListener {
 
     @ApplicationModuleListener(id = "assessment.attendance", propagation = Propagation.NOT_SUPPORTED)
     void on(AttendanceChanged e) {
-        run(e.committeeId(), () -> attendance(e.activityId(), e.memberId(), e.type(), e.status(), e.date()));
+        // the attendance as it stands now, not as the event says: two quick changes (a late leave approval
+        // after the close) may be handled out of order, and the later handler must not write the older state
+        run(e.committeeId(), () -> attendance(e.activityId(), e.memberId(), e.type(),
+                activities.attendanceBetween(e.date(), e.date()).stream()
+                        .filter(a -> a.activityId().equals(e.activityId()) && a.memberId().equals(e.memberId()))
+                        .map(Activities.AttendanceFact::status).findFirst().orElse(e.status()), e.date()));
     }
 
     void attendance(Long activityId, Long memberId, org.xieshang.activity.ActivityType type, AttendanceStatus status,

@@ -24,6 +24,7 @@ final class ProposalTasks {
     static final String REVIEW_REPLY = "review-reply";
     static final String RATE = "rate";
     static final String REASSIGN = "reassign";
+    static final String SIGNOFF = "signoff";
 
     private ProposalTasks() {
     }
@@ -42,7 +43,10 @@ final class ProposalTasks {
             case "proposal.notice.submitted" -> key(proposalId, REVIEW);
             case "proposal.notice.cosignRequested" -> key(proposalId, COSIGN);
             case "proposal.notice.assigned" -> key(proposalId, ACCEPT);
-            case "proposal.notice.assignedCoUnit" -> unitId == null ? null : coOpinionKey(proposalId, unitId);
+            case "proposal.notice.assignedCoUnit", "casepages.notice.coOpinionReminder" ->
+                    unitId == null ? null : coOpinionKey(proposalId, unitId);
+            case "signoff.notice.toSign" -> key(proposalId, SIGNOFF);
+            case "signoff.notice.returned" -> key(proposalId, REPLY);
             case "proposal.notice.replyReturned", "proposal.notice.rehandling" -> key(proposalId, REPLY);
             case "proposal.notice.replySubmitted" -> key(proposalId, REVIEW_REPLY);
             case "proposal.notice.replied" -> key(proposalId, RATE);
@@ -73,6 +77,7 @@ final class ProposalTasks {
                 }
             }
             case "REPLY" -> done.add(TaskDone.forAll(committee, key(proposalId, REPLY)));
+            case "SIGN_OFF_REPLY", "RETURN_SIGNOFF" -> done.add(TaskDone.forAll(committee, key(proposalId, SIGNOFF)));
             case "APPROVE_REPLY", "RETURN_REPLY" -> done.add(TaskDone.forAll(committee, key(proposalId, REVIEW_REPLY)));
             case "EVALUATE" -> done.add(TaskDone.forUser(committee, key(proposalId, RATE), user.id()));
             default -> {

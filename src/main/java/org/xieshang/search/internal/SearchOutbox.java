@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,9 @@ class SearchOutbox implements PostInsertEventListener, PostUpdateEventListener, 
     private final boolean process;
     private final Duration interval;
     private final Duration lease;
+    private final OutboxClaims claims;
     private Set<Class<?>> indexed = Set.of();
-    private ScheduledExecutorService worker;
+    ScheduledExecutorService worker; // package-private: a test pauses it to play a node that claimed rows and died
 
     @PersistenceContext
     private EntityManager em;
@@ -89,6 +89,7 @@ class SearchOutbox implements PostInsertEventListener, PostUpdateEventListener, 
         this.process = process;
         this.interval = interval;
         this.lease = lease;
+        this.claims = new OutboxClaims(jdbc);
     }
 
     @PostConstruct
@@ -178,9 +179,6 @@ class SearchOutbox implements PostInsertEventListener, PostUpdateEventListener, 
 
     // --- indexing, by whichever node claims the rows ---
 
-    private record Row(long id, long committeeId, String entityName, String entityId) {
-    }
-
     /** Claims and indexes the outbox in batches until nothing claimable is left. */
     void drain() {
         try {
@@ -193,23 +191,23 @@ class SearchOutbox implements PostInsertEventListener, PostUpdateEventListener, 
     }
 
     private int processBatch() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Row> candidates = jdbc.query("select id, committee_id, entity_name, entity_id from search_outbox "
-                        + "where claimed_until is null or claimed_until < ? order by id fetch first " + BATCH + " rows only",
-                (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), now);
-        List<Row> mine = new ArrayList<>();
-        for (Row r : candidates) {
-            // one node wins each row: the update matches only while the row is unclaimed or its claim ran out
-            if (jdbc.update("update search_outbox set claimed_by = ?, claimed_until = ?, attempts = attempts + 1 "
-                    + "where id = ? and (claimed_until is null or claimed_until < ?)", nodes.id(), now.plus(lease), r.id(), now) == 1) {
-                mine.add(r);
-            }
-        }
-        Map<Long, List<Row>> byCommittee = mine.stream().collect(Collectors.groupingBy(Row::committeeId, LinkedHashMap::new,
-                Collectors.toList()));
+        OutboxClaims.Claim claim = claim();
+        index(claim.rows());
+        return claim.seen();
+    }
+
+    /** Claims the next batch of claimable rows for this node, for the lease. */
+    OutboxClaims.Claim claim() {
+        return claims.claim(nodes.id(), OffsetDateTime.now(ZoneOffset.UTC), lease, BATCH);
+    }
+
+    /** Indexes the records of claimed rows as the database has them now, and deletes the rows, committee by committee. */
+    private void index(List<OutboxClaims.Row> mine) {
+        Map<Long, List<OutboxClaims.Row>> byCommittee = mine.stream().collect(Collectors.groupingBy(
+                OutboxClaims.Row::committeeId, LinkedHashMap::new, Collectors.toList()));
         byCommittee.forEach((committeeId, rows) -> CommitteeContext.runAs(committeeId, () -> tx.executeWithoutResult(s -> {
             SearchIndexingPlan plan = Search.session(em).indexingPlan();
-            for (Row r : rows) {
+            for (OutboxClaims.Row r : rows) {
                 Class<?> type = type(r.entityName());
                 Object id = id(type, r.entityId());
                 Object entity = em.find(type, id);
@@ -220,11 +218,8 @@ class SearchOutbox implements PostInsertEventListener, PostUpdateEventListener, 
                 }
             }
             plan.execute();
-            for (Row r : rows) {
-                jdbc.update("delete from search_outbox where id = ? and claimed_by = ?", r.id(), nodes.id());
-            }
+            claims.done(rows, nodes.id());
         })));
-        return candidates.size();
     }
 
     private Class<?> type(String name) {

@@ -110,6 +110,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.BAD_REQUEST, text("error.malformedBody")), new HttpHeaders());
     }
 
+    /**
+     * The search cluster did not answer in time or cannot be reached: the service is unavailable for a moment,
+     * not broken, so 503 with Retry-After (clients and the proxy may retry); any other search fault stays a 500.
+     */
+    @ExceptionHandler(org.hibernate.search.util.common.SearchException.class)
+    ResponseEntity<Object> search(org.hibernate.search.util.common.SearchException ex, HttpServletRequest request) {
+        if (!searchUnavailable(ex)) {
+            return unexpected(ex, request);
+        }
+        log.warn("search unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, text("error.searchUnavailable")), headers);
+    }
+
+    static boolean searchUnavailable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.search.util.common.SearchTimeoutException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);

@@ -92,9 +92,16 @@ class DutyRebuildDemoTest {
     /** The record once the demo's events have all been handled by the assessment (and no change for two seconds). */
     private Map<String, String> settled(Long committee) throws InterruptedException {
         long until = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < until && jdbc.queryForObject("select count(*) from event_publication"
-                + " where completion_date is null and listener_id like 'assessment.%'", Long.class) > 0) {
+        // until none is left, or those left have not moved for five seconds (a failed one stays incomplete)
+        long left = incomplete();
+        long moved = System.currentTimeMillis();
+        while (left > 0 && System.currentTimeMillis() < until && System.currentTimeMillis() - moved < 5_000) {
             Thread.sleep(500);
+            long now = incomplete();
+            if (now != left) {
+                left = now;
+                moved = System.currentTimeMillis();
+            }
         }
         Map<String, String> last = snapshot(committee);
         int quiet = 0;
@@ -105,6 +112,11 @@ class DutyRebuildDemoTest {
             last = now;
         }
         return last;
+    }
+
+    private long incomplete() {
+        return jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
+                + " and listener_id like 'assessment.%'", Long.class);
     }
 
     /** Source key and member → what the entry says (derived entries only; manual ones are the office's). */

@@ -20,6 +20,7 @@ class ProposalTasksTest {
         assertThat(ProposalTasks.forNotice("proposal.notice.replied", 12L, null)).isEqualTo("proposal:12:rate");
         assertThat(ProposalTasks.forNotice("proposal.notice.assignedCoUnit", 12L, 44L)).isEqualTo("proposal:12:co-opinion:unit:44");
         assertThat(ProposalTasks.forNotice("proposal.notice.replySubmitted", 12L, null)).isEqualTo("proposal:12:review-reply");
+        assertThat(ProposalTasks.forNotice("signoff.notice.toSign", 12L, 44L)).isEqualTo("proposal:12:signoff");
         assertThat(ProposalTasks.forNotice("proposal.notice.filed", 12L, null)).isNull();
         assertThat(ProposalTasks.forNotice("proposal.notice.closed", 12L, 44L)).isNull();
     }
@@ -35,6 +36,8 @@ class ProposalTasksTest {
         // a first handling record that starts the handling answers the call to accept
         assertThat(ProposalTasks.doneBy("HANDLING_PROPOSER_CONTACT", ProposalStatus.ASSIGNED, ProposalStatus.IN_PROGRESS, 12L,
                 CO_UNIT)).containsExactly(TaskDone.forAll(3L, "proposal:12:accept"));
+        assertThat(ProposalTasks.doneBy("SIGN_OFF_REPLY", ProposalStatus.REPLY_REVIEW, ProposalStatus.REPLY_REVIEW, 12L, CO_UNIT))
+                .containsExactly(TaskDone.forAll(3L, "proposal:12:signoff"));
         assertThat(ProposalTasks.doneBy("ATTACH", ProposalStatus.IN_PROGRESS, ProposalStatus.IN_PROGRESS, 12L, CO_UNIT)).isEmpty();
     }
 }

@@ -90,6 +90,9 @@ public class CoUnitFollowUp {
         cases.coUnits().save(co);
         String unit = unitName(unitId);
         cases.move(c, "CO_OPINION_PAPER", null, unit + (filename == null ? "" : " · " + filename));
+        // the co-unit's own notices asking for the opinion are answered (docs/task-notices.md)
+        cases.publish(org.xieshang.notification.TaskDone.forAll(user.committeeId(),
+                org.xieshang.proposal.ProposalTaskKeys.coOpinion(id, unitId)));
         cases.notifyUnit(c.proposal().getLeadUnitId(), "proposal.notice.coOpinion", c.proposal());
     }
 

@@ -51,41 +51,41 @@ class ProposalFigureQueries implements ProposalFigures {
 
     @Override
     public List<CaseGroup> cases(List<Long> sessionIds, Long leadUnitId, LocalDate today) {
-        return rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, " + METRICS
+        return cached("cases", sessionIds, leadUnitId, today, () -> rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, " + METRICS
                 + " from Proposal p where" + FILTER + unit(leadUnitId)
                 + " group by p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory",
                 sessionIds, leadUnitId, today, true).stream()
                 .map(r -> new CaseGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], (Long) r[3], (String) r[4],
                         counts(r, 5)))
-                .toList();
+                .toList());
     }
 
     @Override
     public List<RatingGroup> ratings(List<Long> sessionIds, Long leadUnitId) {
-        return rows("select p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result, count(e)"
+        return cached("ratings", sessionIds, leadUnitId, null, () -> rows("select p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result, count(e)"
                 + rated(leadUnitId) + " group by p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result",
                 sessionIds, leadUnitId, null, false).stream()
                 .map(r -> new RatingGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], (Long) r[3],
                         satisfaction(r[4]), satisfaction(r[5]), n(r[6])))
-                .toList();
+                .toList());
     }
 
     @Override
     public List<ProposerCaseGroup> casesByLeadProposer(List<Long> sessionIds, Long leadUnitId, LocalDate today) {
-        return rows("select pp.memberId, p.status, p.approvedReplyCategory, " + METRICS
+        return cached("byProposer", sessionIds, leadUnitId, today, () -> rows("select pp.memberId, p.status, p.approvedReplyCategory, " + METRICS
                 + " from Proposal p, ProposalProposer pp where pp.proposalId = p.id and pp.role = :lead and" + FILTER
                 + unit(leadUnitId) + " group by pp.memberId, p.status, p.approvedReplyCategory",
                 sessionIds, leadUnitId, today, true).stream()
                 .map(r -> new ProposerCaseGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], counts(r, 3)))
-                .toList();
+                .toList());
     }
 
     @Override
     public List<ProposerRatingGroup> ratingsByLeadProposer(List<Long> sessionIds, Long leadUnitId) {
-        return rows("select pp.memberId, e.attitude, e.result, count(e)" + rated(leadUnitId)
+        return cached("ratingsByProposer", sessionIds, leadUnitId, null, () -> rows("select pp.memberId, e.attitude, e.result, count(e)" + rated(leadUnitId)
                 + " group by pp.memberId, e.attitude, e.result", sessionIds, leadUnitId, null, false).stream()
                 .map(r -> new ProposerRatingGroup((Long) r[0], satisfaction(r[1]), satisfaction(r[2]), n(r[3])))
-                .toList();
+                .toList());
     }
 
     @Override
@@ -132,6 +132,42 @@ class ProposalFigureQueries implements ProposalFigures {
             + " and not exists (select 1 from Evaluation x where x.proposalId = e.proposalId and x.memberId = e.memberId"
             + " and (x.round > e.round or (x.round = e.round and x.id > e.id)))";
     }
+
+    /**
+     * The grouped counts of the same committee, arguments and database state are computed once: at a
+     * million cases each grouped query reads every case of the year (seconds), while the dashboard and
+     * the API ask again and again. The state is the committee's latest case change (every change of a
+     * case sets its updated_at, index V150) and latest rating; an entry lives at most {@link #FRESH},
+     * which bounds what a change committed out of order (an older updated_at after a newer one) can hide.
+     */
+    private <T> List<T> cached(String query, List<Long> sessionIds, Long leadUnitId, LocalDate today,
+                               java.util.function.Supplier<List<T>> compute) {
+        // ratings are only ever added: the latest id tells a new one
+        Object[] stamp = {em.createQuery("select max(p.updatedAt) from Proposal p", java.time.Instant.class).getSingleResult(),
+                em.createQuery("select max(e.id) from Evaluation e", Long.class).getSingleResult()};
+        List<Object> key = java.util.Arrays.asList(org.xieshang.shared.tenancy.CommitteeContext.current(), query,
+                List.copyOf(sessionIds), leadUnitId, today);
+        List<Object> state = java.util.Arrays.asList(stamp);
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.state().equals(state) && now - hit.at() < FRESH.toNanos()) {
+            @SuppressWarnings("unchecked")
+            List<T> value = (List<T>) hit.value();
+            return value;
+        }
+        List<T> value = compute.get();
+        if (cache.size() > 500) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(state, now, value));
+        return value;
+    }
+
+    private record Cached(List<Object> state, long at, List<?> value) {
+    }
+
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
+    private final java.util.Map<List<Object>, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<Object[]> rows(String jpql, List<Long> sessionIds, Long leadUnitId, LocalDate today, boolean metrics) {
         Query q = em.createQuery(jpql).setParameter("sessions", sessionIds).setParameter("notCounted", NOT_COUNTED);

@@ -75,12 +75,14 @@ public class ProposalQueries {
     private final ProposalSearch search;
     private final ProposerContact contact;
     private final UserAccounts accounts;
+    private final CappedLists lists;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
                     EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
                     AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists) {
         this.accounts = accounts;
+        this.lists = lists;
         this.search = search;
         this.contact = contact;
         this.cases = cases;
@@ -181,7 +183,10 @@ public class ProposalQueries {
         if (filter.q() != null && !filter.q().isBlank()) {
             return searched(filter, page);
         }
-        Specification<Proposal> spec = ProposalScope.visibleTo(user);
+        // "mine" implies the scope (proposers see their own cases): without the scope's OR the planner
+        // starts from the member's few proposer links instead of scanning every case
+        boolean mine = Boolean.TRUE.equals(filter.mine()) && user.memberId() != null;
+        Specification<Proposal> spec = mine ? (r, q, cb) -> cb.conjunction() : ProposalScope.visibleTo(user);
         if (filter.status() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
         }
@@ -205,15 +210,15 @@ public class ProposalQueries {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
         }
         spec = spec.and(followUp(filter));
-        if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
+        if (mine) {
             spec = spec.and((r, q, cb) -> {
                 var sq = q.subquery(Long.class);
                 var p = sq.from(ProposalProposer.class);
-                sq.select(p.get("id")).where(cb.equal(p.get("proposalId"), r.get("id")), cb.equal(p.get("memberId"), user.memberId()));
-                return cb.exists(sq);
+                sq.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), user.memberId()));
+                return r.get("id").in(sq);
             });
         }
-        Page<Proposal> found = cases.proposals().findAll(spec, page);
+        Page<Proposal> found = lists.page(spec, page);
         return summaries(found, Map.of());
     }
 
