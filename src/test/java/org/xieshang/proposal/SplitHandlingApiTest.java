@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xieshang.support.Api;
+import org.xieshang.support.PageClient;
+import org.xieshang.support.TestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -139,6 +141,37 @@ class SplitHandlingApiTest extends ProposalApiTestBase {
         long id = f.caseIn("REPLIED");
         assertThat(f.get(id).path("handlingMode").asString()).isEqualTo("JOINT");
         assertThat(f.get(id).path("parts")).isEmpty();
+    }
+
+    @Test
+    void onTheCasePageStaffReviewAndTheProposerRatesEachPartUnderItsReply() {
+        long id = splitCase();
+        contact(f.coUnit(), id);
+        ok(200, Cases.replySigned(f.coUnit(), f.unitHead(1), id, Map.of("category", "B", "content", "协办部分的页面答复")));
+        String page = "/proposals/" + id;
+        PageClient staff = page(List.of("PROPOSAL_STAFF"), null);
+        PageClient lead = page(List.of("MEMBER"), f.member(0));
+        assertThat(staff.get(page).body()).contains("action-reply-review-" + f.unit(1))
+                .doesNotContain("action-reply-review-" + f.unit(0)).doesNotContain("id=\"action-reply-review\"");
+        // a part that is not there is a form error, not a 500
+        assertThat(staff.post(page + "/reply-review", Map.of("approve", "true", "unitId", "abc")).status()).isEqualTo(400);
+        PageClient.Page approved = staff.post(page + "/reply-review", Map.of("approve", "true", "unitId", f.unit(1)));
+        assertThat(approved.status()).isLessThan(400);
+        assertThat(part(f.get(id), f.unit(1)).path("status").asString()).isEqualTo("REPLIED");
+
+        assertThat(lead.get(page).body()).contains("action-evaluate-" + f.unit(1)).doesNotContain("action-evaluate-" + f.unit(0));
+        PageClient.Page rated = lead.post(page + "/evaluation", Map.of("unitId", f.unit(1), "attitude", "SATISFIED",
+                "result", "SATISFIED"));
+        assertThat(rated.status()).isLessThan(400);
+        JsonNode p = f.get(id);
+        assertThat(part(p, f.unit(1)).path("status").asString()).isEqualTo("CLOSED");
+        assertThat(p.path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(lead.get(page).body()).doesNotContain("action-evaluate-" + f.unit(1));
+    }
+
+    private PageClient page(List<String> roles, Long memberId) {
+        return new PageClient(port).signIn(TestSupport.account(f.admin, roles, memberId, null, "split-page-pass-1").username(),
+                "split-page-pass-1");
     }
 
     private static Map<String, Object> withUnit(Map<String, Object> body, long unitId) {

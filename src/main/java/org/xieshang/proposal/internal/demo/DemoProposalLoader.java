@@ -139,10 +139,10 @@ class DemoProposalLoader implements DemoProposals {
     private void playSplit(Cast cast, CurrentUser proposer) {
         Long[] id = new Long[1];
         SystemActor.runAs(proposer, () -> {
-            id[0] = submission.draft(new ProposalText("关于建立困境儿童关爱帮扶机制的建议", "社会保障",
+            id[0] = submission.draft(new ProposalText("关于建立困境儿童关爱帮扶机制的建议",
                     "我区困境儿童分散在各街道，生活救助由民政部门负责，教育帮扶由学校负责，信息不互通，帮扶不连续。",
                     "一是由民政部门建立困境儿童信息台账并落实基本生活保障；二是由教育部门落实学业帮扶和心理辅导。",
-                    cast.sessionId(), Boolean.TRUE), List.of());
+                    "社会保障", cast.sessionId(), Boolean.TRUE), List.of());
             submission.submit(id[0]);
         });
         Long civil = cast.units().get("区民政局");

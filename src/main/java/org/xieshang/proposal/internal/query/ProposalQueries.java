@@ -133,7 +133,7 @@ public class ProposalQueries {
                 records.findByProposalIdOrderByDateAscIdAsc(id).stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
                         r.getType(), r.getDate(), r.getContent(), r.getRound(), r.getAuthor())).toList(),
                 evals.stream().map(e -> new EvaluationView(e.getMemberId(), name(names, e.getMemberId()), e.getRound(),
-                        e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt())).toList(),
+                        e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt(), e.getUnitId())).toList(),
                 reassignments.findByProposalIdOrderByIdAsc(id).stream().map(r -> new ReassignmentView(r.getUnitId(),
                         r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
                 attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),

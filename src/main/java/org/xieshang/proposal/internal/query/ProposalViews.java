@@ -36,8 +36,9 @@ public final class ProposalViews {
     public record RecordView(Long id, Long unitId, HandlingType type, LocalDate date, String content, int round, String author) {
     }
 
+    /** {@code unitId}: the unit whose reply was rated (its own part in split handling, else the lead unit). */
     public record EvaluationView(Long memberId, String name, int round, Rating attitude, Rating result, String comment,
-                          Instant at) {
+                          Instant at, Long unitId) {
     }
 
     /**

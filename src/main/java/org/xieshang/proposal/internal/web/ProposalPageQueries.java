@@ -35,6 +35,7 @@ import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
 import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.proposal.internal.query.ProposalQueries;
 import org.xieshang.proposal.internal.query.ProposalSearch;
+import org.xieshang.proposal.internal.query.ProposalViews;
 import org.xieshang.proposal.internal.query.ProposalViews.CoUnitView;
 import org.xieshang.proposal.internal.query.ProposalViews.ProposalDetail;
 import org.xieshang.proposal.internal.review.ProposalReview;
@@ -165,7 +166,18 @@ class ProposalPageQueries {
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
         return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
-                ProposalScope.isStaff(user), owing(c, d, user, forms, actions));
+                ProposalScope.isStaff(user), owing(c, d, user, forms, actions),
+                split && forms && ProposalScope.isStaff(user) ? parts(d, x -> x.status() == ProposalStatus.REPLY_REVIEW
+                        && x.replySignedOff()) : Set.of(),
+                split && forms && c.actorsOf(user).contains(Step.Actor.PROPOSER) ? parts(d, x -> x.status() == ProposalStatus.REPLIED
+                        && x.replyRound() > 0 && d.evaluations().stream().noneMatch(e -> e.memberId().equals(user.memberId())
+                        && e.round() == x.replyRound() && x.unitId().equals(e.unitId()))) : Set.of());
+    }
+
+    /** The units of a split case's parts that pass the test: the parts staff may review, or the user may rate. */
+    private static Set<Long> parts(ProposalDetail d, java.util.function.Predicate<ProposalViews.PartView> test) {
+        return d.parts().stream().filter(test).map(ProposalViews.PartView::unitId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** Who holds up the reply and what the office or the lead unit may do about it (issue 17). */

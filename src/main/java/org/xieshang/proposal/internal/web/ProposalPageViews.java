@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
@@ -116,7 +117,8 @@ public final class ProposalPageViews {
     public record CasePage(ProposalDetail detail, Actions actions, String sessionName, Map<Long, String> unitNames,
                            List<SimilarCase> similar, List<UnitHint> unitHints, LocalDate defaultDueDate,
                            Options options, boolean contactRecorded, List<String> coUnitsWithoutOpinion,
-                           boolean lead, boolean staff, CoUnitsOwing owing) {
+                           boolean lead, boolean staff, CoUnitsOwing owing, Set<Long> reviewParts,
+                           Set<Long> rateParts) {
 
         public String unitName(Long unitId) {
             return unitId == null ? "" : unitNames.getOrDefault(unitId, "#" + unitId);

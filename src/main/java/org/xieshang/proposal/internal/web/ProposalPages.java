@@ -511,7 +511,7 @@ class ProposalPages implements NavContributor {
                        HttpServletResponse response, RedirectAttributes redirect) {
         boolean approve = "true".equals(form.getFirst("approve"));
         return act(id, approve ? "approveReply" : "returnReply", form, model, response, redirect, () -> {
-            handling.reviewReply(id, approve, approve ? blank(form.getFirst("category")) : null, form.getFirst("reason"));
+            handling.reviewReply(id, unitOf(form), approve, approve ? blank(form.getFirst("category")) : null, form.getFirst("reason"));
             return messages.get(approve ? "proposal.page.done.approveReply" : "proposal.page.done.returnReply");
         });
     }
@@ -524,9 +524,22 @@ class ProposalPages implements NavContributor {
             Rating attitude = rating(form.getFirst("attitude"), "attitude", invalid);
             Rating result = rating(form.getFirst("result"), "result", invalid);
             invalid.throwIfAny();
-            handling.evaluate(id, attitude, result, blank(form.getFirst("comment")));
+            handling.evaluate(id, unitOf(form), attitude, result, blank(form.getFirst("comment")));
             return messages.get("proposal.page.done.evaluate");
         });
+    }
+
+    /** The part a split case's form names (its unit), or none. */
+    private static Long unitOf(MultiValueMap<String, String> form) {
+        String unit = blank(form.getFirst("unitId"));
+        if (unit == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(unit);
+        } catch (NumberFormatException e) {
+            throw InvalidInput.field("unitId", "validation.typeMismatch");
+        }
     }
 
     @PostMapping("/proposals/{id:\\d+}/implementation-report")
