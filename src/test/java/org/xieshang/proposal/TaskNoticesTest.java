@@ -75,6 +75,19 @@ class TaskNoticesTest extends ApiTestBase {
         assertThat(cosigner.get("done_at")).isNull();
     }
 
+    @Test
+    void theAssignmentThatAsksAUnitToAcceptDoesNotClearItsOwnCall() throws Exception {
+        Cases cases = new Cases(admin);
+        cases.leadUnit(); // the unit's account exists before the case reaches it
+        long id = cases.caseIn("ASSIGNED");
+        String key = "proposal:" + id + ":accept";
+        // the ASSIGN step also voids a former lead unit's call: give its TaskDone time to be handled
+        Thread.sleep(1_500);
+        assertThat(notices(key)).isNotEmpty().allSatisfy(r -> assertThat(r.get("done_at")).isNull());
+        ok(200, cases.leadUnit().post(Cases.P + "/" + id + "/accept", Map.of()));
+        eventually(() -> allDone(key), "accepting clears the call to accept");
+    }
+
     /** Whether the notice is in the client's inbox, unread. */
     static boolean unread(Api who, long noticeId) {
         JsonNode page = ok(200, who.get("/api/v1/notifications?unread=true&size=100"));

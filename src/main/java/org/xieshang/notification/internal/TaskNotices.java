@@ -32,13 +32,15 @@ class TaskNotices {
         if (e.committeeId() == null || e.taskKey() == null) {
             return;
         }
-        SystemActor.runAs(e.committeeId(), () -> tx.executeWithoutResult(s -> done(e.taskKey(), e.userId())));
+        SystemActor.runAs(e.committeeId(), () -> tx.executeWithoutResult(s -> done(e.taskKey(), e.userId(), e.at())));
     }
 
-    int done(String taskKey, Long userId) {
+    int done(String taskKey, Long userId, java.time.Instant at) {
         int n = 0;
         for (Notification notice : notifications.findByTaskKeyAndDoneAtIsNull(taskKey)) {
-            if (userId == null || userId.equals(notice.getUserId())) {
+            // a notice sent after the task was done asks for it anew (an event stored before 'at' existed: no limit)
+            boolean before = at == null || notice.getCreatedAt() == null || notice.getCreatedAt().isBefore(at);
+            if (before && (userId == null || userId.equals(notice.getUserId()))) {
                 notice.markDone(clock.instant());
                 n++;
             }
