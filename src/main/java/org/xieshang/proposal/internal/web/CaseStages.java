@@ -19,7 +19,7 @@ public final class CaseStages {
         }
     }
 
-    public enum State { DONE, CURRENT, TODO, ENDED }
+    public enum State { DONE, CURRENT, AHEAD, ENDED }
 
     /** The stages in order; a status belongs to the stage in which it waits. */
     static final List<String> STAGES = List.of("write", "review", "assign", "handle", "replyReview", "rate", "closed");
@@ -43,7 +43,7 @@ public final class CaseStages {
             } else if (i == at) {
                 s = ended ? State.ENDED : State.CURRENT;
             } else {
-                s = State.TODO;
+                s = State.AHEAD;
             }
             if (ended && i > at) {
                 break; // a case that left the road shows no stages it will never reach

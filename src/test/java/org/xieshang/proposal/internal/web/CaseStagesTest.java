@@ -25,7 +25,7 @@ class CaseStagesTest {
     @Test
     void stagesBeforeTheCurrentOneAreDoneAndTheRestToCome() {
         assertThat(states(ProposalStatus.IN_PROGRESS)).containsExactly(State.DONE, State.DONE, State.DONE, State.CURRENT,
-                State.TODO, State.TODO, State.TODO);
+                State.AHEAD, State.AHEAD, State.AHEAD);
         assertThat(states(ProposalStatus.REHANDLING).get(3)).isEqualTo(State.CURRENT);
         assertThat(states(ProposalStatus.CLOSED)).hasSize(CaseStages.STAGE_COUNT).containsOnly(State.DONE);
         assertThat(CaseStages.position(ProposalStatus.REPLY_REVIEW)).isEqualTo(5);
