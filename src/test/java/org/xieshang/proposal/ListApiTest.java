@@ -127,7 +127,11 @@ class ListApiTest extends ProposalApiTestBase {
     /** Issue 16: the total is exact up to the cap, then cap + 1 ("more than"); pages still read the right rows. */
     @Test
     void theTotalIsExactUpToTheCapThenCapPlusOne() throws Exception {
-        long y2039 = f.newSession(2039); // a year no other test of the shared context uses (ScopeApiTest counts 2027)
+        // a term and year of their own: the shared context's other tests list their own years (ScopeApiTest 2027)
+        long term = ok(201, f.admin.post("/api/v1/terms", Map.of("name", org.xieshang.support.TestSupport.unique("第三十届"),
+                "startDate", "2038-01-01", "endDate", "2040-12-31"))).path("id").asLong();
+        long y2039 = ok(201, f.admin.post("/api/v1/terms/" + term + "/sessions", Map.of("name", "第一次会议", "year", 2039,
+                "startDate", "2039-01-10"))).path("id").asLong();
         List<Long> made = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             made.add(0, f.caseIn(y2039, "FILED", false));

@@ -28,16 +28,20 @@ class ProposalTasksTest {
     @Test
     void aRatingIsDoneForTheRaterAnOpinionForTheUnitAReplyForAll() {
         assertThat(ProposalTasks.doneBy("EVALUATE", ProposalStatus.REPLIED, ProposalStatus.CLOSED, 12L, MEMBER))
-                .containsExactly(TaskDone.forUser(3L, "proposal:12:rate", 7L));
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("at").containsExactly(TaskDone.forUser(3L, "proposal:12:rate", 7L));
         assertThat(ProposalTasks.doneBy("CO_OPINION", ProposalStatus.IN_PROGRESS, ProposalStatus.IN_PROGRESS, 12L, CO_UNIT))
-                .containsExactly(TaskDone.forAll(3L, "proposal:12:co-opinion:unit:44"));
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("at").containsExactly(TaskDone.forAll(3L, "proposal:12:co-opinion:unit:44"));
         assertThat(ProposalTasks.doneBy("REPLY", ProposalStatus.IN_PROGRESS, ProposalStatus.REPLY_REVIEW, 12L, CO_UNIT))
-                .containsExactly(TaskDone.forAll(3L, "proposal:12:reply"));
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("at").containsExactly(TaskDone.forAll(3L, "proposal:12:reply"));
         // a first handling record that starts the handling answers the call to accept
         assertThat(ProposalTasks.doneBy("HANDLING_PROPOSER_CONTACT", ProposalStatus.ASSIGNED, ProposalStatus.IN_PROGRESS, 12L,
-                CO_UNIT)).containsExactly(TaskDone.forAll(3L, "proposal:12:accept"));
+                CO_UNIT)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("at").containsExactly(TaskDone.forAll(3L, "proposal:12:accept"));
         assertThat(ProposalTasks.doneBy("SIGN_OFF_REPLY", ProposalStatus.REPLY_REVIEW, ProposalStatus.REPLY_REVIEW, 12L, CO_UNIT))
-                .containsExactly(TaskDone.forAll(3L, "proposal:12:signoff"));
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("at").containsExactly(TaskDone.forAll(3L, "proposal:12:signoff"));
+        // when the task was done: only notices sent before it are cleared
+        java.time.Instant before = java.time.Instant.now();
+        assertThat(ProposalTasks.doneBy("REPLY", ProposalStatus.IN_PROGRESS, ProposalStatus.REPLY_REVIEW, 12L, CO_UNIT).get(0).at())
+                .isAfterOrEqualTo(before).isBeforeOrEqualTo(java.time.Instant.now());
         assertThat(ProposalTasks.doneBy("ATTACH", ProposalStatus.IN_PROGRESS, ProposalStatus.IN_PROGRESS, 12L, CO_UNIT)).isEmpty();
     }
 }
