@@ -161,6 +161,11 @@ class DemoCommitteeTest {
             commented += r.path("comments").asLong() > 0 ? 1 : 0;
         }
         assertThat(commented).isEqualTo(1);
+        // written over the year, not all today (issue 17 point 13)
+        java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
+        staff.get("/api/v1/social-reports?size=100").json().path("items").forEach(r -> months.add(
+                java.time.YearMonth.from(LocalDate.parse(r.path("submittedOn").asString()))));
+        assertThat(months).hasSizeGreaterThanOrEqualTo(6);
         assertThat(page("member").get("/social-reports/mine").body()).contains("学校周边上下学时段交通拥堵问题亟待解决")
                 .contains("关于农村生活污水治理设施运行的反映");
         assertThat(page("govleader").get("/social-reports").body()).contains("共 10 条").contains("1 条批示");
