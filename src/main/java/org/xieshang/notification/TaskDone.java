@@ -11,10 +11,10 @@ package org.xieshang.notification;
 public record TaskDone(Long committeeId, String taskKey, Long userId, java.time.Instant at) {
 
     public static TaskDone forAll(Long committeeId, String taskKey) {
-        return new TaskDone(committeeId, taskKey, null, java.time.Instant.now());
+        return new TaskDone(committeeId, taskKey, null, org.xieshang.shared.time.AppTime.now());
     }
 
     public static TaskDone forUser(Long committeeId, String taskKey, Long userId) {
-        return new TaskDone(committeeId, taskKey, userId, java.time.Instant.now());
+        return new TaskDone(committeeId, taskKey, userId, org.xieshang.shared.time.AppTime.now());
     }
 }

@@ -53,6 +53,8 @@ class AccountRecheckTest extends ApiTestBase {
         Api token = api.login(user.username(), PASSWORD);
         assertThat(browser.get("/").status()).isEqualTo(200);
         assertThat(sessions(user.username())).isEqualTo(1);
+        // the token is resolved (and so cached, issue 16) before the change
+        assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
 
         assertThat(admin.patch("/api/v1/users/" + user.id(), Map.of("enabled", false)).status()).isEqualTo(200);
 
@@ -102,9 +104,32 @@ class AccountRecheckTest extends ApiTestBase {
         TestSupport.Account user = TestSupport.account(admin, List.of("LEADER_CPPCC"), null, null, PASSWORD);
         PageClient browser = new PageClient(port).signIn(user.username(), PASSWORD);
         Api token = api.login(user.username(), PASSWORD);
+        assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
         assertThat(admin.patch("/api/v1/users/" + user.id(), Map.of("displayName", "新名字")).status()).isEqualTo(200);
         assertThat(browser.get("/").status()).isEqualTo(200);
+        Api.Res me = token.get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        // the cached token carried the old name; the change evicted it
+        assertThat(me.json().path("displayName").asString()).isEqualTo("新名字");
+    }
+
+    @Test
+    void aTokenOfAnAccountDisabledOnAnotherNodeIsRefusedWithinTheCacheLifetime() {
+        // another node disabled the account: this node's caches were not told, their lifetime bounds it (docs/reqcost.md)
+        TestSupport.Account user = TestSupport.account(admin, List.of("LEADER_CPPCC"), null, null, PASSWORD);
+        Api token = api.login(user.username(), PASSWORD);
         assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
+        jdbc.update("update user_account set enabled = false, credentials_version = credentials_version + 1 where id = ?",
+                user.id());
+        long deadline = System.currentTimeMillis() + 10_000;
+        int status = 200;
+        while (status == 200 && System.currentTimeMillis() < deadline) {
+            status = token.get("/api/v1/me").status();
+            if (status == 200) {
+                sleep();
+            }
+        }
+        assertThat(status).isEqualTo(401);
     }
 
     private long sessions(String username) {

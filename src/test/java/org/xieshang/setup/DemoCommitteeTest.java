@@ -37,17 +37,18 @@ class DemoCommitteeTest {
     void everyDemoAccountFindsItsWork() {
         Api staff = new Api(port).login("staff", PASSWORD);
         JsonNode all = staff.get("/api/v1/proposals?size=100").json();
-        // the member's draft is theirs alone; a reply waits for the unit head's signature; one split case
-        assertThat(all.path("total").asLong()).isEqualTo(15);
+        // the member's draft is theirs alone; a reply waits for the unit head's signature; one split case;
+        // one case rehandled and closed, one being rehandled (issue 17 point 13)
+        assertThat(all.path("total").asLong()).isEqualTo(17);
         Map<String, Long> expected = Map.of("SUBMITTED", 2L, "NOT_FILED", 1L, "FILED", 1L, "ASSIGNED", 1L,
-                "IN_PROGRESS", 3L, "REPLY_REVIEW", 2L, "REPLIED", 1L, "CLOSED", 4L);
+                "IN_PROGRESS", 3L, "REPLY_REVIEW", 2L, "REPLIED", 1L, "REHANDLING", 1L, "CLOSED", 5L);
         expected.forEach((status, n) -> assertThat(staff.get("/api/v1/proposals?size=100&status=" + status).json()
                 .path("total").asLong()).as(status).isEqualTo(n));
         JsonNode stats = staff.get("/api/v1/proposals/stats?year=" + LocalDate.now().getYear()).json();
-        assertThat(stats.path("byStatus").path("CLOSED").asLong()).isEqualTo(4);
+        assertThat(stats.path("byStatus").path("CLOSED").asLong()).isEqualTo(5);
 
         // the closed cases are published: anyone reads them and their replies
-        assertThat(new Api(port).get("/api/v1/public/proposals").json().path("total").asLong()).isEqualTo(4);
+        assertThat(new Api(port).get("/api/v1/public/proposals").json().path("total").asLong()).isEqualTo(5);
 
         assertThat(page("staff").get("/").body()).contains("件提案待立案审查").contains("件已立案提案待交办").contains("件答复待审核");
         assertThat(page("member").get("/").body()).contains("件答复待测评");
@@ -67,7 +68,7 @@ class DemoCommitteeTest {
         java.util.Set<String> closed = new java.util.HashSet<>();
         new Api(port).login("staff", PASSWORD).get("/api/v1/proposals?size=100&status=CLOSED").json().path("items")
                 .forEach(p -> closed.add("/proposals/" + p.path("id").asLong()));
-        assertThat(closed).hasSize(4);
+        assertThat(closed).hasSize(5);
         for (String account : java.util.List.of("member", "handler", "staff", "unithead")) {
             java.util.List<String> unread = new java.util.ArrayList<>();
             new Api(port).login(account, PASSWORD).get("/api/v1/notifications?unread=true&size=100").json().path("items")
@@ -77,6 +78,47 @@ class DemoCommitteeTest {
         // what is still to do stays: the member's reply waiting for a rating
         assertThat(new Api(port).login("member", PASSWORD).get("/api/v1/notifications/unread-count").json()
                 .path("unread").asLong()).isPositive();
+    }
+
+    /** Issue 17 point 13: the cases were acted out over the year, not all today. */
+    @Test
+    void theCasesSpreadOverTheYearWithOverdueRehandledLateAndUnsatisfiedOnes() {
+        Api staff = new Api(port).login("staff", PASSWORD);
+        LocalDate today = LocalDate.now();
+        java.util.Set<java.time.YearMonth> submitted = new java.util.TreeSet<>();
+        int rehandled = 0;
+        for (JsonNode item : staff.get("/api/v1/proposals?size=100").json().path("items")) {
+            JsonNode detail = staff.get("/api/v1/proposals/" + item.path("id").asLong()).json();
+            JsonNode history = detail.path("history");
+            java.util.List<java.time.Instant> at = new java.util.ArrayList<>();
+            history.forEach(h -> at.add(java.time.Instant.parse(h.path("at").asString())));
+            assertThat(at).as("history in order, none in the future").isSorted()
+                    .allMatch(i -> !i.isAfter(java.time.Instant.now()));
+            submitted.add(java.time.YearMonth.from(at.get(0).atZone(java.time.ZoneId.systemDefault())));
+            long replies = 0;
+            boolean sentBack = false;
+            for (JsonNode h : history) {
+                replies += "REPLY_REVIEW".equals(h.path("toStatus").asString())
+                        && !"REPLY_REVIEW".equals(h.path("fromStatus").asString()) ? 1 : 0;
+                sentBack |= "REHANDLING".equals(h.path("toStatus").asString());
+            }
+            if (sentBack && replies == 2 && detail.path("status").asString().equals("CLOSED")) {
+                rehandled++;
+            }
+        }
+        assertThat(submitted).as("months the cases were drafted in").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(rehandled).as("cases rated unsatisfied, rehandled, replied to again and closed").isEqualTo(1);
+
+        JsonNode stats = staff.get("/api/v1/proposals/stats?year=" + today.getYear()).json();
+        assertThat(stats.path("overdue").size()).as("open cases past their due date").isGreaterThanOrEqualTo(2);
+        stats.path("overdue").forEach(o -> assertThat(LocalDate.parse(o.path("dueDate").asString())).isBefore(today));
+        // rates are fractions (0.8125 is 81.25%): some replies came late, some proposers were not satisfied
+        assertThat(stats.path("repliedOnTime").asLong()).isPositive().isLessThan(stats.path("replied").asLong());
+        assertThat(stats.path("onTimeReplyRate").asDouble()).isGreaterThan(0).isLessThan(1);
+        assertThat(stats.path("resultSatisfied").asLong()).isPositive().isLessThan(stats.path("rated").asLong());
+        assertThat(stats.path("satisfactionRate").asDouble()).isGreaterThan(0).isLessThan(1);
+        // the overdue cases show as such to their unit
+        assertThat(page("handler").get("/").body()).contains("关于加强中小学生心理健康教育的建议");
     }
 
     @Test
@@ -119,6 +161,11 @@ class DemoCommitteeTest {
             commented += r.path("comments").asLong() > 0 ? 1 : 0;
         }
         assertThat(commented).isEqualTo(1);
+        // written over the year, not all today (issue 17 point 13)
+        java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
+        staff.get("/api/v1/social-reports?size=100").json().path("items").forEach(r -> months.add(
+                java.time.YearMonth.from(LocalDate.parse(r.path("submittedOn").asString()))));
+        assertThat(months).hasSizeGreaterThanOrEqualTo(6);
         assertThat(page("member").get("/social-reports/mine").body()).contains("学校周边上下学时段交通拥堵问题亟待解决")
                 .contains("关于农村生活污水治理设施运行的反映");
         assertThat(page("govleader").get("/social-reports").body()).contains("共 10 条").contains("1 条批示");

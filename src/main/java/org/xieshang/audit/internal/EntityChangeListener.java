@@ -1,6 +1,5 @@
 package org.xieshang.audit.internal;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
@@ -16,6 +15,7 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 import org.xieshang.shared.tenancy.CommitteeContext;
+import org.xieshang.shared.time.AppTime;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,7 +86,7 @@ class EntityChangeListener implements PostInsertEventListener, PostUpdateEventLi
 
     private void buffer(Object entity, EntityPersister persister, Object id, String action, Map<String, ?> changes) {
         long chain = chainOf(entity);
-        AuditBuffer.add(writer, new PendingEntry(chain, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        AuditBuffer.add(writer, new PendingEntry(chain, AppTime.now().truncatedTo(ChronoUnit.MILLIS),
                 CurrentUsers.actorName(), entity.getClass().getSimpleName(), String.valueOf(id), action,
                 JSON.writeValueAsString(changes)));
     }

@@ -14,6 +14,7 @@ import org.xieshang.audit.AuditTrail;
 import org.xieshang.audit.ChainVerification;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.tenancy.CommitteeContext;
+import org.xieshang.shared.time.AppTime;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
@@ -32,7 +33,7 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public void record(String entityType, Object entityId, String action, Map<String, ?> details) {
         long chain = Math.max(0L, CommitteeContext.current());
-        AuditBuffer.add(writer, new PendingEntry(chain, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        AuditBuffer.add(writer, new PendingEntry(chain, AppTime.now().truncatedTo(ChronoUnit.MILLIS),
                 CurrentUsers.actorName(), entityType, String.valueOf(entityId), action,
                 JSON.writeValueAsString(details == null ? Map.of() : details)));
     }

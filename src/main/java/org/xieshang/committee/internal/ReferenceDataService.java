@@ -30,6 +30,15 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
     private final TermRepository terms;
     private final TermSessionRepository sessions;
 
+    /**
+     * Units by committee and id, for the names every case and list shows (issue 16): evicted when a
+     * unit is renamed, retired or deleted on this node (now and after the commit); other nodes see
+     * such a change within the entry's lifetime. Absent units are not kept (a new one is found at once).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<java.util.List<Long>, UnitView> unitCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1))
+                    .maximumSize(20_000).build();
+
     ReferenceDataService(SectorRepository sectors, UnitRepository units, SpecialCommitteeRepository specialCommittees,
                          TermRepository terms, TermSessionRepository sessions) {
         this.sectors = sectors;
@@ -152,6 +161,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             throw InvalidInput.field("name", "validation.required");
         }
         ReferenceRow row = find(kind, id);
+        unitChanged(kind, id);
         if (change.version() != null && change.version() != row.getVersion()) {
             throw new Conflict("error.concurrentChange");
         }
@@ -178,6 +188,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
     public void delete(Kind kind, Long id) {
         CurrentUsers.requireAny(Role.ADMIN);
         ReferenceRow row = find(kind, id);
+        unitChanged(kind, id);
         String name = row.getName();
         JpaRepository<Object, Long> repository = repository(kind);
         try {
@@ -185,6 +196,25 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             repository.flush();
         } catch (DataIntegrityViolationException referenced) {
             throw new Conflict("refdata.inUse", name);
+        }
+    }
+
+    /** A unit changes: its cached view goes now, and again after the commit (a reader may have cached the old one meanwhile). */
+    private void unitChanged(Kind kind, Long id) {
+        if (kind != Kind.UNIT) {
+            return;
+        }
+        // every context's entry of the unit (its committee's, the system's)
+        Runnable evict = () -> unitCache.asMap().keySet().removeIf(key -> key.get(1).equals(id));
+        evict.run();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            evict.run();
+                        }
+                    });
         }
     }
 
@@ -289,7 +319,11 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
 
     @Override
     public Optional<UnitView> unit(Long id) {
-        return id == null ? Optional.empty() : units.findById(id).map(ReferenceDataService::view);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(unitCache.get(java.util.List.of(org.xieshang.shared.tenancy.CommitteeContext.current(), id),
+                key -> units.findById(id).map(ReferenceDataService::view).orElse(null)));
     }
 
     @Override

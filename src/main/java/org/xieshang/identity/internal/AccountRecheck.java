@@ -14,9 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Re-checks a signed-in account on every request: still enabled, credentials unchanged since
- * sign-in. The account's state is cached briefly (so a page with many requests costs one query),
- * evicted on this node when the account changes; other nodes see a change within the cache's
- * lifetime, and at once anyway because the user's sessions are deleted from the shared store.
+ * sign-in. The account's state and the resolved bearer tokens are cached briefly (so a page with
+ * many requests costs one query, and an API request none), evicted on this node when the account
+ * changes or a token is revoked; other nodes see a change within the cache's lifetime
+ * ({@code xieshang.session.recheck-cache}, 5 s), and web sessions at once anyway because the
+ * user's sessions are deleted from the shared store (docs/reqcost.md).
  */
 @Component
 class AccountRecheck {
@@ -24,15 +26,71 @@ class AccountRecheck {
     record State(boolean enabled, long credentialsVersion, boolean passwordChangeRequired) {
     }
 
+    /** A resolved bearer token: whose it is, until when, and the account's credentials version when resolved. */
+    record Token(org.xieshang.shared.CurrentUser user, java.time.Instant expiresAt, long credentialsVersion) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final Cache<Long, Optional<State>> cache;
+    /** Valid tokens by their hash (invalid ones are not kept: each such request asks the database). */
+    private final Cache<String, Token> tokens;
 
     AccountRecheck(JdbcTemplate jdbc, ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
                    @Value("${xieshang.session.recheck-cache:5s}") Duration lifetime) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.cache = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(10_000).build();
+        this.tokens = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(10_000).build();
+    }
+
+    /**
+     * The user of a bearer token, from the cache or the loader (null: no valid token). A cached
+     * token counts only while the account, re-checked here from the account cache, is enabled and
+     * has the credentials version the token was resolved with: a disabled account, a changed role
+     * or password refuses its tokens at once on this node, even before their cache entry goes.
+     */
+    Optional<org.xieshang.shared.CurrentUser> token(String hash, java.util.function.Function<String, Token> loader) {
+        Token t = tokens.get(hash, loader);
+        if (t == null) {
+            return Optional.empty();
+        }
+        boolean valid = java.time.Instant.now().isBefore(t.expiresAt()) && state(t.user().id())
+                .map(s -> s.enabled() && s.credentialsVersion() == t.credentialsVersion()).orElse(false);
+        if (!valid) {
+            tokens.invalidate(hash);
+            return Optional.empty();
+        }
+        return Optional.of(t.user());
+    }
+
+    /** A token was revoked: forget it now and again after the commit (a request may have read it meanwhile). */
+    void tokenRevoked(String hash) {
+        tokens.invalidate(hash);
+        afterCommit(() -> tokens.invalidate(hash));
+    }
+
+    /** Something shown of the account changed (its name): its cached state and tokens go after the commit. */
+    void accountChanged(Long userId) {
+        afterCommit(() -> forget(userId));
+    }
+
+    private void forget(Long userId) {
+        cache.invalidate(userId);
+        tokens.asMap().values().removeIf(t -> t.user().id().equals(userId));
+    }
+
+    private static void afterCommit(Runnable run) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    run.run();
+                }
+            });
+        } else {
+            run.run();
+        }
     }
 
     /** True when the account exists, is enabled and still has the credentials version of the stamp. */
@@ -58,20 +116,10 @@ class AccountRecheck {
 
     /** As above, but the session with this id (the one the user changed their password in) stays. */
     void credentialsChanged(Long userId, String username, String keptSessionId) {
-        Runnable end = () -> {
-            cache.invalidate(userId);
+        afterCommit(() -> {
+            forget(userId);
             endSessions(username, keptSessionId);
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    end.run();
-                }
-            });
-        } else {
-            end.run();
-        }
+        });
     }
 
     void endSessions(String username, String keptSessionId) {

@@ -16,7 +16,7 @@ import org.xieshang.shared.CurrentUser;
 /**
  * Ends a web session whose account was disabled or whose roles, scope or password changed since
  * sign-in: the request then goes on unauthenticated (sign-in page, or 401). Bearer tokens are
- * resolved from the database on every request and revoked on such changes, so they pass here.
+ * revoked on such changes and checked against the same account state when resolved, so they pass here.
  * A user who must change an administrator-set password reaches only the password change (and
  * signing out) until they have.
  */

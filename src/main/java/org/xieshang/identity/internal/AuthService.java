@@ -40,9 +40,11 @@ class AuthService {
     private final LoginThrottle throttle;
     private final TransactionTemplate tx;
     private final Duration tokenLifetime;
+    private final AccountRecheck recheck;
 
     AuthService(UserAccountRepository users, ApiTokenRepository tokens, PasswordEncoder encoder, LoginThrottle throttle,
-                TransactionTemplate tx, @Value("${xieshang.token.lifetime}") Duration tokenLifetime) {
+                TransactionTemplate tx, @Value("${xieshang.token.lifetime}") Duration tokenLifetime, AccountRecheck recheck) {
+        this.recheck = recheck;
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -87,17 +89,24 @@ class AuthService {
         return new IssuedToken(token, expiresAt);
     }
 
+    /** The token's user; from a brief cache that the account's and the token's changes evict ({@link AccountRecheck}). */
     Optional<CurrentUser> resolve(String token) {
-        return CommitteeContext.callAsSystem(() -> tx.execute(s -> tokens.findByTokenHash(hash(token))
+        return recheck.token(hash(token), this::load);
+    }
+
+    private AccountRecheck.Token load(String hash) {
+        return CommitteeContext.callAsSystem(() -> tx.execute(s -> tokens.findByTokenHash(hash)
                 .filter(t -> t.isValid(Instant.now()))
-                .flatMap(t -> users.findById(t.getUserId()))
-                .filter(UserAccount::isEnabled)
-                .map(UserAccount::toCurrentUser)));
+                .flatMap(t -> users.findById(t.getUserId()).filter(UserAccount::isEnabled)
+                        .map(u -> new AccountRecheck.Token(u.toCurrentUser(), t.getExpiresAt(), u.getCredentialsVersion())))
+                .orElse(null)));
     }
 
     void revoke(String token, Long committeeId) {
-        CommitteeContext.runAs(committeeId, () -> tx.executeWithoutResult(s ->
-                tokens.findByTokenHash(hash(token)).ifPresent(ApiToken::revoke)));
+        CommitteeContext.runAs(committeeId, () -> tx.executeWithoutResult(s -> {
+            tokens.findByTokenHash(hash(token)).ifPresent(ApiToken::revoke);
+            recheck.tokenRevoked(hash(token));
+        }));
     }
 
     static String hash(String token) {

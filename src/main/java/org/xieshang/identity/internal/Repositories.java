@@ -24,6 +24,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> findByUnitIdAndEnabledTrue(Long unitId);
 
     List<UserAccount> findByEnabledTrue();
+
+    /** The units that have an enabled account (ids only: this runs for every case shown). */
+    @org.springframework.data.jpa.repository.Query("select distinct u.unitId from UserAccount u where u.enabled = true and u.unitId is not null")
+    List<Long> unitIdsOfEnabledAccounts();
 }
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {

@@ -131,6 +131,8 @@ public class UserService implements UserAccounts {
         users.saveAndFlush(account);
         if (credentials) {
             endSignIns(account);
+        } else {
+            recheck.accountChanged(account.getId()); // the name its cached tokens carry
         }
         return view(account);
     }
@@ -194,8 +196,7 @@ public class UserService implements UserAccounts {
 
     @Override
     public java.util.Set<Long> unitIdsWithAccounts() {
-        return users.findByEnabledTrue().stream().map(UserAccount::getUnitId).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
+        return new java.util.HashSet<>(users.unitIdsOfEnabledAccounts());
     }
 
     @Override

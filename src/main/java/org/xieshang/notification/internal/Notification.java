@@ -37,7 +37,7 @@ class Notification extends CommitteeScopedEntity {
         this.messageKey = messageKey;
         this.args = args;
         this.link = link;
-        this.createdAt = Instant.now();
+        this.createdAt = org.xieshang.shared.time.AppTime.now();
     }
 
     void markRead() {

@@ -63,10 +63,11 @@ public class CaseSupport {
     /** The case, if the current user may see it; otherwise 404, whether it exists or not. */
     public ProposalCase open(Long id) {
         CurrentUser user = CurrentUsers.require();
-        if (id == null || !proposals.exists(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id)))) {
+        if (id == null) {
             throw new NotFound();
         }
-        Proposal p = proposals.findById(id).orElseThrow(NotFound::new);
+        // one statement: the row, if the scope lets the user see it (issue 16)
+        Proposal p = proposals.findOne(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id))).orElseThrow(NotFound::new);
         return new ProposalCase(p, proposers.findByProposalIdOrderByIdAsc(id), coUnits.findByProposalIdOrderByIdAsc(id));
     }
 

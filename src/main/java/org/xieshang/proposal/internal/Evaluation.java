@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
+import org.xieshang.shared.time.AppTime;
 
 /** A proposer's satisfaction rating of one reply: attitude and result separately. */
 @Entity
@@ -42,7 +43,7 @@ public class Evaluation extends CommitteeScopedEntity {
         this.attitude = attitude;
         this.result = result;
         this.comment = comment;
-        this.createdAt = Instant.now();
+        this.createdAt = AppTime.now();
     }
 
     Long getProposalId() {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
+import org.xieshang.shared.time.AppTime;
 
 /** A unit's handling log entry: contact with the proposer, research, a meeting, progress. */
 @Entity
@@ -41,7 +42,7 @@ public class HandlingRecord extends CommitteeScopedEntity {
         this.content = content;
         this.round = round;
         this.author = author;
-        this.createdAt = Instant.now();
+        this.createdAt = AppTime.now();
     }
 
     Long getProposalId() {

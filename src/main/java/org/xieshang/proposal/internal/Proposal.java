@@ -20,6 +20,7 @@ import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.search.SearchAnalyzers;
 import org.xieshang.search.TextSimilarity;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
+import org.xieshang.shared.time.AppTime;
 
 /**
  * A proposal (提案) and its case: text, state, handling units, reply. Proposers, co-units and
@@ -142,13 +143,13 @@ public class Proposal extends CommitteeScopedEntity {
         this.proposerKind = kind;
         this.collectiveName = collectiveName;
         this.duringPlenary = duringPlenary;
-        this.createdAt = Instant.now();
+        this.createdAt = AppTime.now();
         this.updatedAt = createdAt;
     }
 
     /** Every change of the case passes here, so its version always moves. */
     void touch() {
-        updatedAt = Instant.now();
+        updatedAt = AppTime.now();
     }
 
     /** Keeps the denormalized access lists in step with proposers and co-units (see ProposalScope). */

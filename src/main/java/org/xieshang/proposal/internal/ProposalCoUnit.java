@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import java.time.Instant;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
+import org.xieshang.shared.time.AppTime;
 
 /** A co-handling unit (协办) of the current assignment, and its opinion to the lead unit (会签). */
 @Entity
@@ -33,7 +34,7 @@ public class ProposalCoUnit extends CommitteeScopedEntity {
 
     public void giveOpinion(String opinion) {
         this.opinion = opinion;
-        this.opinionAt = Instant.now();
+        this.opinionAt = AppTime.now();
     }
 
     /** An opinion received on paper, entered by the office on the unit's behalf. */

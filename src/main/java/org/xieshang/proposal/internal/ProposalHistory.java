@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
+import org.xieshang.shared.time.AppTime;
 
 /** One move of a case: who, when, which action, from which state to which, and why. */
 @Entity
@@ -36,7 +37,7 @@ public class ProposalHistory extends CommitteeScopedEntity {
     ProposalHistory(Long proposalId, Long actorUserId, String actor, String action, ProposalStatus from,
                     ProposalStatus to, String note) {
         this.proposalId = proposalId;
-        this.at = Instant.now();
+        this.at = AppTime.now();
         this.actorUserId = actorUserId;
         this.actor = actor;
         this.action = action;

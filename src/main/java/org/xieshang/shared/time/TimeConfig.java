@@ -17,7 +17,8 @@ class TimeConfig {
 
     @Bean
     Clock clock(@Value("${xieshang.zone:}") String zone) {
-        return zone.isBlank() ? Clock.systemDefaultZone() : Clock.system(ZoneId.of(zone));
+        // moved only on the thread seeding the demo, while it acts out the past (AppTime)
+        return AppTime.following(zone.isBlank() ? Clock.systemDefaultZone() : Clock.system(ZoneId.of(zone)));
     }
 
     /** db-scheduler's own clock (the starter's bean of this name is replaced), read from the application clock. */

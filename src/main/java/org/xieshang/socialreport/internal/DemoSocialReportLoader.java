@@ -1,9 +1,16 @@
 package org.xieshang.socialreport.internal;
 
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.SystemActor;
+import org.xieshang.shared.time.AppTime;
 import org.xieshang.socialreport.AdoptionLevel;
 import org.xieshang.socialreport.DemoSocialReports;
 
@@ -60,19 +67,40 @@ class DemoSocialReportLoader implements DemoSocialReports {
             refused("关于个人职称评审结果的意见", "对本人今年职称评审结果有不同意见，请求重新评审。", "其他"));
 
     private final SocialReportService service;
+    private final Clock clock;
+    private final EntityManager em;
 
-    DemoSocialReportLoader(SocialReportService service) {
+    DemoSocialReportLoader(SocialReportService service, Clock clock, EntityManager em) {
         this.service = service;
+        this.clock = clock;
+        this.em = em;
     }
 
+    /**
+     * The reports are acted out over the year (issue 17 point 13): those decided were submitted from
+     * about 320 days before the first start on, every 20 days, and decided a week later; the pending
+     * ones came in over the last month. Each step runs as if it were that working morning
+     * ({@link AppTime#actingAt}: this thread only), so dates, audit entries and events agree.
+     */
     @Override
     public void load(Cast cast) {
+        LocalDate today = LocalDate.now(clock);
+        int decided = 0;
+        int pending = 0;
         for (int i = 0; i < SCRIPTS.size(); i++) {
             Script s = SCRIPTS.get(i);
             CurrentUser author = cast.authors().get(i % cast.authors().size());
+            LocalDate submitted = today.minusDays(s.until() == ReportStatus.SUBMITTED ? 3 + 5L * pending++ : 320 - 20L * decided++);
             Long[] id = new Long[1];
-            SystemActor.runAs(author, () -> id[0] = service.submit(
-                    new SocialReportService.ReportForm(s.title(), s.content(), s.category())).id());
+            at(submitted, 0, () -> SystemActor.runAs(author, () -> id[0] = service.submit(
+                    new SocialReportService.ReportForm(s.title(), s.content(), s.category())).id()));
+            decide(cast, s, id, submitted.plusDays(s.until() == ReportStatus.SUBMITTED ? 1 : 5));
+        }
+    }
+
+    /** The office's and leaders' steps on a report, from {@code day} on. */
+    private void decide(Cast cast, Script s, Long[] id, LocalDate day) {
+        at(day, 1, () -> {
             if (s.edited()) {
                 SystemActor.runAs(cast.staff(), () -> service.edit(id[0], new SocialReportService.ReportForm(
                         s.title().replaceFirst("^关于", "").replaceFirst("的(情况)?反映$", "问题亟待解决"),
@@ -85,9 +113,24 @@ class DemoSocialReportLoader implements DemoSocialReports {
                 case SUBMITTED -> {
                 }
             }
-            if (s.comment() != null) {
-                SystemActor.runAs(cast.govLeader(), () -> service.comment(id[0], s.comment()));
-            }
+        });
+        if (s.comment() != null) {
+            at(day.plusDays(10), 2, () -> SystemActor.runAs(cast.govLeader(), () -> service.comment(id[0], s.comment())));
         }
+    }
+
+    /** Runs the step as if it were that day's working morning (a weekend day: the Friday before), never later than now. */
+    private void at(LocalDate day, int step, Runnable work) {
+        LocalDate d = day;
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.minusDays(1);
+        }
+        Instant at = d.atTime(LocalTime.of(10, 0).plusMinutes(step)).atZone(clock.getZone()).toInstant();
+        Instant now = Instant.now();
+        AppTime.actingAt(at.isAfter(now) ? now : at, () -> {
+            work.run();
+            // written (and audited) while the step's time is set
+            em.flush();
+        });
     }
 }

@@ -44,6 +44,15 @@ public class ProposerContact {
         return Optional.of(due);
     }
 
+    /**
+     * As {@link #overdue(Proposal)} from what the caller has read already: the due date and whether
+     * the lead unit has recorded a contact (the case detail has both; no statement here).
+     */
+    public boolean overdue(Proposal p, LocalDate due, boolean contacted) {
+        return due != null && p.getStatus() == ProposalStatus.IN_PROGRESS && p.getLeadUnitId() != null && !contacted
+                && cases.today().isAfter(due);
+    }
+
     /** Missing and past its day. */
     public boolean overdue(Proposal p) {
         return missing(p).map(due -> cases.today().isAfter(due)).orElse(false);

@@ -99,21 +99,36 @@ public class ProposalQueries {
         this.conversions = conversions;
     }
 
+    /**
+     * One case as the current user may see it: the row, then one statement per collection (never
+     * one per row), the members' names in one, unit names from the reference cache (issue 16).
+     */
     public ProposalDetail detail(Long id) {
-        ProposalCase c = cases.open(id);
+        return detail(cases.open(id));
+    }
+
+    /** As {@link #detail(Long)} of a case the caller has opened already (the case page uses it too). */
+    public ProposalDetail detail(ProposalCase c) {
+        Long id = c.id();
         Proposal p = c.proposal();
-        Map<Long, String> names = new HashMap<>();
+        CurrentUser user = CurrentUsers.require();
         // the units handling the case reach its proposers; no one else gets their contact details here
-        java.util.Set<Step.Actor> actors = c.actorsOf(CurrentUsers.require());
+        java.util.Set<Step.Actor> actors = c.actorsOf(user);
         Map<Long, MemberDirectory.Contact> contacts = actors.contains(Step.Actor.LEAD_UNIT) || actors.contains(Step.Actor.CO_UNIT)
                 ? members.contacts(c.proposers().stream().map(ProposalProposer::getMemberId).toList()) : Map.of();
+        // a case never assigned to a unit has no handling records, ratings, reassignments or parts: not asked for
+        boolean assigned = p.getLeadUnitId() != null;
+        List<Evaluation> evals = assigned ? evaluations.findByProposalIdOrderByIdAsc(id) : List.of();
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        c.proposers().forEach(x -> named.add(x.getMemberId()));
+        evals.forEach(e -> named.add(e.getMemberId()));
+        Map<Long, String> names = new HashMap<>(members.names(named));
         List<ProposerView> proposers = c.proposers().stream().map(x -> {
             MemberDirectory.Contact reach = contacts.get(x.getMemberId());
             return new ProposerView(x.getMemberId(), name(names, x.getMemberId()), x.getRole().name(),
                     x.getConfirmation().name(), x.getMergedFromId(), reach == null ? null : reach.phone(),
                     reach == null ? null : reach.email());
         }).toList();
-        List<Evaluation> evals = evaluations.findByProposalIdOrderByIdAsc(id);
         Long lead = c.leadMemberId();
         // a split case's satisfaction is the lead proposer's rating of the lead unit's part (docs/signoff.md)
         Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead)
@@ -121,27 +136,35 @@ public class ProposalQueries {
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
                 u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
+        List<org.xieshang.proposal.internal.HandlingRecord> handling = assigned ? records.findByProposalIdOrderByDateAscIdAsc(id)
+                : List.of();
+        // the contact rule from the records just read (ProposerContact.overdue would read them again)
+        LocalDate contactDue = contact.dueDate(p);
+        boolean contacted = handling.stream().anyMatch(r -> r.getType() == org.xieshang.proposal.internal.HandlingType.PROPOSER_CONTACT
+                && p.getLeadUnitId() != null && p.getLeadUnitId().equals(r.getUnitId()));
         return new ProposalDetail(p.getId(), p.getNumber(), p.getTitle(), p.getBackground(), p.getSuggestions(),
                 p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
                 p.getLeadUnitId(), unitName(p.getLeadUnitId()), c.coUnits().stream().map(ProposalCoUnit::getUnitId).toList(),
-                coUnits, p.getAssignedOn(), p.getAcceptedOn(), contact.dueDate(p), contact.overdue(p), p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
-                ReplyVisibility.category(CurrentUsers.require(), p), ReplyVisibility.content(CurrentUsers.require(), p),
+                coUnits, p.getAssignedOn(), p.getAcceptedOn(), contactDue, contact.overdue(p, contactDue, contacted),
+                p.getDueDate(), p.isKey(), p.isPublished(), p.isConfidential(),
+                ReplyVisibility.category(user, p), ReplyVisibility.content(user, p),
                 p.getRepliedOn(), p.getReplyRound(),
                 p.isRehandled(), p.getImplementedOn(), p.getImplementationNote(), satisfaction, p.getNotFiledGround(),
                 p.getDecisionReason(), p.getMergedIntoId(), p.getSubmittedOn(), p.getClosedOn(),
-                records.findByProposalIdOrderByDateAscIdAsc(id).stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
+                handling.stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
                         r.getType(), r.getDate(), r.getContent(), r.getRound(), r.getAuthor())).toList(),
                 evals.stream().map(e -> new EvaluationView(e.getMemberId(), name(names, e.getMemberId()), e.getRound(),
                         e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt(), e.getUnitId())).toList(),
-                reassignments.findByProposalIdOrderByIdAsc(id).stream().map(r -> new ReassignmentView(r.getUnitId(),
+                (assigned ? reassignments.findByProposalIdOrderByIdAsc(id) : List.<org.xieshang.proposal.internal.ReassignmentRequest>of())
+                        .stream().map(r -> new ReassignmentView(r.getUnitId(),
                         r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
                 attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
                 conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
                 history(c),
                 unitsWithoutAccount(p, c),
-                p.getVersion(), p.isReplySignedOff(), signoffReason(p), parts(c, evals));
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p), assigned ? parts(c, evals) : List.of());
     }
 
     /** A split case's parts; empty for sole and joint handling. */

@@ -117,8 +117,8 @@ class ProposalPageQueries {
     }
 
     private CasePage casePage(Long id, boolean forms) {
-        ProposalDetail d = queries.detail(id);
         ProposalCase c = cases.open(id);
+        ProposalDetail d = queries.detail(c);
         CurrentUser user = CurrentUsers.require();
         Set<Step> steps = forms ? c.stepsOf(user) : EnumSet.noneOf(Step.class);
         Proposal p = c.proposal();
