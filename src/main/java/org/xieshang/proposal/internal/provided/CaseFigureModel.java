@@ -141,22 +141,40 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
         ids.add(caseId);
     }
 
-    /** Recomputes the given cases' contributions and applies the differences, on the transaction's connection. */
+    /**
+     * Recomputes the given cases' contributions and applies the differences, on the transaction's
+     * connection. Cases are locked in id order and counter rows updated in one sorted order, so
+     * that two transactions never wait for each other in a cycle (no deadlock).
+     */
     void apply(Connection c, Set<Long> caseIds) throws SQLException {
-        for (Long id : new ArrayList<>(caseIds)) {
+        java.util.TreeMap<String, Bump> bumps = new java.util.TreeMap<>();
+        for (Long id : new java.util.TreeSet<>(caseIds)) {
             Contribution before = stored(c, id);
             Contribution after = current(c, id);
             if (Objects.equals(before, after)) {
                 continue;
             }
             if (before != null) {
-                add(c, before, -1);
+                add(bumps, before, -1);
             }
             if (after != null) {
-                add(c, after, 1);
+                add(bumps, after, 1);
             }
             store(c, id, before, after);
         }
+        for (Bump b : bumps.values()) {
+            boolean nothing = true;
+            for (long d : b.deltas()) {
+                nothing &= d == 0;
+            }
+            if (!nothing) {
+                bump(c, b.table(), b.keys(), b.keyValues(), b.counters(), b.deltas());
+            }
+        }
+    }
+
+    /** The pending change of one counter row. */
+    private record Bump(String table, String[] keys, Object[] keyValues, String[] counters, long[] deltas) {
     }
 
     private static Contribution stored(Connection c, long id) throws SQLException {
@@ -210,25 +228,38 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
         }
     }
 
-    /** Adds (sign 1) or removes (sign -1) one case's contribution to the counters. */
-    private static void add(Connection c, Contribution x, int sign) throws SQLException {
-        bump(c, "stat_case_figure", new String[] {"committee_id", "session_id", "status", "category", "lead_unit_id", "reply_class"},
+    /** Adds (sign 1) or removes (sign -1) one case's contribution to the pending counter changes. */
+    private static void add(Map<String, Bump> bumps, Contribution x, int sign) {
+        merge(bumps, "stat_case_figure", new String[] {"committee_id", "session_id", "status", "category", "lead_unit_id", "reply_class"},
                 new Object[] {x.committeeId(), x.sessionId(), x.status(), x.category(), x.leadUnitId(), x.replyClass()},
                 new String[] {"cases", "filed", "key_cases", "replied", "on_time", "open_b"},
                 new long[] {sign, sign * x.filed(), sign * x.key(), sign * x.replied(), sign * x.onTime(), sign * x.openB()});
         if (x.memberId() != 0) {
-            bump(c, "stat_proposer_figure", new String[] {"committee_id", "session_id", "lead_unit_id", "member_id", "status", "reply_class"},
+            merge(bumps, "stat_proposer_figure", new String[] {"committee_id", "session_id", "lead_unit_id", "member_id", "status", "reply_class"},
                     new Object[] {x.committeeId(), x.sessionId(), x.leadUnitId(), x.memberId(), x.status(), x.replyClass()},
                     new String[] {"cases", "filed", "key_cases", "replied", "on_time"},
                     new long[] {sign, sign * x.filed(), sign * x.key(), sign * x.replied(), sign * x.onTime()});
         }
         if (!x.attitude().isEmpty()) {
-            bump(c, "stat_rating_figure", new String[] {"committee_id", "session_id", "status", "category", "lead_unit_id", "member_id",
+            merge(bumps, "stat_rating_figure", new String[] {"committee_id", "session_id", "status", "category", "lead_unit_id", "member_id",
                             "attitude", "result"},
                     new Object[] {x.committeeId(), x.sessionId(), x.status(), x.category(), x.leadUnitId(), x.memberId(),
                             x.attitude(), x.result()},
                     new String[] {"cases"}, new long[] {sign});
         }
+    }
+
+    private static void merge(Map<String, Bump> bumps, String table, String[] keys, Object[] keyValues, String[] counters,
+                              long[] deltas) {
+        String id = table + '\u0000' + java.util.Arrays.stream(keyValues).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("\u0000"));
+        bumps.merge(id, new Bump(table, keys, keyValues, counters, deltas), (a, b) -> {
+            long[] sum = a.deltas().clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += b.deltas()[i];
+            }
+            return new Bump(table, keys, keyValues, counters, sum);
+        });
     }
 
     /**
