@@ -40,8 +40,8 @@ import tools.jackson.databind.JsonNode;
 class ListCursorApiTest extends ProposalApiTestBase {
 
     /** Years of a term of this class's own: the test committee is shared, and other classes list their years. */
-    private static final int YEAR = 2043;
-    private static final int WALK_YEAR = 2044;
+    private static final int YEAR = 2063; // years of its own: the test context is shared (ProposalStatsApiTest has 2043)
+    private static final int WALK_YEAR = 2064;
 
     @Autowired
     EntityManager em;
@@ -57,7 +57,7 @@ class ListCursorApiTest extends ProposalApiTestBase {
     @BeforeAll
     void buildCases() {
         long term = ok(201, f.admin.post("/api/v1/terms", Map.of("name", org.xieshang.support.TestSupport.unique("第三十二届"),
-                "startDate", "2042-01-01", "endDate", "2046-12-31"))).path("id").asLong();
+                "startDate", "2061-01-01", "endDate", "2065-12-31"))).path("id").asLong();
         session = session(term, YEAR);
         walkSession = session(term, WALK_YEAR);
         Api author = f.c.member(4);
