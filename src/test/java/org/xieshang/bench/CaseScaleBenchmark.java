@@ -97,12 +97,21 @@ public final class CaseScaleBenchmark {
                 SearchBenchmark.load(ds, n, sessionId, unitId, SearchBenchmark.corpus());
                 proposers(ds, memberId);
                 System.out.printf("loaded %,d cases with their proposers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+                // the rows were written behind the application's back: the statistics read model is rebuilt from them
+                long r0 = System.nanoTime();
+                app.getBean(org.xieshang.proposal.internal.provided.CaseFigureModel.class).rebuild();
+                System.out.printf("statistics read model rebuilt in %.1f s%n", (System.nanoTime() - r0) / 1e9);
 
                 Api member = new Api(port).login("bmember", password);
                 Api handler = new Api(port).login("bhandler", password);
                 PageClient page = new PageClient(port).signIn("admin", "bench-admin-1");
+                explain(ds, unitId, memberId);
+                // a client walking the list: page 2 by the first page's nextCursor (absent before issue 16's cursor)
+                String next = admin.get("/api/v1/proposals?size=20").json().path("nextCursor").asString(null);
+                String page2 = next == null ? "/api/v1/proposals?size=20&page=1" : "/api/v1/proposals?size=20&cursor=" + next;
                 List<Probe> probes = java.util.stream.Stream.of(
                         new Probe("staff list `GET /api/v1/proposals?size=20`", () -> admin.get("/api/v1/proposals?size=20").status()),
+                        new Probe("staff list, page 2 via `nextCursor`", () -> admin.get(page2).status()),
                         new Probe("staff list, page 50", () -> admin.get("/api/v1/proposals?size=20&page=50").status()),
                         new Probe("staff list, status=ASSIGNED", () -> admin.get("/api/v1/proposals?size=20&status=ASSIGNED").status()),
                         new Probe("unit's list (handler)", () -> handler.get("/api/v1/proposals?size=20").status()),
@@ -119,7 +128,11 @@ public final class CaseScaleBenchmark {
                         .filter(p -> only(p.name())).toList();
 
                 List<Result> results = new ArrayList<>();
+                String only = System.getProperty("only"); // e.g. -Donly=stats: only the probes whose name contains it
                 for (Probe probe : probes) {
+                    if (only != null && !probe.name().contains(only)) {
+                        continue;
+                    }
                     for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
@@ -183,6 +196,50 @@ public final class CaseScaleBenchmark {
                         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
             } finally {
                 app.close();
+            }
+        }
+    }
+
+    /**
+     * EXPLAIN of the list's sub-queries as Hibernate issues them (hand-written equivalents of CappedLists'
+     * per-branch reads: the committee filter, the branch, the order and the limit), printed for docs/perf.md.
+     */
+    static void explain(DataSource ds, long unitId, long memberId) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            long committee;
+            try (ResultSet rs = st.executeQuery("select committee_id from proposal limit 1")) {
+                rs.next();
+                committee = rs.getLong(1);
+            }
+            String cursor;
+            try (ResultSet rs = st.executeQuery("select created_at, id from proposal order by created_at desc, id desc offset 19 limit 1")) {
+                rs.next();
+                cursor = "'" + rs.getTimestamp(1).toInstant() + "'::timestamptz";
+                cursor = "p.created_at <= " + cursor + " and (p.created_at < " + cursor + " or p.id < " + rs.getLong(2) + ")";
+            }
+            String order = " order by p.created_at desc, p.id desc limit 21";
+            String all = "p.status <> 'DRAFT' and (p.status <> 'WITHDRAWN' or p.submitted_on is not null)";
+            Map<String, String> queries = new java.util.LinkedHashMap<>();
+            queries.put("staff: all cases but drafts", all);
+            queries.put("staff: page 2 by cursor", all + " and " + cursor);
+            queries.put("staff: status=ASSIGNED", "p.status = 'ASSIGNED' and " + all);
+            queries.put("anyone: published", "p.published");
+            queries.put("unit: lead unit", "p.lead_unit_id = " + unitId);
+            queries.put("unit: co-unit", "p.id in (select u.proposal_id from proposal_co_unit u where u.committee_id = "
+                    + committee + " and u.unit_id = " + unitId + ")");
+            queries.put("member: proposer (mine=true)", "p.id in (select x.proposal_id from proposal_proposer x where x.committee_id = "
+                    + committee + " and x.member_id = " + memberId + ")");
+            queries.put("count: ids of up to 10,001", null);
+            for (var q : queries.entrySet()) {
+                String sql = q.getValue() == null
+                        ? "select p.id from proposal p where p.committee_id = " + committee + " and " + all + " limit 10001"
+                        : "select p.created_at, p.id from proposal p where p.committee_id = " + committee + " and " + q.getValue() + order;
+                System.out.println("EXPLAIN " + q.getKey() + ":");
+                try (ResultSet rs = st.executeQuery("explain (analyze, costs off, timing off, summary on) " + sql)) {
+                    while (rs.next()) {
+                        System.out.println("    " + rs.getString(1));
+                    }
+                }
             }
         }
     }

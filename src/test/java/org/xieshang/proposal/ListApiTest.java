@@ -141,12 +141,18 @@ class ListApiTest extends ProposalApiTestBase {
         try {
             JsonNode first = ok(200, f.staff().get(P + "?year=2039&size=2&page=0"));
             assertThat(first.path("total").asLong()).as("more than 3").isEqualTo(4);
+            assertThat(first.path("totalExact").asBoolean()).as("the count stopped at the cap").isFalse();
             assertThat(ids(first)).containsExactlyElementsOf(made.subList(0, 2));
             JsonNode second = ok(200, f.staff().get(P + "?year=2039&size=2&page=1"));
             assertThat(ids(second)).containsExactlyElementsOf(made.subList(2, 4));
             JsonNode last = ok(200, f.staff().get(P + "?year=2039&size=2&page=2"));
             assertThat(ids(last)).containsExactly(made.get(4));
             assertThat(last.path("total").asLong()).as("the last page knows the exact total").isEqualTo(5);
+            assertThat(last.path("totalExact").asBoolean()).isTrue();
+            // walked by cursor: the same rows, the count capped on every page
+            JsonNode next = ok(200, f.staff().get(P + "?year=2039&size=2&cursor=" + first.path("nextCursor").asString()));
+            assertThat(ids(next)).containsExactlyElementsOf(made.subList(2, 4));
+            assertThat(next.path("totalExact").asBoolean()).isFalse();
         } finally {
             ReflectionTestUtils.setField(lists, "cap", 10_000);
         }

@@ -64,6 +64,48 @@ public final class ProposalScope {
         };
     }
 
+    /**
+     * The same rule as {@link #visibleTo} split into its alternatives, each selective on its own so that
+     * it can be read from its own index (the lists take their union, see {@code CappedLists}); a case
+     * may match several. ScopeUnionTest checks that the union equals {@link #visibleTo} for every role.
+     */
+    public static List<Specification<Proposal>> branches(CurrentUser u) {
+        List<Specification<Proposal>> any = new ArrayList<>();
+        if (u.memberId() != null) {
+            // "id in (the member's proposer links)": the planner starts from the member's few links
+            any.add((root, query, cb) -> {
+                Subquery<Long> proposer = query.subquery(Long.class);
+                var p = proposer.from(ProposalProposer.class);
+                proposer.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), u.memberId()));
+                return root.get("id").in(proposer);
+            });
+        }
+        if (seesAllCases(u)) {
+            any.add((root, query, cb) -> cb.and(cb.notEqual(root.get("status"), ProposalStatus.DRAFT),
+                    cb.or(cb.notEqual(root.get("status"), ProposalStatus.WITHDRAWN), cb.isNotNull(root.get("submittedOn")))));
+        }
+        if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
+            any.add((root, query, cb) -> cb.equal(root.get("leadUnitId"), u.unitId()));
+            any.add((root, query, cb) -> {
+                Subquery<Long> coUnit = query.subquery(Long.class);
+                var c = coUnit.from(ProposalCoUnit.class);
+                coUnit.select(c.get("proposalId")).where(cb.equal(c.get("unitId"), u.unitId()));
+                return root.get("id").in(coUnit);
+            });
+        }
+        if (u.has(Role.LEADER_GOV)) {
+            any.add((root, query, cb) -> {
+                Subquery<Long> leads = query.subquery(Long.class);
+                var l = leads.from(CaseLeader.class);
+                leads.select(l.get("proposalId")).where(cb.equal(l.get("userId"), u.id()),
+                        cb.equal(l.get("role"), CaseLeader.Kind.LEAD));
+                return cb.and(cb.isTrue(root.get("key")), root.get("id").in(leads));
+            });
+        }
+        any.add((root, query, cb) -> cb.isTrue(root.get("published")));
+        return any;
+    }
+
     static Specification<Proposal> hasId(Long id) {
         return (root, query, cb) -> cb.equal(root.get("id"), id);
     }

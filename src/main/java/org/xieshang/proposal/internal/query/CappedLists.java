@@ -1,29 +1,58 @@
 package org.xieshang.proposal.internal.query;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import org.springframework.data.domain.Page;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Component;
 import org.xieshang.proposal.internal.Proposal;
 
 /**
- * A list page whose total is exact only up to {@link #CAP}: counting every matching case of a
- * million for each page cost more than reading the page. The total is the exact number of matching
- * cases when it is at most {@value #CAP}; otherwise {@value #CAP} + 1, which means "more than
- * {@value #CAP}" (the pages show "10,000+"). A first page shorter than the page size is its own
- * total, without a count.
+ * A newest-first list page read as the union of indexed sub-queries, with keyset (cursor) paging and a
+ * total that is exact only up to {@link #CAP}.
+ *
+ * <p>The scope rule is an OR of alternatives (proposer, all cases, lead unit, co-unit, lead leader,
+ * published). One OR makes the database read the whole scope to sort it; instead each alternative
+ * (a "branch", with the list's filters) reads at most {@code offset + size + 1} rows of
+ * {@code (created_at, id)} newest first from its own index, and the branches are merged by that key
+ * here, a case matching several counted once. The top rows of a union are among the top rows of its
+ * parts, so the merge is exact. Only the page's rows are then loaded, by id.
+ *
+ * <p>With a cursor (the last row's {@code (created_at, id)}), each branch starts below it, so a client
+ * walking the list reads only the page it shows, and cases created meanwhile (newer) do not shift it.
+ *
+ * <p>The total: the ids of at most {@value #CAP} + 1 matching cases per branch, in no order (the
+ * database stops at the limit), united; exact when at most {@value #CAP}, else {@value #CAP} + 1 meaning
+ * "more than {@value #CAP}" ({@link Result#totalExact()} false; the pages show "10,000+"). A first page
+ * shorter than the page size is its own total, and the last page of an offset walk knows its total.
  */
 @Component
 class CappedLists {
 
     static final int CAP = 10_000;
+
+    /**
+     * The page, whether its total is exact, the cursor of the next page (null on the last) and the count's
+     * bound (when not exact, the list has more than that many cases).
+     */
+    record Result(PageImpl<Proposal> page, boolean totalExact, String nextCursor, int bound) {
+    }
+
+    private static final Comparator<Key> NEWEST = Comparator.comparing(Key::createdAt).thenComparing(Key::id).reversed();
 
     private final EntityManager em;
     /** {@link #CAP}; tests lower it to reach the capped case with a handful of rows. */
@@ -33,25 +62,86 @@ class CappedLists {
         this.em = em;
     }
 
-    Page<Proposal> page(Specification<Proposal> spec, Pageable page) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Proposal> rows = cb.createQuery(Proposal.class);
-        Root<Proposal> root = rows.from(Proposal.class);
-        rows.where(spec.toPredicate(root, rows, cb));
-        rows.orderBy(QueryUtils.toOrders(page.getSort(), root, cb));
-        List<Proposal> content = em.createQuery(rows).setFirstResult((int) page.getOffset())
-                .setMaxResults(page.getPageSize()).getResultList();
-        long total;
-        if (content.size() < page.getPageSize() && (page.getOffset() == 0 || !content.isEmpty())) {
-            total = page.getOffset() + content.size();
-        } else {
-            // the ids of at most CAP + 1 matching cases, in no order: the database stops at the limit
-            CriteriaQuery<Long> ids = cb.createQuery(Long.class);
-            Root<Proposal> r = ids.from(Proposal.class);
-            ids.select(r.get("id")).where(spec.toPredicate(r, ids, cb));
-            long counted = em.createQuery(ids).setMaxResults(cap + 1).getResultList().size();
-            total = content.isEmpty() ? counted : Math.max(counted, page.getOffset() + content.size());
+    /**
+     * @param branches the alternatives whose union is the list (each with the list's filters)
+     * @param page     page number and size; the order is always {@code created_at desc, id desc}
+     * @param after    the cursor's key, or null to start at the offset of the page number
+     */
+    Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after) {
+        int offset = after == null ? (int) page.getOffset() : 0;
+        int size = page.getPageSize();
+        int limit = offset + size + 1;
+        TreeSet<Key> merged = new TreeSet<>(NEWEST);
+        for (Specification<Proposal> branch : branches) {
+            merged.addAll(keys(branch, after, limit));
         }
-        return new PageImpl<>(content, page, total);
+        List<Key> ordered = new ArrayList<>(merged);
+        List<Key> shown = offset >= ordered.size() ? List.of()
+                : ordered.subList(offset, Math.min(ordered.size(), offset + size));
+        boolean more = ordered.size() > offset + size;
+        List<Proposal> content = load(shown);
+        String next = more && !shown.isEmpty() ? ListCursor.of(shown.get(shown.size() - 1).createdAt(),
+                shown.get(shown.size() - 1).id()).encode() : null;
+        long total;
+        boolean exact;
+        if (after == null && !more && (offset == 0 || !content.isEmpty())) {
+            total = offset + content.size();
+            exact = true;
+        } else {
+            Set<Long> ids = new HashSet<>();
+            for (Specification<Proposal> branch : branches) {
+                ids.addAll(ids(branch, cap + 1));
+                if (ids.size() > cap) {
+                    break;
+                }
+            }
+            long counted = Math.min(ids.size(), cap + 1);
+            exact = counted <= cap;
+            // beyond the cap the total stays cap + 1 ("more than"), whatever page is shown
+            total = !exact || content.isEmpty() || after != null ? counted : Math.max(counted, offset + content.size());
+        }
+        return new Result(new PageImpl<>(content, page, total), exact, next, cap);
+    }
+
+    private record Key(Instant createdAt, Long id) {
+    }
+
+    private List<Key> keys(Specification<Proposal> branch, ListCursor after, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> q = cb.createTupleQuery();
+        Root<Proposal> r = q.from(Proposal.class);
+        Path<Instant> created = r.get("createdAt");
+        Path<Long> id = r.get("id");
+        var where = branch.toPredicate(r, q, cb);
+        if (after != null) {
+            // (created_at, id) < (c, i), written so that created_at <= c bounds the index range
+            where = cb.and(where, cb.lessThanOrEqualTo(created, after.createdAt()),
+                    cb.or(cb.lessThan(created, after.createdAt()), cb.lessThan(id, after.id())));
+        }
+        q.multiselect(created, id).where(where).orderBy(cb.desc(created), cb.desc(id));
+        return em.createQuery(q).setMaxResults(limit).getResultList().stream()
+                .map(t -> new Key(t.get(0, Instant.class), t.get(1, Long.class))).toList();
+    }
+
+    private List<Long> ids(Specification<Proposal> branch, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<Proposal> r = q.from(Proposal.class);
+        q.select(r.get("id")).where(branch.toPredicate(r, q, cb));
+        return em.createQuery(q).setMaxResults(limit).getResultList();
+    }
+
+    /** The page's rows by id, in the page's order. */
+    private List<Proposal> load(List<Key> shown) {
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Proposal> q = cb.createQuery(Proposal.class);
+        Root<Proposal> r = q.from(Proposal.class);
+        q.where(r.get("id").in(shown.stream().map(Key::id).toList()));
+        Map<Long, Proposal> byId = new HashMap<>();
+        em.createQuery(q).getResultList().forEach(p -> byId.put(p.getId(), p));
+        return shown.stream().map(k -> byId.get(k.id())).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -220,27 +220,33 @@ public class ProposalQueries {
     }
 
     public Page<ProposalSummary> list(Filter filter, PageRequest page) {
+        return listing(filter, page, null).page();
+    }
+
+    /**
+     * One page of a list, the total's exactness and the next page's cursor (docs/perf.md, "Lists").
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the page number's page
+     */
+    public Listed listing(Filter filter, PageRequest page, String cursor) {
         CurrentUser user = CurrentUsers.require();
         if (filter.year() != null && (filter.year() < 1949 || filter.year() > 2200)) {
             throw InvalidInput.field("year", "validation.year");
         }
+        ListCursor after = ListCursor.parse(cursor);
         if (filter.q() != null && !filter.q().isBlank()) {
-            return searched(filter, page);
+            if (after != null) { // full-text results are ranked, not newest first
+                throw InvalidInput.field("cursor", "lists.cursor.search");
+            }
+            Page<ProposalSummary> hits = searched(filter, page);
+            // the search index counts hits exactly only up to 1,000 (ProposalSearch's threshold)
+            return new Listed(hits, hits.getTotalElements() < 1000, null, 1000);
         }
-        // "mine" implies the scope (proposers see their own cases): without the scope's OR the planner
-        // starts from the member's few proposer links instead of scanning every case
+        // "mine" implies the scope (proposers see their own cases): only the member's proposer links
         boolean mine = Boolean.TRUE.equals(filter.mine()) && user.memberId() != null;
-        Specification<Proposal> spec = mine ? (r, q, cb) -> cb.conjunction() : ProposalScope.visibleTo(user);
+        Specification<Proposal> spec = (r, q, cb) -> cb.conjunction();
         if (filter.status() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
-        }
-        if (filter.unitId() != null) {
-            spec = spec.and((r, q, cb) -> {
-                var co = q.subquery(Long.class);
-                var u = co.from(ProposalCoUnit.class);
-                co.select(u.get("id")).where(cb.equal(u.get("proposalId"), r.get("id")), cb.equal(u.get("unitId"), filter.unitId()));
-                return cb.or(cb.equal(r.get("leadUnitId"), filter.unitId()), cb.exists(co));
-            });
         }
         if (filter.year() != null) {
             List<Long> sessions = reference.sessions().stream().filter(s -> s.year() == filter.year())
@@ -254,16 +260,42 @@ public class ProposalQueries {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
         }
         spec = spec.and(followUp(filter));
+        List<Specification<Proposal>> scope;
         if (mine) {
-            spec = spec.and((r, q, cb) -> {
+            scope = List.of((r, q, cb) -> {
                 var sq = q.subquery(Long.class);
                 var p = sq.from(ProposalProposer.class);
                 sq.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), user.memberId()));
                 return r.get("id").in(sq);
             });
+        } else {
+            scope = ProposalScope.branches(user);
         }
-        Page<Proposal> found = lists.page(spec, page);
-        return summaries(found, Map.of());
+        // a unit's cases are its lead cases and its co-unit cases: two more alternatives, not an OR
+        List<Specification<Proposal>> unit = filter.unitId() == null ? List.of((r, q, cb) -> cb.conjunction()) : List.of(
+                (r, q, cb) -> cb.equal(r.get("leadUnitId"), filter.unitId()),
+                (r, q, cb) -> {
+                    var co = q.subquery(Long.class);
+                    var u = co.from(ProposalCoUnit.class);
+                    co.select(u.get("proposalId")).where(cb.equal(u.get("unitId"), filter.unitId()));
+                    return r.get("id").in(co);
+                });
+        List<Specification<Proposal>> branches = new ArrayList<>();
+        for (Specification<Proposal> s : scope) {
+            for (Specification<Proposal> u : unit) {
+                branches.add(s.and(u).and(spec));
+            }
+        }
+        CappedLists.Result found = lists.page(branches, page, after);
+        return new Listed(summaries(found.page(), Map.of()), found.totalExact(), found.nextCursor(), found.bound());
+    }
+
+    /**
+     * A list page with what {@link Page} cannot say: whether {@code total} is exact (false when the count
+     * stopped at the cap), the cursor of the next page (null on the last page and for searches), and the
+     * cap: when not exact, there are more than {@code bound} cases.
+     */
+    public record Listed(Page<ProposalSummary> page, boolean totalExact, String nextCursor, int bound) {
     }
 
     /**

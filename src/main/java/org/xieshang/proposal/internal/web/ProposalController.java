@@ -143,7 +143,7 @@ class ProposalController {
     }
 
     @GetMapping
-    PageResponse<ProposalSummary> list(@RequestParam(required = false) ProposalStatus status,
+    CaseList list(@RequestParam(required = false) ProposalStatus status,
                                        @RequestParam(required = false) Long unitId,
                                        @RequestParam(required = false) Integer year,
                                        @RequestParam(required = false) String category,
@@ -153,10 +153,21 @@ class ProposalController {
                                        @RequestParam(required = false) String replyCategory,
                                        @RequestParam(required = false) Boolean implemented,
                                        @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
-        return PageResponse.of(queries.list(new ProposalQueries.Filter(status, unitId, year, category, key, mine, q,
-                        replyCategory, implemented),
-                Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"))), s -> s);
+                                       @RequestParam(required = false) Integer size,
+                                       @RequestParam(required = false) String cursor) {
+        ProposalQueries.Listed found = queries.listing(new ProposalQueries.Filter(status, unitId, year, category, key,
+                        mine, q, replyCategory, implemented),
+                Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id")), cursor);
+        PageResponse<ProposalSummary> body = PageResponse.of(found.page(), s -> s);
+        return new CaseList(body.items(), body.page(), body.size(), body.total(), found.totalExact(), found.nextCursor());
+    }
+
+    /**
+     * API.md's list envelope plus two added fields: {@code totalExact} (false when the count stopped at
+     * 10,000 and {@code total} means "more") and {@code nextCursor} (pass it as {@code cursor} for the
+     * next page; null on the last page and for full-text searches).
+     */
+    record CaseList(List<ProposalSummary> items, int page, int size, long total, boolean totalExact, String nextCursor) {
     }
 
     @GetMapping("/settings")

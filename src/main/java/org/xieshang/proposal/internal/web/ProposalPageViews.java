@@ -175,12 +175,35 @@ public final class ProposalPageViews {
 
     /** One page of a case list, with the filter that made it, for links to neighbouring pages. */
     public record Listing(List<ProposalSummary> items, int page, int totalPages, long total, String path,
-                          Map<String, String> params, Map<Long, String> unitNames) {
+                          Map<String, String> params, Map<Long, String> unitNames, boolean totalExact,
+                          boolean keyset, String nextCursor, int bound) {
 
         static Listing of(Page<ProposalSummary> found, String path, Map<String, String> params,
                           Map<Long, String> unitNames) {
             return new Listing(found.getContent(), found.getNumber(), found.getTotalPages(), found.getTotalElements(),
-                    path, params, unitNames);
+                    path, params, unitNames, true, false, null, 0);
+        }
+
+        /** A newest-first list (not a search): the next page is read by cursor, the count may be capped. */
+        static Listing of(org.xieshang.proposal.internal.query.ProposalQueries.Listed found, boolean keyset, String path,
+                          Map<String, String> params, Map<Long, String> unitNames) {
+            Page<ProposalSummary> p = found.page();
+            return new Listing(p.getContent(), p.getNumber(), p.getTotalPages(), p.getTotalElements(),
+                    path, params, unitNames, found.totalExact(), keyset, found.nextCursor(), found.bound());
+        }
+
+        /** The next page's address: with the cursor, so that it reads only its own rows (docs/perf.md). */
+        public String nextLink() {
+            return withCursor(link(page + 1));
+        }
+
+        public String nextFragment() {
+            return withCursor(fragment(page + 1));
+        }
+
+        private String withCursor(String address) {
+            return nextCursor == null ? address
+                    : address + (address.contains("?") ? '&' : '?') + "cursor=" + nextCursor;
         }
 
         public String unitName(Long unitId) {
@@ -225,7 +248,7 @@ public final class ProposalPageViews {
         }
 
         public boolean hasNext() {
-            return page + 1 < totalPages;
+            return keyset ? nextCursor != null : page + 1 < totalPages;
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -572,8 +572,26 @@ class ProposalPages implements NavContributor {
 
     private Listing listing(String path, ProposalQueries.Filter filter, Map<String, String> params, String page) {
         Integer p = number(page);
-        Page<ProposalSummary> found = queries.list(filter, Paging.clamped(p, PAGE_SIZE, NEWEST));
-        return Listing.of(found, path, params, pages.unitNames());
+        PageRequest request = Paging.clamped(p, PAGE_SIZE, NEWEST);
+        boolean keyset = filter.q() == null || filter.q().isBlank();
+        // the "next" links carry the cursor of the page shown; a bad one (an edited address) is ignored, as bad page numbers are
+        String cursor = keyset ? cursorParameter() : null;
+        ProposalQueries.Listed found;
+        try {
+            found = queries.listing(filter, request, cursor);
+        } catch (InvalidInput badCursor) {
+            if (cursor == null) {
+                throw badCursor;
+            }
+            found = queries.listing(filter, request, null);
+        }
+        return Listing.of(found, keyset, path, params, pages.unitNames());
+    }
+
+    private static String cursorParameter() {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        return attributes instanceof org.springframework.web.context.request.ServletRequestAttributes s
+                ? s.getRequest().getParameter("cursor") : null;
     }
 
     private static Map<String, String> params(String name, Enum<?> value) {
