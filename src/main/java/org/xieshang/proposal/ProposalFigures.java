@@ -45,6 +45,12 @@ public interface ProposalFigures {
     /** Approved B replies (being solved / planned) of these sessions whose unit has not yet reported the matter done. */
     long openBReplies(List<Long> sessionIds);
 
+    /**
+     * Recomputes the current committee's figures from the cases' rows (docs/stats-read-model.md): needed
+     * only after cases were written behind the application's back (a bulk import, SQL).
+     */
+    void rebuild();
+
     /** A proposer's satisfaction with attitude or result. */
     enum Satisfaction {
         SATISFIED, BASICALLY_SATISFIED, UNSATISFIED

@@ -63,6 +63,12 @@ public final class CaseScaleBenchmark {
         }
     }
 
+    /** {@code -Donly=case,me}: only the rows whose name contains one of these words (all by default). */
+    private static boolean only(String name) {
+        String only = System.getProperty("only", "");
+        return only.isBlank() || java.util.Arrays.stream(only.split(",")).anyMatch(w -> name.contains(w.strip()));
+    }
+
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("proposals", 1_000_000);
         int seconds = Integer.getInteger("seconds", 10);
@@ -91,6 +97,10 @@ public final class CaseScaleBenchmark {
                 SearchBenchmark.load(ds, n, sessionId, unitId, SearchBenchmark.corpus());
                 proposers(ds, memberId);
                 System.out.printf("loaded %,d cases with their proposers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+                // the rows were written behind the application's back: the statistics read model is rebuilt from them
+                long r0 = System.nanoTime();
+                app.getBean(org.xieshang.proposal.internal.provided.CaseFigureModel.class).rebuild();
+                System.out.printf("statistics read model rebuilt in %.1f s%n", (System.nanoTime() - r0) / 1e9);
 
                 Api member = new Api(port).login("bmember", password);
                 Api handler = new Api(port).login("bhandler", password);
@@ -99,7 +109,7 @@ public final class CaseScaleBenchmark {
                 // a client walking the list: page 2 by the first page's nextCursor (absent before issue 16's cursor)
                 String next = admin.get("/api/v1/proposals?size=20").json().path("nextCursor").asString(null);
                 String page2 = next == null ? "/api/v1/proposals?size=20&page=1" : "/api/v1/proposals?size=20&cursor=" + next;
-                List<Probe> probes = List.of(
+                List<Probe> probes = java.util.stream.Stream.of(
                         new Probe("staff list `GET /api/v1/proposals?size=20`", () -> admin.get("/api/v1/proposals?size=20").status()),
                         new Probe("staff list, page 2 via `nextCursor`", () -> admin.get(page2).status()),
                         new Probe("staff list, page 50", () -> admin.get("/api/v1/proposals?size=20&page=50").status()),
@@ -111,10 +121,18 @@ public final class CaseScaleBenchmark {
                         new Probe("stats of a year `GET /api/v1/proposals/stats?year=2026`",
                                 () -> admin.get("/api/v1/proposals/stats?year=2026").status()),
                         new Probe("page `/proposals/all` (session)", () -> page.get("/proposals/all").status()),
-                        new Probe("page `/stats` (session)", () -> page.get("/stats").status()));
+                        new Probe("page `/stats` (session)", () -> page.get("/stats").status()),
+                        new Probe("who am I `GET /api/v1/me`", () -> admin.get("/api/v1/me").status()),
+                        new Probe("page of one case `/proposals/{id}` (session)",
+                                () -> page.get("/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()))
+                        .filter(p -> only(p.name())).toList();
 
                 List<Result> results = new ArrayList<>();
+                String only = System.getProperty("only"); // e.g. -Donly=stats: only the probes whose name contains it
                 for (Probe probe : probes) {
+                    if (only != null && !probe.name().contains(only)) {
+                        continue;
+                    }
                     for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
@@ -145,7 +163,8 @@ public final class CaseScaleBenchmark {
                 results.add(run("JDBC select-only (pgbench -S like)", many, seconds, selectOne));
                 byte[] bytes = admin.get("/api/v1/proposals?size=20").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-                server.setExecutor(Executors.newFixedThreadPool(4));
+                ExecutorService serverThreads = Executors.newFixedThreadPool(4);
+                server.setExecutor(serverThreads);
                 server.createContext("/", ex -> {
                     ex.getResponseHeaders().add("Content-Type", "application/json");
                     ex.sendResponseHeaders(200, bytes.length);
@@ -165,6 +184,7 @@ public final class CaseScaleBenchmark {
                 results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
                 results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
                 server.stop(0);
+                serverThreads.shutdown(); // else its threads keep the JVM (and exec:java) from ending
 
                 System.out.printf("%n%,d cases, %d s per row, load average at the end: %s%n", n, seconds,
                         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());

@@ -51,6 +51,8 @@ public final class PageBenchmark {
                 long unitId = admin.post("/api/v1/units", Map.of("name", "区发展和改革局", "type", "DEPARTMENT")).id();
                 admin.post("/api/v1/members", Map.of("name", "基准委员", "gender", "MALE", "sectorId", sectorId));
                 SearchBenchmark.load(app.getBean(DataSource.class), n, sessionId, unitId, SearchBenchmark.corpus());
+                // written behind the application's back: the statistics read model is rebuilt from the rows
+                app.getBean(org.xieshang.proposal.internal.provided.CaseFigureModel.class).rebuild();
                 admin.post("/api/v1/search/index/rebuild", Map.of());
                 JsonNode progress;
                 do {

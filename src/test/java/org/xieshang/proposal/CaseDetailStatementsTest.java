@@ -30,10 +30,10 @@ import tools.jackson.databind.JsonNode;
  */
 class CaseDetailStatementsTest extends ProposalApiTestBase {
 
-    /** The case row, its eight collections (one statement each), names, contacts, settings and calendar, units without an account. */
-    private static final int MAX_DETAIL = 15;
+    /** The case row, its eight collections (one statement each), names (cached), contacts, settings and calendar, units without an account. */
+    private static final int MAX_DETAIL = 14;
     /** The case page: the detail plus its panels and actions. */
-    private static final int MAX_PAGE = 23;
+    private static final int MAX_PAGE = 22;
 
     @Autowired
     EntityManagerFactory emf;
@@ -106,6 +106,15 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
         JsonNode p = ok(200, f.coUnit().get(P + "/" + richCase));
         assertThat(p.path("coUnits").get(0).path("name").asString()).isEqualTo(name);
         assertThat(p.path("parts").findValuesAsString("unitName")).contains(name);
+    }
+
+    @Test
+    void aRenamedMemberShowsTheNewNameAtOnce() {
+        String name = TestSupport.unique("委员");
+        ok(200, f.staff().get(P + "/" + richCase)); // the proposers' names are cached now
+        ok(200, admin.patch("/api/v1/members/" + f.member(1), Map.of("name", name)));
+        JsonNode p = ok(200, f.lead().get(P + "/" + richCase));
+        assertThat(p.path("proposers").findValuesAsString("name")).contains(name);
     }
 
     /**

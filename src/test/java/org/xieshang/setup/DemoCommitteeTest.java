@@ -32,6 +32,8 @@ class DemoCommitteeTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void everyDemoAccountFindsItsWork() {
@@ -119,6 +121,38 @@ class DemoCommitteeTest {
         assertThat(stats.path("satisfactionRate").asDouble()).isGreaterThan(0).isLessThan(1);
         // the overdue cases show as such to their unit
         assertThat(page("handler").get("/").body()).contains("关于加强中小学生心理健康教育的建议");
+    }
+
+    /**
+     * The back-dated cases' reminders were planned on their past days and go out at the first polls
+     * of the scheduler: once per overdue case (the chase goes on from today, not in a burst), so
+     * nobody's inbox is flooded and closed cases stay quiet.
+     */
+    @Test
+    void theRemindersOfThePastGoOutOnceWithoutAFlood() throws InterruptedException {
+        String due = "select count(*) from scheduled_tasks where task_name = 'proposal-reminder' and execution_time < ?";
+        long until = System.currentTimeMillis() + 60_000;
+        while (jdbc.queryForObject(due, Long.class, java.sql.Timestamp.from(java.time.Instant.now())) > 0
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+        }
+        assertThat(jdbc.queryForObject(due, Long.class, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60))))
+                .as("reminders of the past still waiting").isZero();
+        assertThat(jdbc.queryForObject("select count(distinct proposal_id) from proposal_reminder where kind = 'OVERDUE'",
+                Long.class)).as("overdue cases chased").isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select max(n) from (select count(*) n from proposal_reminder"
+                + " group by proposal_id, kind) x", Long.class)).as("reminders of one kind per case").isEqualTo(1);
+        java.util.Set<String> closed = new java.util.HashSet<>();
+        new Api(port).login("staff", PASSWORD).get("/api/v1/proposals?size=100&status=CLOSED").json().path("items")
+                .forEach(p -> closed.add("/proposals/" + p.path("id").asLong()));
+        // what the reminders told each account: a few notices, not dozens
+        java.util.List<Long> perUser = jdbc.queryForList("select count(*) from notification where message_key like"
+                + " 'proposal.reminder.%' group by user_id", Long.class);
+        assertThat(perUser).as("reminder notices per account").isNotEmpty().allMatch(n -> n <= 4);
+        for (String account : java.util.List.of("member", "handler", "staff", "unithead", "leader", "govleader")) {
+            new Api(port).login(account, PASSWORD).get("/api/v1/notifications?unread=true&size=100").json().path("items")
+                    .forEach(n -> assertThat(closed).as(account).doesNotContain(n.path("link").asString()));
+        }
     }
 
     @Test

@@ -296,6 +296,7 @@ final class RouteRules {
             rule(GET, "/api/v1/proposals/stats/breakdown", SIGNED_IN),
             rule(GET, "/api/v1/proposals/stats/breakdown.xlsx", SIGNED_IN),
             rule(GET, "/api/v1/proposals/stats/report.docx", READ_ALL),
+            rule(POST, "/api/v1/proposals/stats/rebuild", ADMIN_ONLY),
             rule(GET, "/stats", SIGNED_IN),
             rule(GET, "/stats/tables.xlsx", SIGNED_IN),
             rule(GET, "/stats/report.docx", SIGNED_IN),

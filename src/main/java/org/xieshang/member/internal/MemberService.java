@@ -96,6 +96,7 @@ public class MemberService implements MemberDirectory {
                 pick(change.title(), d.title()), pick(change.phone(), d.phone()), pick(change.email(), d.email()),
                 pick(change.roles(), d.roles())));
         MemberRules.check(merged, reference).throwIfAny();
+        nameChanged(id);
         member.apply(merged);
         if (change.status() != null) {
             member.changeStatus(change.status());
@@ -117,6 +118,7 @@ public class MemberService implements MemberDirectory {
         }
         MemberData clean = MemberRules.normalize(data);
         MemberRules.check(clean, reference).throwIfAny();
+        nameChanged(id);
         member.apply(clean);
         if (status != null) {
             member.changeStatus(status);
@@ -214,10 +216,47 @@ public class MemberService implements MemberDirectory {
     public Map<Long, String> names(java.util.Collection<Long> ids) {
         Map<Long, String> names = new java.util.HashMap<>();
         if (ids != null && !ids.isEmpty()) {
-            members.findAllById(ids.stream().filter(java.util.Objects::nonNull).distinct().toList())
-                    .forEach(m -> names.put(m.getId(), m.getName()));
+            Long committee = org.xieshang.shared.tenancy.CommitteeContext.current();
+            List<Long> missing = new java.util.ArrayList<>();
+            ids.stream().filter(java.util.Objects::nonNull).distinct().forEach(id -> {
+                String name = nameCache.getIfPresent(List.of(committee, id));
+                if (name != null) {
+                    names.put(id, name);
+                } else {
+                    missing.add(id);
+                }
+            });
+            if (!missing.isEmpty()) {
+                members.findAllById(missing).forEach(m -> {
+                    names.put(m.getId(), m.getName());
+                    nameCache.put(List.of(committee, m.getId()), m.getName());
+                });
+            }
         }
         return names;
+    }
+
+    /**
+     * Members' names by committee and id, for the names every case and list shows (issue 16):
+     * evicted when a member's record changes on this node (now and after the commit); other nodes
+     * see a rename within the entry's lifetime.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<List<Long>, String> nameCache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1))
+                    .maximumSize(50_000).build();
+
+    private void nameChanged(Long id) {
+        Runnable evict = () -> nameCache.asMap().keySet().removeIf(key -> key.get(1).equals(id));
+        evict.run();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            evict.run();
+                        }
+                    });
+        }
     }
 
     @Override

@@ -100,9 +100,12 @@ public class ProposalStats {
     private final Messages messages;
     private final StatsDocuments documents;
     private final MemberFigures memberFigures;
+    private final org.xieshang.audit.AuditTrail audit;
 
     ProposalStats(ProposalFigures cases, ReferenceData reference, MemberDirectory members, WorkingCalendar calendar,
-                  Messages messages, StatsDocuments documents, MemberFigures memberFigures) {
+                  Messages messages, StatsDocuments documents, MemberFigures memberFigures,
+                  org.xieshang.audit.AuditTrail audit) {
+        this.audit = audit;
         this.documents = documents;
         this.memberFigures = memberFigures;
         this.cases = cases;
@@ -154,6 +157,17 @@ public class ProposalStats {
                 byCategory, bySector, byUnit, overdue, cases.openBReplies(reference.sessions().stream()
                         .filter(x -> x.year() == b.year()).map(ReferenceData.SessionView::id).toList()),
                 memberFigures.of(b.year(), b.asOf()));
+    }
+
+    /**
+     * Rebuilds the committee's statistics read model from the cases' rows (docs/stats-read-model.md),
+     * after a bulk import written behind the application's back; for admins.
+     */
+    @Transactional
+    void rebuild() {
+        CurrentUsers.requireAny(Role.ADMIN);
+        cases.rebuild();
+        audit.record("ProposalStatistics", org.xieshang.shared.tenancy.CommitteeContext.current(), "REBUILD", Map.of());
     }
 
     /** A generated file and the name to offer it under. */

@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The year's proposal statistics (API.md; definitions in docs/decisions-stats.md). */
@@ -47,6 +50,13 @@ class ProposalStatsController {
     @GetMapping("/api/v1/proposals/stats/report.docx")
     ResponseEntity<byte[]> report(@RequestParam(required = false) Integer year) {
         return download(stats.report(year));
+    }
+
+    @Operation(summary = "Rebuild the committee's statistics read model from the cases (after a bulk import); ADMIN")
+    @PostMapping("/api/v1/proposals/stats/rebuild")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rebuild() {
+        stats.rebuild();
     }
 
     static ResponseEntity<byte[]> download(ProposalStats.Download file) {

@@ -276,6 +276,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /stats                                                                 -YYYYYYY",
             "GET    /stats/tables.xlsx                                                     -YYYYYYY",
             "GET    /stats/report.docx                                                     -YYYYYYY",
+            "POST   /api/v1/proposals/stats/rebuild                                        -Y------",
             // public pages and API
             "GET    /api/v1/public/proposals                                               YYYYYYYY",
             "GET    /api/v1/public/proposals/{id}                                          YYYYYYYY",

@@ -3,21 +3,29 @@ package org.xieshang.proposal.internal.provided;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.proposal.ProposalFigures;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseSupport;
 import org.xieshang.proposal.internal.ProposerRole;
-import org.xieshang.proposal.internal.Rating;
+import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
- * The grouped queries behind the statistics (docs/decisions-stats.md): figures come from a few
- * grouped queries, never from loading the cases one by one; only the overdue list is read row by
- * row, as a projection.
+ * The figures behind the statistics (docs/decisions-stats.md), read from the statistics read model
+ * ({@link CaseFigureModel}, docs/stats-read-model.md): a few hundred counter rows per year instead of
+ * grouped queries over every case of the year. Overdue depends on today's date, so it is counted
+ * from the cases in handling past their due date (an index range); the overdue list is read row by
+ * row, as a projection, from the same index.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,10 +36,20 @@ class ProposalFigureQueries implements ProposalFigures {
 
     private final CaseSupport cases;
     private final EntityManager em;
+    private final JdbcTemplate jdbc;
+    private final CaseFigureModel model;
 
-    ProposalFigureQueries(CaseSupport cases, EntityManager em) {
+    ProposalFigureQueries(CaseSupport cases, EntityManager em, JdbcTemplate jdbc, CaseFigureModel model) {
         this.cases = cases;
         this.em = em;
+        this.jdbc = jdbc;
+        this.model = model;
+    }
+
+    @Override
+    @Transactional
+    public void rebuild() {
+        model.rebuild(CommitteeContext.current());
     }
 
     @Override
@@ -51,41 +69,80 @@ class ProposalFigureQueries implements ProposalFigures {
 
     @Override
     public List<CaseGroup> cases(List<Long> sessionIds, Long leadUnitId, LocalDate today) {
-        return cached("cases", sessionIds, leadUnitId, today, () -> rows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, " + METRICS
-                + " from Proposal p where" + FILTER + unit(leadUnitId)
-                + " group by p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory",
-                sessionIds, leadUnitId, today, true).stream()
-                .map(r -> new CaseGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], (Long) r[3], (String) r[4],
-                        counts(r, 5)))
-                .toList());
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<List<Object>, Long> overdue = new HashMap<>();
+        overdueRows("select p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory, count(p) from Proposal p",
+                " group by p.sessionId, p.status, p.category, p.leadUnitId, p.approvedReplyCategory", sessionIds, leadUnitId, today)
+                .forEach(r -> overdue.put(Arrays.asList(r[0], r[1], r[2], r[3], r[4]), n(r[5])));
+        List<Object> args = new ArrayList<>();
+        String where = where(sessionIds, leadUnitId, args);
+        return jdbc.query("select session_id, status, category, lead_unit_id, reply_class, cases, filed, key_cases, replied,"
+                + " on_time from stat_case_figure" + where + " order by session_id, status, category, lead_unit_id, reply_class",
+                (rs, i) -> {
+                    Long session = rs.getLong(1);
+                    ProposalStatus status = ProposalStatus.valueOf(rs.getString(2));
+                    String category = rs.getString(3);
+                    Long unit = orNull(rs.getLong(4));
+                    String replyClass = orNull(rs.getString(5));
+                    long late = overdue.getOrDefault(Arrays.asList(session, status, category, unit, replyClass), 0L);
+                    return new CaseGroup(session, status, category, unit, replyClass, new Counts(rs.getLong(6), rs.getLong(7),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), late));
+                }, args.toArray());
     }
 
     @Override
     public List<RatingGroup> ratings(List<Long> sessionIds, Long leadUnitId) {
-        return cached("ratings", sessionIds, leadUnitId, null, () -> rows("select p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result, count(e)"
-                + rated(leadUnitId) + " group by p.sessionId, p.status, p.category, p.leadUnitId, e.attitude, e.result",
-                sessionIds, leadUnitId, null, false).stream()
-                .map(r -> new RatingGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], (Long) r[3],
-                        satisfaction(r[4]), satisfaction(r[5]), n(r[6])))
-                .toList());
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(sessionIds, leadUnitId, args);
+        return jdbc.query("select session_id, status, category, lead_unit_id, attitude, result, sum(cases) from stat_rating_figure"
+                + where + " group by session_id, status, category, lead_unit_id, attitude, result"
+                + " order by session_id, status, category, lead_unit_id, attitude, result",
+                (rs, i) -> new RatingGroup(rs.getLong(1), ProposalStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        orNull(rs.getLong(4)), Satisfaction.valueOf(rs.getString(5)), Satisfaction.valueOf(rs.getString(6)),
+                        rs.getLong(7)), args.toArray());
     }
 
     @Override
     public List<ProposerCaseGroup> casesByLeadProposer(List<Long> sessionIds, Long leadUnitId, LocalDate today) {
-        return cached("byProposer", sessionIds, leadUnitId, today, () -> rows("select pp.memberId, p.status, p.approvedReplyCategory, " + METRICS
-                + " from Proposal p, ProposalProposer pp where pp.proposalId = p.id and pp.role = :lead and" + FILTER
-                + unit(leadUnitId) + " group by pp.memberId, p.status, p.approvedReplyCategory",
-                sessionIds, leadUnitId, today, true).stream()
-                .map(r -> new ProposerCaseGroup((Long) r[0], (ProposalStatus) r[1], (String) r[2], counts(r, 3)))
-                .toList());
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<List<Object>, Long> overdue = new HashMap<>();
+        overdueRows("select pp.memberId, p.status, p.approvedReplyCategory, count(p) from Proposal p, ProposalProposer pp",
+                " and pp.proposalId = p.id and pp.role = :lead group by pp.memberId, p.status, p.approvedReplyCategory",
+                sessionIds, leadUnitId, today)
+                .forEach(r -> overdue.put(Arrays.asList(r[0], r[1], r[2]), n(r[3])));
+        List<Object> args = new ArrayList<>();
+        String where = where(sessionIds, leadUnitId, args);
+        return jdbc.query("select member_id, status, reply_class, sum(cases), sum(filed), sum(key_cases), sum(replied),"
+                + " sum(on_time) from stat_proposer_figure" + where + " group by member_id, status, reply_class"
+                + " order by member_id, status, reply_class",
+                (rs, i) -> {
+                    Long member = rs.getLong(1);
+                    ProposalStatus status = ProposalStatus.valueOf(rs.getString(2));
+                    String replyClass = orNull(rs.getString(3));
+                    long late = overdue.getOrDefault(Arrays.asList(member, status, replyClass), 0L);
+                    return new ProposerCaseGroup(member, status, replyClass, new Counts(rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), late));
+                }, args.toArray());
     }
 
     @Override
     public List<ProposerRatingGroup> ratingsByLeadProposer(List<Long> sessionIds, Long leadUnitId) {
-        return cached("ratingsByProposer", sessionIds, leadUnitId, null, () -> rows("select pp.memberId, e.attitude, e.result, count(e)" + rated(leadUnitId)
-                + " group by pp.memberId, e.attitude, e.result", sessionIds, leadUnitId, null, false).stream()
-                .map(r -> new ProposerRatingGroup((Long) r[0], satisfaction(r[1]), satisfaction(r[2]), n(r[3])))
-                .toList());
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(sessionIds, leadUnitId, args);
+        return jdbc.query("select member_id, attitude, result, sum(cases) from stat_rating_figure" + where
+                + " group by member_id, attitude, result order by member_id, attitude, result",
+                (rs, i) -> new ProposerRatingGroup(rs.getLong(1), Satisfaction.valueOf(rs.getString(2)),
+                        Satisfaction.valueOf(rs.getString(3)), rs.getLong(4)), args.toArray());
     }
 
     @Override
@@ -93,9 +150,53 @@ class ProposalFigureQueries implements ProposalFigures {
         if (sessionIds.isEmpty()) {
             return 0;
         }
-        return em.createQuery("select count(p) from Proposal p where p.sessionId in :sessions"
-                        + " and p.approvedReplyCategory = 'B' and p.implementedOn is null", Long.class)
-                .setParameter("sessions", sessionIds).getSingleResult();
+        List<Object> args = new ArrayList<>(List.of(CommitteeContext.current()));
+        args.addAll(sessionIds);
+        Long n = jdbc.queryForObject("select coalesce(sum(open_b), 0) from stat_case_figure where committee_id = ?"
+                + " and session_id in (" + marks(sessionIds.size()) + ")", Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    // the read model's rows of counted cases of the chosen sessions (and unit), with at least one case
+    private static String where(List<Long> sessionIds, Long leadUnitId, List<Object> args) {
+        args.add(CommitteeContext.current());
+        args.addAll(sessionIds);
+        NOT_COUNTED.forEach(s -> args.add(s.name()));
+        String sql = " where committee_id = ? and session_id in (" + marks(sessionIds.size()) + ") and status not in ("
+                + marks(NOT_COUNTED.size()) + ") and cases > 0";
+        if (leadUnitId != null) {
+            args.add(leadUnitId);
+            sql += " and lead_unit_id = ?";
+        }
+        return sql;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static Long orNull(long id) {
+        return id == 0 ? null : id;
+    }
+
+    private static String orNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Overdue changes with the date alone: counted from the cases in handling past due (index ix_proposal_status_due). */
+    private List<Object[]> overdueRows(String select, String tail, List<Long> sessionIds, Long leadUnitId, LocalDate today) {
+        Query q = em.createQuery(select + " where p.sessionId in :sessions and p.status in :handling and p.dueDate < :today"
+                + unit(leadUnitId) + tail).setParameter("sessions", sessionIds).setParameter("handling", HANDLING)
+                .setParameter("today", today);
+        if (leadUnitId != null) {
+            q.setParameter("unit", leadUnitId);
+        }
+        if (tail.contains(":lead")) {
+            q.setParameter("lead", ProposerRole.LEAD);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> list = q.getResultList();
+        return list;
     }
 
     @Override
@@ -114,89 +215,12 @@ class ProposalFigureQueries implements ProposalFigures {
 
     // a counted case of the chosen sessions (and unit)
     private static final String FILTER = " p.sessionId in :sessions and p.status not in :notCounted";
-    // per group: cases, filed (numbered), key, replied (an approved reply), replied on time, overdue now
-    private static final String METRICS = "count(p), sum(case when p.numberSeq is not null then 1 else 0 end), "
-            + "sum(case when p.key = true then 1 else 0 end), sum(case when p.repliedOn is not null then 1 else 0 end), "
-            + "sum(case when p.repliedOn is not null and p.dueDate is not null and p.repliedOn <= p.dueDate then 1 else 0 end), "
-            + "sum(case when p.status in :handling and p.dueDate < :today then 1 else 0 end)";
 
     private static String unit(Long leadUnitId) {
         return leadUnitId != null ? " and p.leadUnitId = :unit" : "";
     }
 
-    // the lead proposer's latest rating of each counted case: highest round, then latest
-    private static String rated(Long leadUnitId) {
-        return " from Evaluation e, ProposalProposer pp, Proposal p where pp.proposalId = e.proposalId"
-            + " and pp.memberId = e.memberId and pp.role = :lead and p.id = e.proposalId and" + FILTER
-            + unit(leadUnitId)
-            // a split case is rated per part: its satisfaction is that of the lead unit's part (docs/signoff.md)
-            + " and e.unitId = p.leadUnitId"
-            + " and not exists (select 1 from Evaluation x where x.proposalId = e.proposalId and x.memberId = e.memberId"
-            + " and x.unitId = e.unitId"
-            + " and (x.round > e.round or (x.round = e.round and x.id > e.id)))";
-    }
-
-    /**
-     * The grouped counts of the same committee, arguments and database state are computed once: at a
-     * million cases each grouped query reads every case of the year (seconds), while the dashboard and
-     * the API ask again and again. The state is the committee's latest case change (every change of a
-     * case sets its updated_at, index V150) and latest rating; an entry lives at most {@link #FRESH},
-     * which bounds what a change committed out of order (an older updated_at after a newer one) can hide.
-     */
-    private <T> List<T> cached(String query, List<Long> sessionIds, Long leadUnitId, LocalDate today,
-                               java.util.function.Supplier<List<T>> compute) {
-        // ratings are only ever added: the latest id tells a new one
-        Object[] stamp = {em.createQuery("select max(p.updatedAt) from Proposal p", java.time.Instant.class).getSingleResult(),
-                em.createQuery("select max(e.id) from Evaluation e", Long.class).getSingleResult()};
-        List<Object> key = java.util.Arrays.asList(org.xieshang.shared.tenancy.CommitteeContext.current(), query,
-                List.copyOf(sessionIds), leadUnitId, today);
-        List<Object> state = java.util.Arrays.asList(stamp);
-        long now = System.nanoTime();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.state().equals(state) && now - hit.at() < FRESH.toNanos()) {
-            @SuppressWarnings("unchecked")
-            List<T> value = (List<T>) hit.value();
-            return value;
-        }
-        List<T> value = compute.get();
-        if (cache.size() > 500) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(state, now, value));
-        return value;
-    }
-
-    private record Cached(List<Object> state, long at, List<?> value) {
-    }
-
-    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(30);
-    private final java.util.Map<List<Object>, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private List<Object[]> rows(String jpql, List<Long> sessionIds, Long leadUnitId, LocalDate today, boolean metrics) {
-        Query q = em.createQuery(jpql).setParameter("sessions", sessionIds).setParameter("notCounted", NOT_COUNTED);
-        if (jpql.contains(":lead")) {
-            q.setParameter("lead", ProposerRole.LEAD);
-        }
-        if (metrics) {
-            q.setParameter("handling", HANDLING).setParameter("today", today);
-        }
-        if (jpql.contains(":unit")) {
-            q.setParameter("unit", leadUnitId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> list = q.getResultList();
-        return list;
-    }
-
-    private static Counts counts(Object[] r, int from) {
-        return new Counts(n(r[from]), n(r[from + 1]), n(r[from + 2]), n(r[from + 3]), n(r[from + 4]), n(r[from + 5]));
-    }
-
     private static long n(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private static Satisfaction satisfaction(Object rating) {
-        return rating == null ? null : Satisfaction.valueOf(((Rating) rating).name());
     }
 }
