@@ -128,11 +128,7 @@ public final class CaseScaleBenchmark {
                         .filter(p -> only(p.name())).toList();
 
                 List<Result> results = new ArrayList<>();
-                String only = System.getProperty("only"); // e.g. -Donly=stats: only the probes whose name contains it
                 for (Probe probe : probes) {
-                    if (only != null && !probe.name().contains(only)) {
-                        continue;
-                    }
                     for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
