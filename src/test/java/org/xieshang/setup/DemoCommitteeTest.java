@@ -119,8 +119,9 @@ class DemoCommitteeTest {
         assertThat(stats.path("onTimeReplyRate").asDouble()).isGreaterThan(0).isLessThan(1);
         assertThat(stats.path("resultSatisfied").asLong()).isPositive().isLessThan(stats.path("rated").asLong());
         assertThat(stats.path("satisfactionRate").asDouble()).isGreaterThan(0).isLessThan(1);
-        // the overdue cases show as such to their unit
-        assertThat(page("handler").get("/").body()).contains("关于加强中小学生心理健康教育的建议");
+        // the overdue case shows as such (marked) on its unit's home
+        assertThat(page("handler").get("/").body())
+                .containsPattern("class=\"warn\"><a href=\"/proposals/\\d+\">[^<]*关于加强中小学生心理健康教育的建议");
     }
 
     /**

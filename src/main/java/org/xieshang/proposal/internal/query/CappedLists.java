@@ -44,6 +44,8 @@ import org.xieshang.proposal.internal.Proposal;
 class CappedLists {
 
     static final int CAP = 10_000;
+    /** Page numbers whose rows lie deeper than this are read with the database's offset over one OR. */
+    static final int DEEP = 10_000;
 
     /**
      * The page, whether its total is exact, the cursor of the next page (null on the last) and the count's
@@ -57,6 +59,8 @@ class CappedLists {
     private final EntityManager em;
     /** {@link #CAP}; tests lower it to reach the capped case with a handful of rows. */
     private int cap = CAP;
+    /** {@link #DEEP}; tests lower it to reach deep pages with a handful of rows. */
+    private int deep = DEEP;
 
     CappedLists(EntityManager em) {
         this.em = em;
@@ -70,15 +74,23 @@ class CappedLists {
     Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after) {
         int offset = after == null ? (int) page.getOffset() : 0;
         int size = page.getPageSize();
-        int limit = offset + size + 1;
-        TreeSet<Key> merged = new TreeSet<>(NEWEST);
-        for (Specification<Proposal> branch : branches) {
-            merged.addAll(keys(branch, after, limit));
+        List<Key> shown;
+        boolean more;
+        if ((long) offset + size > deep) {
+            // a deep page number: merging offset + size keys of every branch in memory would cost more
+            // than letting the database skip them in one query over the OR of the branches
+            List<Key> window = keys(Specification.anyOf(branches), null, offset, size + 1);
+            shown = window.subList(0, Math.min(size, window.size()));
+            more = window.size() > size;
+        } else {
+            TreeSet<Key> merged = new TreeSet<>(NEWEST);
+            for (Specification<Proposal> branch : branches) {
+                merged.addAll(keys(branch, after, 0, offset + size + 1));
+            }
+            List<Key> ordered = new ArrayList<>(merged);
+            shown = offset >= ordered.size() ? List.of() : ordered.subList(offset, Math.min(ordered.size(), offset + size));
+            more = ordered.size() > offset + size;
         }
-        List<Key> ordered = new ArrayList<>(merged);
-        List<Key> shown = offset >= ordered.size() ? List.of()
-                : ordered.subList(offset, Math.min(ordered.size(), offset + size));
-        boolean more = ordered.size() > offset + size;
         List<Proposal> content = load(shown);
         String next = more && !shown.isEmpty() ? ListCursor.of(shown.get(shown.size() - 1).createdAt(),
                 shown.get(shown.size() - 1).id()).encode() : null;
@@ -106,7 +118,7 @@ class CappedLists {
     private record Key(Instant createdAt, Long id) {
     }
 
-    private List<Key> keys(Specification<Proposal> branch, ListCursor after, int limit) {
+    private List<Key> keys(Specification<Proposal> branch, ListCursor after, int first, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> q = cb.createTupleQuery();
         Root<Proposal> r = q.from(Proposal.class);
@@ -119,7 +131,7 @@ class CappedLists {
                     cb.or(cb.lessThan(created, after.createdAt()), cb.lessThan(id, after.id())));
         }
         q.multiselect(created, id).where(where).orderBy(cb.desc(created), cb.desc(id));
-        return em.createQuery(q).setMaxResults(limit).getResultList().stream()
+        return em.createQuery(q).setFirstResult(first).setMaxResults(limit).getResultList().stream()
                 .map(t -> new Key(t.get(0, Instant.class), t.get(1, Long.class))).toList();
     }
 
