@@ -205,17 +205,8 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             return;
         }
         // every context's entry of the unit (its committee's, the system's)
-        Runnable evict = () -> unitCache.asMap().keySet().removeIf(key -> key.get(1).equals(id));
-        evict.run();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            evict.run();
-                        }
-                    });
-        }
+        org.xieshang.shared.jpa.AfterTransaction.nowAndAtEnd(
+                () -> unitCache.asMap().keySet().removeIf(key -> key.get(1).equals(id)));
     }
 
     /** The row's current view (the API's answer to a change). */

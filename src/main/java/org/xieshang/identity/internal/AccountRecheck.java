@@ -9,8 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.xieshang.shared.jpa.AfterTransaction;
 
 /**
  * Re-checks a signed-in account on every request: still enabled, credentials unchanged since
@@ -81,16 +80,7 @@ class AccountRecheck {
     }
 
     private static void afterCommit(Runnable run) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    run.run();
-                }
-            });
-        } else {
-            run.run();
-        }
+        AfterTransaction.afterCommit(run);
     }
 
     /** True when the account exists, is enabled and still has the credentials version of the stamp. */

@@ -246,17 +246,8 @@ public class MemberService implements MemberDirectory {
                     .maximumSize(50_000).build();
 
     private void nameChanged(Long id) {
-        Runnable evict = () -> nameCache.asMap().keySet().removeIf(key -> key.get(1).equals(id));
-        evict.run();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            evict.run();
-                        }
-                    });
-        }
+        org.xieshang.shared.jpa.AfterTransaction.nowAndAtEnd(
+                () -> nameCache.asMap().keySet().removeIf(key -> key.get(1).equals(id)));
     }
 
     @Override
