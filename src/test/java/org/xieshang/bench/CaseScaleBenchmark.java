@@ -1,12 +1,6 @@
 package org.xieshang.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,12 +11,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 import javax.sql.DataSource;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xieshang.support.Api;
@@ -34,13 +33,17 @@ import org.xieshang.support.PageClient;
  * members, one of whom — the signed-in member — has N/50,000 cases), then for each endpoint a closed
  * loop of 1 client and of 16 clients for a fixed time, printed as one table (req/s, p50/p95/p99)
  * beside two yardsticks measured in the same run: a JDBC select-only loop ({@code select 1 from
- * proposal where id=?}, as pgbench -S) and a static HTTP server sending the staff list's bytes.
- * The search index is not built (search and /similar: {@link SearchBenchmark}). One command:
+ * proposal where id=?}, as pgbench -S) and a static HTTP server sending the staff list's bytes (an
+ * embedded Tomcat with TCP_NODELAY answering from one servlet, asked through the same client as the
+ * other rows). The search index is built by the mass indexer as in {@link SearchBenchmark} for the
+ * search and similar rows; {@code -Dsearch=false} skips it (minutes at 1,000,000). One command:
  *
  * <pre>
  *   ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *       -Dexec.mainClass=org.xieshang.bench.CaseScaleBenchmark -Dproposals=1000000 -Dseconds=10
  * </pre>
+ * {@code -Donly=case,me} keeps the rows whose name contains one of the words; {@code -Dclients=16} the
+ * second row's clients.
  */
 public final class CaseScaleBenchmark {
 
@@ -74,7 +77,9 @@ public final class CaseScaleBenchmark {
         int seconds = Integer.getInteger("seconds", 10);
         int many = Integer.getInteger("clients", 16);
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
-            ConfigurableApplicationContext app = SearchBenchmark.start(pg);
+            // the static yardstick's Tomcat warns at its stop that it cannot clear JDBC drivers from exec:java's class loader
+            ConfigurableApplicationContext app = SearchBenchmark.start(pg,
+                    Map.of("logging.level.org.apache.catalina.loader.WebappClassLoaderBase", "error"));
             try {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 Api admin = new Api(port).login("admin", "bench-admin-1");
@@ -94,13 +99,20 @@ public final class CaseScaleBenchmark {
 
                 long t0 = System.nanoTime();
                 DataSource ds = app.getBean(DataSource.class);
-                SearchBenchmark.load(ds, n, sessionId, unitId, SearchBenchmark.corpus());
+                List<Map<String, String>> corpus = SearchBenchmark.corpus();
+                SearchBenchmark.load(ds, n, sessionId, unitId, corpus);
                 proposers(ds, memberId);
                 System.out.printf("loaded %,d cases with their proposers in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
                 // the rows were written behind the application's back: the statistics read model is rebuilt from them
                 long r0 = System.nanoTime();
                 app.getBean(org.xieshang.proposal.internal.provided.CaseFigureModel.class).rebuild();
                 System.out.printf("statistics read model rebuilt in %.1f s%n", (System.nanoTime() - r0) / 1e9);
+
+                boolean search = Boolean.parseBoolean(System.getProperty("search", "true"));
+                if (search) { // the mass indexer over the loaded cases, as SearchBenchmark does; it prints its time
+                    SearchBenchmark.index(admin);
+                }
+                List<String> words = SearchBenchmark.words(corpus, new Random(7));
 
                 Api member = new Api(port).login("bmember", password);
                 Api handler = new Api(port).login("bhandler", password);
@@ -118,6 +130,10 @@ public final class CaseScaleBenchmark {
                         new Probe("member's own list `mine=true`", () -> member.get("/api/v1/proposals?size=20&mine=true").status()),
                         new Probe("one case `GET /api/v1/proposals/{id}`",
                                 () -> admin.get("/api/v1/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()),
+                        new Probe("search `GET /api/v1/proposals?q=` (staff, varied words)", () -> admin.get("/api/v1/proposals",
+                                Map.of("q", words.get(ThreadLocalRandom.current().nextInt(words.size())))).status()),
+                        new Probe("similar `GET /api/v1/proposals/{id}/similar`", () -> admin.get("/api/v1/proposals/"
+                                + (1 + ThreadLocalRandom.current().nextInt(n)) + "/similar").status()),
                         new Probe("stats of a year `GET /api/v1/proposals/stats?year=2026`",
                                 () -> admin.get("/api/v1/proposals/stats?year=2026").status()),
                         new Probe("page `/proposals/all` (session)", () -> page.get("/proposals/all").status()),
@@ -125,7 +141,8 @@ public final class CaseScaleBenchmark {
                         new Probe("who am I `GET /api/v1/me`", () -> admin.get("/api/v1/me").status()),
                         new Probe("page of one case `/proposals/{id}` (session)",
                                 () -> page.get("/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()))
-                        .filter(p -> only(p.name())).toList();
+                        .filter(p -> only(p.name()))
+                        .filter(p -> search || !(p.name().startsWith("search") || p.name().startsWith("similar"))).toList();
 
                 List<Result> results = new ArrayList<>();
                 for (Probe probe : probes) {
@@ -158,29 +175,16 @@ public final class CaseScaleBenchmark {
                 results.add(run("JDBC select-only (pgbench -S like)", 1, seconds, selectOne));
                 results.add(run("JDBC select-only (pgbench -S like)", many, seconds, selectOne));
                 byte[] bytes = admin.get("/api/v1/proposals?size=20").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-                ExecutorService serverThreads = Executors.newFixedThreadPool(4);
-                server.setExecutor(serverThreads);
-                server.createContext("/", ex -> {
-                    ex.getResponseHeaders().add("Content-Type", "application/json");
-                    ex.sendResponseHeaders(200, bytes.length);
-                    ex.getResponseBody().write(bytes);
-                    ex.close();
-                });
-                server.start();
-                HttpClient http = HttpClient.newHttpClient();
-                URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/list");
-                IntSupplier staticGet = () -> {
-                    try {
-                        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                try (StaticServer server = new StaticServer(bytes)) {
+                    Api staticClient = new Api(server.port()); // the same HttpClient as the application's rows
+                    check(staticClient.get("/list").status(), "static server");
+                    IntSupplier staticGet = () -> staticClient.get("/list").status();
+                    for (int i = 0; i < 100; i++) { // warm-up of both ends
+                        staticGet.getAsInt();
                     }
-                };
-                results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
-                results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
-                server.stop(0);
-                serverThreads.shutdown(); // else its threads keep the JVM (and exec:java) from ending
+                    results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
+                    results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
+                }
 
                 System.out.printf("%n%,d cases, %d s per row, load average at the end: %s%n", n, seconds,
                         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
@@ -275,16 +279,20 @@ public final class CaseScaleBenchmark {
         }
     }
 
-    /** A closed loop: each client sends its next request when the last one answered, until the time is up. */
+    /**
+     * A closed loop: each client sends its next request when the last one answered, until the time is up.
+     * Each client records its latencies in its own array (no shared list or lock on the measured path).
+     */
     private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        List<Future<?>> running = new ArrayList<>();
+        List<Future<long[]>> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             running.add(pool.submit(() -> {
+                long[] took = new long[1024];
+                int count = 0;
                 while (System.nanoTime() < end) {
                     long s = System.nanoTime();
                     int status;
@@ -293,17 +301,23 @@ public final class CaseScaleBenchmark {
                     } catch (RuntimeException timedOut) { // the client's 60 s timeout: counted, the run goes on
                         status = -1;
                     }
-                    nanos.add(System.nanoTime() - s);
+                    if (count == took.length) {
+                        took = java.util.Arrays.copyOf(took, count * 2);
+                    }
+                    took[count++] = System.nanoTime() - s;
                     if (status != 200) {
                         errors.incrementAndGet();
                     }
                 }
-                return null;
+                return java.util.Arrays.copyOf(took, count);
             }));
         }
+        List<Long> nanos = new ArrayList<>();
         try {
-            for (Future<?> f : running) {
-                f.get();
+            for (Future<long[]> f : running) {
+                for (long t : f.get()) {
+                    nanos.add(t);
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -312,6 +326,48 @@ public final class CaseScaleBenchmark {
         Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
         System.out.println(r.row());
         return r;
+    }
+
+    /**
+     * The static yardstick: an embedded Tomcat on a free local port whose one servlet answers every GET
+     * with the given bytes (Content-Length set, so headers and body leave in one write; TCP_NODELAY,
+     * Tomcat's default, said explicitly). Nothing else runs in it: it is the floor of an HTTP exchange
+     * of that size through the same client.
+     */
+    static final class StaticServer implements AutoCloseable {
+        private final Tomcat tomcat = new Tomcat();
+        private final Connector connector = new Connector();
+
+        StaticServer(byte[] bytes) throws java.io.IOException, LifecycleException {
+            tomcat.setBaseDir(java.nio.file.Files.createTempDirectory("xieshang-static").toString());
+            connector.setPort(0);
+            connector.setProperty("address", "127.0.0.1");
+            connector.setProperty("tcpNoDelay", "true");
+            tomcat.setConnector(connector);
+            tomcat.getHost().setAutoDeploy(false);
+            Context context = tomcat.addContext("", null);
+            Tomcat.addServlet(context, "bytes", new jakarta.servlet.http.HttpServlet() {
+                @Override
+                protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                        throws java.io.IOException {
+                    res.setContentType("application/json");
+                    res.setContentLength(bytes.length);
+                    res.getOutputStream().write(bytes);
+                }
+            });
+            context.addServletMappingDecoded("/*", "bytes");
+            tomcat.start();
+        }
+
+        int port() {
+            return connector.getLocalPort();
+        }
+
+        @Override
+        public void close() throws LifecycleException {
+            tomcat.stop();
+            tomcat.destroy();
+        }
     }
 
     private CaseScaleBenchmark() {
