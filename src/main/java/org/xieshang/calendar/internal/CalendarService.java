@@ -1,9 +1,14 @@
 package org.xieshang.calendar.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xieshang.calendar.DayKind;
@@ -13,6 +18,8 @@ import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
+import org.xieshang.shared.jpa.AfterTransaction;
+import org.xieshang.shared.tenancy.CommitteeContext;
 
 @Service
 @Transactional(readOnly = true)
@@ -22,6 +29,15 @@ public class CalendarService implements WorkingCalendar {
     }
 
     private final CalendarDayRepository days;
+
+    /**
+     * Each committee's exceptions (holidays, make-up days), for the deadlines every case detail and
+     * page computes (issue 16): a few hundred rows at most, read once instead of per request. Evicted
+     * on this node when a day is set, removed or seeded (at once and again when the transaction ends,
+     * since a reader may cache the old days meanwhile); other nodes see a change within 1 minute.
+     */
+    private final Cache<Long, NavigableMap<LocalDate, DayKind>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(java.time.Duration.ofMinutes(1)).maximumSize(1_000).build();
 
     CalendarService(CalendarDayRepository days) {
         this.days = days;
@@ -51,6 +67,7 @@ public class CalendarService implements WorkingCalendar {
     @Override
     @Transactional
     public void seedDefaults() {
+        changed();
         ChinaHolidays.all().forEach((date, day) -> {
             if (days.findByDay(date).isEmpty()) {
                 days.save(new CalendarDay(date, day.kind(), day.name()));
@@ -79,6 +96,7 @@ public class CalendarService implements WorkingCalendar {
             invalid.add("name", "validation.length", 1, 100);
         }
         invalid.throwIfAny();
+        changed();
         CalendarDay day = days.findByDay(date).orElse(null);
         if (day == null) {
             day = days.save(new CalendarDay(date, kind, clean));
@@ -94,12 +112,30 @@ public class CalendarService implements WorkingCalendar {
     public void remove(LocalDate date) {
         CurrentUsers.requireAny(Role.ADMIN);
         CalendarDay day = days.findByDay(date).orElseThrow(NotFound::new);
+        changed();
         days.delete(day);
     }
 
+    /** The committee's exceptions from..to (inclusive), from the cache (a committee's context only). */
     private Map<LocalDate, DayKind> exceptions(LocalDate from, LocalDate to) {
-        Map<LocalDate, DayKind> map = new HashMap<>();
-        days.findByDayBetweenOrderByDayAsc(from, to).forEach(d -> map.put(d.getDay(), d.getKind()));
-        return map;
+        Long committee = CommitteeContext.current();
+        if (committee == null || committee <= 0) { // the system's or no committee: not cached
+            Map<LocalDate, DayKind> map = new HashMap<>();
+            days.findByDayBetweenOrderByDayAsc(from, to).forEach(d -> map.put(d.getDay(), d.getKind()));
+            return map;
+        }
+        return cache.get(committee, k -> {
+            NavigableMap<LocalDate, DayKind> all = new TreeMap<>();
+            days.findAll().forEach(d -> all.put(d.getDay(), d.getKind()));
+            return Collections.unmodifiableNavigableMap(all);
+        }).subMap(from, true, to, true);
+    }
+
+    /** The committee's days change: its cached calendar goes now and again when the transaction ends. */
+    private void changed() {
+        Long committee = CommitteeContext.current();
+        if (committee != null) {
+            AfterTransaction.nowAndAtEnd(() -> cache.invalidate(committee));
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.xieshang.proposal.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.Forbidden;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
+import org.xieshang.shared.jpa.AfterTransaction;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
@@ -44,10 +48,19 @@ public class CaseSupport {
     private final NumberCounter counter;
     private final CaseLeaderRepository keyLeaders;
     private final Clock clock;
+    private final CaseRows rows;
+    /**
+     * Each committee's settings, as {@link #settings()} gives them: evicted on this node by
+     * {@link #settingsForChange()}; other nodes see a change within 1 minute (docs/reqcost.md).
+     */
+    private final Cache<Long, ProposalSettings> settingsCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
 
     CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
                 HistoryRepository history, SettingsRepository settings, Notifications notifications,
-                ApplicationEventPublisher events, NumberCounter counter, CaseLeaderRepository keyLeaders, Clock clock) {
+                ApplicationEventPublisher events, NumberCounter counter, CaseLeaderRepository keyLeaders, Clock clock,
+                CaseRows rows) {
+        this.rows = rows;
         this.clock = clock;
         this.keyLeaders = keyLeaders;
         this.proposals = proposals;
@@ -69,6 +82,20 @@ public class CaseSupport {
         // one statement: the row, if the scope lets the user see it (issue 16)
         Proposal p = proposals.findOne(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id))).orElseThrow(NotFound::new);
         return new ProposalCase(p, proposers.findByProposalIdOrderByIdAsc(id), coUnits.findByProposalIdOrderByIdAsc(id));
+    }
+
+    /**
+     * As {@link #open(Long)}, for reading only (the case detail and page): proposers and co-units by
+     * plain SQL ({@link CaseRows}), co-units only for a case assigned to a unit (assignment adds them).
+     */
+    public ProposalCase openToRead(Long id) {
+        CurrentUser user = CurrentUsers.require();
+        if (id == null) {
+            throw new NotFound();
+        }
+        Proposal p = proposals.findOne(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id))).orElseThrow(NotFound::new);
+        return new ProposalCase(p, rows.of(ProposalProposer.class, CaseRows.PROPOSERS, p),
+                p.getLeadUnitId() == null ? List.of() : rows.of(ProposalCoUnit.class, CaseRows.CO_UNITS, p));
     }
 
     /** Opens the case and checks that the user may take the step from its current state. */
@@ -166,13 +193,25 @@ public class CaseSupport {
     /**
      * The committee's proposal configuration; the defaults, unsaved, until it is first changed —
      * reading must not write, since reads run in read-only transactions (PostgreSQL refuses the insert).
+     * A read-only copy from the cache (every case detail needs it, issue 16): change it through
+     * {@link #settingsForChange()}, which evicts it.
      */
     public ProposalSettings settings() {
-        return settings.findFirstByOrderByIdAsc().orElseGet(ProposalSettings::defaults);
+        Long committee = CommitteeContext.current();
+        if (committee == null || committee <= 0) { // the system's or no committee: not cached
+            return settings.findFirstByOrderByIdAsc().orElseGet(ProposalSettings::defaults);
+        }
+        return settingsCache.get(committee, k -> settings.findFirstByOrderByIdAsc()
+                .map(ProposalSettings::snapshot).orElseGet(ProposalSettings::defaults));
     }
 
-    /** The configuration to change: the committee's row, created from the defaults on the first change. */
+    /**
+     * The configuration to change: the committee's row, created from the defaults on the first change.
+     * The cached copy goes now and again when the transaction ends (a reader may cache the old row meanwhile).
+     */
     public ProposalSettings settingsForChange() {
+        Long committee = CommitteeContext.current();
+        AfterTransaction.nowAndAtEnd(() -> settingsCache.invalidate(committee));
         return settings.findFirstByOrderByIdAsc().orElseGet(() -> settings.save(ProposalSettings.defaults()));
     }
 

@@ -55,6 +55,23 @@ public class ProposalSettings extends CommitteeScopedEntity {
         return s;
     }
 
+    /** A detached copy of the values, for the settings cache: never saved, never changed (see CaseSupport.settings). */
+    ProposalSettings snapshot() {
+        ProposalSettings s = new ProposalSettings();
+        s.categories = categories;
+        s.notFiledGrounds = notFiledGrounds;
+        s.replyClasses = replyClasses;
+        s.numberFormat = numberFormat;
+        s.reassignmentWorkingDays = reassignmentWorkingDays;
+        s.dueMonths = dueMonths;
+        s.maxDueMonths = maxDueMonths;
+        s.rehandlingMonths = rehandlingMonths;
+        s.contactRequired = contactRequired;
+        s.meetWithinWorkingDays = meetWithinWorkingDays;
+        s.replySignoffRequired = replySignoffRequired;
+        return s;
+    }
+
     public void change(List<String> categories, List<String> grounds, List<String> replyClasses, String numberFormat,
                 int reassignmentWorkingDays, int dueMonths, int maxDueMonths, int rehandlingMonths, boolean contactRequired,
                 int meetWithinWorkingDays) {

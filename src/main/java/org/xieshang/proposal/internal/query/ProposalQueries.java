@@ -14,6 +14,7 @@ import org.xieshang.committee.ReferenceData;
 import org.xieshang.identity.UserAccounts;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.CaseRows;
 import org.xieshang.proposal.internal.CaseSupport;
 import org.xieshang.proposal.internal.Evaluation;
 import org.xieshang.proposal.internal.Proposal;
@@ -38,11 +39,6 @@ import org.xieshang.proposal.internal.query.ProposalViews.ProposerView;
 import org.xieshang.proposal.internal.query.ProposalViews.ReassignmentView;
 import org.xieshang.proposal.internal.query.ProposalViews.RecordView;
 import org.xieshang.proposal.internal.query.ProposalViews.Satisfaction;
-import org.xieshang.proposal.internal.repository.AttachmentRepository;
-import org.xieshang.proposal.internal.repository.ConversionRepository;
-import org.xieshang.proposal.internal.repository.EvaluationRepository;
-import org.xieshang.proposal.internal.repository.HandlingRecordRepository;
-import org.xieshang.proposal.internal.repository.ReassignmentRequestRepository;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.error.InvalidInput;
@@ -65,26 +61,24 @@ public class ProposalQueries {
         }
     }
 
+    /** A case's handling records by day, and its own attachments (not its supervision events'): see {@link CaseRows}. */
+    private static final String RECORDS = "select * from handling_record where proposal_id = ?1 and committee_id = ?2"
+            + " order by record_date, id";
+    private static final String ATTACHMENTS = "select * from proposal_attachment where proposal_id = ?1 and committee_id = ?2"
+            + " and supervision_event_id is null order by id";
+
     private final CaseSupport cases;
+    private final CaseRows rows;
     private final MemberDirectory members;
     private final ReferenceData reference;
-    private final HandlingRecordRepository records;
-    private final EvaluationRepository evaluations;
-    private final ReassignmentRequestRepository reassignments;
-    private final AttachmentRepository attachments;
-    private final ConversionRepository conversions;
     private final ProposalSearch search;
     private final ProposerContact contact;
     private final UserAccounts accounts;
     private final CappedLists lists;
-    private final org.xieshang.proposal.internal.repository.PartRepository partRepository;
 
-    ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, HandlingRecordRepository records,
-                    EvaluationRepository evaluations, ReassignmentRequestRepository reassignments,
-                    AttachmentRepository attachments, ConversionRepository conversions, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts, CappedLists lists,
-                    org.xieshang.proposal.internal.repository.PartRepository partRepository) {
-        this.partRepository = partRepository;
+    ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, ProposalSearch search,
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists, CaseRows rows) {
+        this.rows = rows;
         this.accounts = accounts;
         this.lists = lists;
         this.search = search;
@@ -92,11 +86,6 @@ public class ProposalQueries {
         this.cases = cases;
         this.members = members;
         this.reference = reference;
-        this.records = records;
-        this.evaluations = evaluations;
-        this.reassignments = reassignments;
-        this.attachments = attachments;
-        this.conversions = conversions;
     }
 
     /**
@@ -104,7 +93,7 @@ public class ProposalQueries {
      * one per row), the members' names in one, unit names from the reference cache (issue 16).
      */
     public ProposalDetail detail(Long id) {
-        return detail(cases.open(id));
+        return detail(cases.openToRead(id));
     }
 
     /** As {@link #detail(Long)} of a case the caller has opened already (the case page uses it too). */
@@ -116,9 +105,11 @@ public class ProposalQueries {
         java.util.Set<Step.Actor> actors = c.actorsOf(user);
         Map<Long, MemberDirectory.Contact> contacts = actors.contains(Step.Actor.LEAD_UNIT) || actors.contains(Step.Actor.CO_UNIT)
                 ? members.contacts(c.proposers().stream().map(ProposalProposer::getMemberId).toList()) : Map.of();
-        // a case never assigned to a unit has no handling records, ratings, reassignments or parts: not asked for
+        // a case never assigned to a unit has no handling records, ratings, reassignments or parts: not asked for;
+        // nor ratings while it waits for its unit to accept it (a reply, of the case or of a part, comes after)
         boolean assigned = p.getLeadUnitId() != null;
-        List<Evaluation> evals = assigned ? evaluations.findByProposalIdOrderByIdAsc(id) : List.of();
+        List<Evaluation> evals = assigned && p.getStatus() != ProposalStatus.ASSIGNED
+                ? rows.of(Evaluation.class, CaseRows.EVALUATIONS, p) : List.of();
         java.util.Set<Long> named = new java.util.HashSet<>();
         c.proposers().forEach(x -> named.add(x.getMemberId()));
         evals.forEach(e -> named.add(e.getMemberId()));
@@ -136,8 +127,8 @@ public class ProposalQueries {
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
                 u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
-        List<org.xieshang.proposal.internal.HandlingRecord> handling = assigned ? records.findByProposalIdOrderByDateAscIdAsc(id)
-                : List.of();
+        List<org.xieshang.proposal.internal.HandlingRecord> handling = assigned
+                ? rows.of(org.xieshang.proposal.internal.HandlingRecord.class, RECORDS, p) : List.of();
         // the contact rule from the records just read (ProposerContact.overdue would read them again)
         LocalDate contactDue = contact.dueDate(p);
         boolean contacted = handling.stream().anyMatch(r -> r.getType() == org.xieshang.proposal.internal.HandlingType.PROPOSER_CONTACT
@@ -156,22 +147,26 @@ public class ProposalQueries {
                         r.getType(), r.getDate(), r.getContent(), r.getRound(), r.getAuthor())).toList(),
                 evals.stream().map(e -> new EvaluationView(e.getMemberId(), name(names, e.getMemberId()), e.getRound(),
                         e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt(), e.getUnitId())).toList(),
-                (assigned ? reassignments.findByProposalIdOrderByIdAsc(id) : List.<org.xieshang.proposal.internal.ReassignmentRequest>of())
-                        .stream().map(r -> new ReassignmentView(r.getUnitId(),
+                (assigned ? rows.of(org.xieshang.proposal.internal.ReassignmentRequest.class, CaseRows.REASSIGNMENTS, p)
+                        : List.<org.xieshang.proposal.internal.ReassignmentRequest>of()).stream().map(r -> new ReassignmentView(r.getUnitId(),
                         r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
-                attachments.findByProposalIdAndSupervisionEventIdIsNullOrderByIdAsc(id).stream().map(a -> new AttachmentView(a.getId(),
+                rows.of(org.xieshang.proposal.internal.ProposalAttachment.class, ATTACHMENTS, p).stream().map(a -> new AttachmentView(a.getId(),
                         a.getFilename(), a.getContentType(), a.getSize())).toList(),
-                conversions.findByProposalId(id).map(x -> x.getKind().name()).orElse(null),
+                // only a case not filed is converted (CONVERT keeps it NOT_FILED, and nothing leaves that state)
+                p.getStatus() != ProposalStatus.NOT_FILED ? null : rows.of(org.xieshang.proposal.internal.ProposalConversion.class,
+                        CaseRows.CONVERSIONS, p).stream().findFirst().map(x -> x.getKind().name()).orElse(null),
                 history(c),
                 unitsWithoutAccount(p, c),
-                p.getVersion(), p.isReplySignedOff(), signoffReason(p), assigned ? parts(c, evals) : List.of());
+                // parts: made when a split case's handling starts, and the mode cannot change after that
+                p.getVersion(), p.isReplySignedOff(), signoffReason(p),
+                p.getHandlingMode() == org.xieshang.proposal.internal.HandlingMode.SPLIT ? parts(c, evals) : List.of());
     }
 
     /** A split case's parts; empty for sole and joint handling. */
     private List<PartView> parts(ProposalCase c, List<Evaluation> evals) {
         CurrentUser u = CurrentUsers.require();
         Long lead = c.leadMemberId();
-        return partRepository.findByProposalIdOrderByIdAsc(c.id()).stream().map(x -> {
+        return rows.of(org.xieshang.proposal.internal.ProposalPart.class, CaseRows.PARTS, c.proposal()).stream().map(x -> {
             boolean working = ReplyVisibility.seesWorkingReply(u, x.getUnitId());
             Satisfaction rating = evals.stream().filter(e -> e.getMemberId().equals(lead) && x.getUnitId().equals(e.getUnitId()))
                     .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
@@ -204,7 +199,8 @@ public class ProposalQueries {
         boolean reply = showReply(c);
         // the head's reason for returning a draft is as internal as the draft itself
         boolean unit = ReplyVisibility.seesWorkingReply(CurrentUsers.require(), c.proposal().getLeadUnitId());
-        return cases.history().findByProposalIdOrderByIdAsc(c.id()).stream().map(h -> new HistoryView(h.getAt(),
+        return rows.of(org.xieshang.proposal.internal.ProposalHistory.class, CaseRows.HISTORY, c.proposal()).stream()
+                .map(h -> new HistoryView(h.getAt(),
                 h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
                 !reply && "REPLY".equals(h.getAction()) || !unit && "RETURN_SIGNOFF".equals(h.getAction()) ? null
                         : h.getNote())).toList();

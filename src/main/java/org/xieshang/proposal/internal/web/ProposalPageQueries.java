@@ -117,7 +117,7 @@ class ProposalPageQueries {
     }
 
     private CasePage casePage(Long id, boolean forms) {
-        ProposalCase c = cases.open(id);
+        ProposalCase c = cases.openToRead(id);
         ProposalDetail d = queries.detail(c);
         CurrentUser user = CurrentUsers.require();
         Set<Step> steps = forms ? c.stepsOf(user) : EnumSet.noneOf(Step.class);
@@ -161,8 +161,9 @@ class ProposalPageQueries {
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
         // as ProposalHandling.reply: only the lead unit's own contact in this round counts
-        boolean contact = p.getLeadUnitId() != null && records.existsByProposalIdAndUnitIdAndTypeAndRound(id,
-                p.getLeadUnitId(), HandlingType.PROPOSER_CONTACT, p.getReplyRound());
+        // (from the records the detail has read: every record of the case, whoever looks)
+        boolean contact = p.getLeadUnitId() != null && d.handlingRecords().stream().anyMatch(r -> r.type() == HandlingType.PROPOSER_CONTACT
+                && p.getLeadUnitId().equals(r.unitId()) && r.round() == p.getReplyRound());
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
         return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
