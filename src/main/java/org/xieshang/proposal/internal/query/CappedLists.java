@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +20,9 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
+import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.ProposerKind;
 
 /**
  * A newest-first list page read as the union of indexed sub-queries, with keyset (cursor) paging and a
@@ -51,7 +54,22 @@ class CappedLists {
      * The page, whether its total is exact, the cursor of the next page (null on the last) and the count's
      * bound (when not exact, the list has more than that many cases).
      */
-    record Result(PageImpl<Proposal> page, boolean totalExact, String nextCursor, int bound) {
+    record Result(PageImpl<SummaryRow> page, boolean totalExact, String nextCursor, int bound) {
+    }
+
+    /**
+     * What a list shows of a case (ProposalSummary without the lead proposer's name): a narrow, read-only
+     * projection instead of the whole entity (no managed copy, no dirty check, no long text columns).
+     */
+    record SummaryRow(Long id, String number, String title, String category, ProposalStatus status,
+                      ProposerKind proposerKind, String collectiveName, Long leadUnitId, LocalDate dueDate, boolean key,
+                      LocalDate submittedOn, Instant createdAt) {
+    }
+
+    /** An exact total counted some cheaper way than up to the cap (see {@link ListTotals}); null when it cannot tell. */
+    @FunctionalInterface
+    interface Total {
+        Long count(int cap);
     }
 
     private static final Comparator<Key> NEWEST = Comparator.comparing(Key::createdAt).thenComparing(Key::id).reversed();
@@ -72,6 +90,15 @@ class CappedLists {
      * @param after    the cursor's key, or null to start at the offset of the page number
      */
     Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after) {
+        return page(branches, page, after, null);
+    }
+
+    /**
+     * As {@link #page(List, Pageable, ListCursor)}, with a cheaper exact total when the list has one.
+     *
+     * @param exact the list's exact total, or null (then the ids are counted up to the cap)
+     */
+    Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after, Total exact) {
         int offset = after == null ? (int) page.getOffset() : 0;
         int size = page.getPageSize();
         List<Key> shown;
@@ -91,14 +118,18 @@ class CappedLists {
             shown = offset >= ordered.size() ? List.of() : ordered.subList(offset, Math.min(ordered.size(), offset + size));
             more = ordered.size() > offset + size;
         }
-        List<Proposal> content = load(shown);
+        List<SummaryRow> content = load(shown);
         String next = more && !shown.isEmpty() ? ListCursor.of(shown.get(shown.size() - 1).createdAt(),
                 shown.get(shown.size() - 1).id()).encode() : null;
         long total;
-        boolean exact;
+        boolean isExact;
+        Long known;
         if (after == null && !more && (offset == 0 || !content.isEmpty())) {
             total = offset + content.size();
-            exact = true;
+            isExact = true;
+        } else if (exact != null && (known = exact.count(cap)) != null) {
+            total = known;
+            isExact = true;
         } else {
             Set<Long> ids = new HashSet<>();
             for (Specification<Proposal> branch : branches) {
@@ -108,11 +139,11 @@ class CappedLists {
                 }
             }
             long counted = Math.min(ids.size(), cap + 1);
-            exact = counted <= cap;
+            isExact = counted <= cap;
             // beyond the cap the total stays cap + 1 ("more than"), whatever page is shown
-            total = !exact || content.isEmpty() || after != null ? counted : Math.max(counted, offset + content.size());
+            total = !isExact || content.isEmpty() || after != null ? counted : Math.max(counted, offset + content.size());
         }
-        return new Result(new PageImpl<>(content, page, total), exact, next, cap);
+        return new Result(new PageImpl<>(content, page, total), isExact, next, cap);
     }
 
     private record Key(Instant createdAt, Long id) {
@@ -144,16 +175,23 @@ class CappedLists {
     }
 
     /** The page's rows by id, in the page's order. */
-    private List<Proposal> load(List<Key> shown) {
-        if (shown.isEmpty()) {
+    private List<SummaryRow> load(List<Key> shown) {
+        return rows(shown.stream().map(Key::id).toList());
+    }
+
+    /** The rows of these cases (those visible in the committee), in the order of the ids given. */
+    List<SummaryRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Proposal> q = cb.createQuery(Proposal.class);
+        CriteriaQuery<SummaryRow> q = cb.createQuery(SummaryRow.class);
         Root<Proposal> r = q.from(Proposal.class);
-        q.where(r.get("id").in(shown.stream().map(Key::id).toList()));
-        Map<Long, Proposal> byId = new HashMap<>();
-        em.createQuery(q).getResultList().forEach(p -> byId.put(p.getId(), p));
-        return shown.stream().map(k -> byId.get(k.id())).filter(java.util.Objects::nonNull).toList();
+        q.select(cb.construct(SummaryRow.class, r.get("id"), r.get("number"), r.get("title"), r.get("category"),
+                r.get("status"), r.get("proposerKind"), r.get("collectiveName"), r.get("leadUnitId"), r.get("dueDate"),
+                r.get("key"), r.get("submittedOn"), r.get("createdAt"))).where(r.get("id").in(ids));
+        Map<Long, SummaryRow> byId = new HashMap<>();
+        em.createQuery(q).getResultList().forEach(p -> byId.put(p.id(), p));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -75,10 +75,15 @@ public class ProposalQueries {
     private final ProposerContact contact;
     private final UserAccounts accounts;
     private final CappedLists lists;
+    private final ListTotals totals;
+    private final jakarta.persistence.EntityManager em;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts, CappedLists lists, CaseRows rows) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists, CaseRows rows, ListTotals totals,
+                    jakarta.persistence.EntityManager em) {
         this.rows = rows;
+        this.totals = totals;
+        this.em = em;
         this.accounts = accounts;
         this.lists = lists;
         this.search = search;
@@ -244,10 +249,12 @@ public class ProposalQueries {
         if (filter.status() != null) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
         }
+        List<Long> sessions = null;
         if (filter.year() != null) {
-            List<Long> sessions = reference.sessions().stream().filter(s -> s.year() == filter.year())
+            List<Long> ofYear = reference.sessions().stream().filter(s -> s.year() == filter.year())
                     .map(ReferenceData.SessionView::id).toList();
-            spec = spec.and((r, q, cb) -> sessions.isEmpty() ? cb.disjunction() : r.get("sessionId").in(sessions));
+            sessions = ofYear;
+            spec = spec.and((r, q, cb) -> ofYear.isEmpty() ? cb.disjunction() : r.get("sessionId").in(ofYear));
         }
         if (filter.category() != null && !filter.category().isBlank()) {
             spec = spec.and((r, q, cb) -> cb.equal(r.get("category"), filter.category().strip()));
@@ -282,7 +289,9 @@ public class ProposalQueries {
                 branches.add(s.and(u).and(spec));
             }
         }
-        CappedLists.Result found = lists.page(branches, page, after);
+        // every case but drafts: the total from the statistics read model where it covers the filters
+        CappedLists.Total exact = mine ? null : totals.staff(user, filter, sessions, spec);
+        CappedLists.Result found = lists.page(branches, page, after, exact);
         return new Listed(summaries(found.page(), Map.of()), found.totalExact(), found.nextCursor(), found.bound());
     }
 
@@ -317,35 +326,30 @@ public class ProposalQueries {
     /** Full-text search: the index ranks, the database gives the rows (in the index's order). */
     private Page<ProposalSummary> searched(Filter filter, PageRequest page) {
         Page<ProposalSearch.Hit> hits = search.search(filter.q(), filter, PageRequest.of(page.getPageNumber(), page.getPageSize()));
-        Map<Long, Proposal> byId = new HashMap<>();
-        cases.proposals().findAllById(hits.getContent().stream().map(ProposalSearch.Hit::id).toList())
-                .forEach(p -> byId.put(p.getId(), p));
         Map<Long, String> snippets = new HashMap<>();
-        List<Proposal> ordered = new ArrayList<>();
         for (ProposalSearch.Hit h : hits.getContent()) {
-            Proposal p = byId.get(h.id());
-            if (p != null) {
-                ordered.add(p);
-                if (h.snippet() != null) {
-                    snippets.put(p.getId(), h.snippet());
-                }
+            if (h.snippet() != null) {
+                snippets.put(h.id(), h.snippet());
             }
         }
+        List<CappedLists.SummaryRow> ordered = lists.rows(hits.getContent().stream().map(ProposalSearch.Hit::id).toList());
         return summaries(new org.springframework.data.domain.PageImpl<>(ordered, page, hits.getTotalElements()), snippets);
     }
 
-    private Page<ProposalSummary> summaries(Page<Proposal> found, Map<Long, String> snippets) {
-        List<Long> ids = found.getContent().stream().map(Proposal::getId).toList();
+    private Page<ProposalSummary> summaries(Page<CappedLists.SummaryRow> found, Map<Long, String> snippets) {
+        List<Long> ids = found.getContent().stream().map(CappedLists.SummaryRow::id).toList();
+        // one query for the page's lead proposers, not one per row; only the two columns the list needs
         Map<Long, Long> leads = new HashMap<>();
         if (!ids.isEmpty()) {
-            cases.proposers().findByProposalIdInOrderByIdAsc(ids).stream().filter(x -> x.getRole() == ProposerRole.LEAD)
-                    .forEach(x -> leads.put(x.getProposalId(), x.getMemberId()));
+            em.createQuery("select x.proposalId, x.memberId from ProposalProposer x where x.proposalId in :ids"
+                            + " and x.role = :lead order by x.id", Object[].class)
+                    .setParameter("ids", ids).setParameter("lead", ProposerRole.LEAD).getResultList()
+                    .forEach(x -> leads.put((Long) x[0], (Long) x[1]));
         }
-        // one query for the page's lead proposers, not one per row
         Map<Long, String> names = new HashMap<>(members.names(leads.values()));
-        return found.map(p -> new ProposalSummary(p.getId(), p.getNumber(), p.getTitle(), p.getCategory(), p.getStatus(),
-                p.getProposerKind() == ProposerKind.COLLECTIVE ? p.getCollectiveName() : name(names, leads.get(p.getId())),
-                p.getLeadUnitId(), p.getDueDate(), p.isKey(), p.getSubmittedOn(), p.getCreatedAt(), snippets.get(p.getId())));
+        return found.map(p -> new ProposalSummary(p.id(), p.number(), p.title(), p.category(), p.status(),
+                p.proposerKind() == ProposerKind.COLLECTIVE ? p.collectiveName() : name(names, leads.get(p.id())),
+                p.leadUnitId(), p.dueDate(), p.key(), p.submittedOn(), p.createdAt(), snippets.get(p.id())));
     }
 
     /** Read-write: the committee's first call creates its default settings (PostgreSQL refuses that in a read-only transaction). */

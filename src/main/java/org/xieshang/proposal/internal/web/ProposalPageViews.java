@@ -247,6 +247,19 @@ public final class ProposalPageViews {
             return page > 0;
         }
 
+        /** A pager when there is more than one page; a total that is not exact means more than the cap, so many pages. */
+        public boolean showsPager() {
+            return totalPages > 1 || !totalExact;
+        }
+
+        /**
+         * "Page n of m" only when the total is exact; beyond the cap the number of pages is unknown, so
+         * "page n" (with "next" while there are rows after this page).
+         */
+        public String position(org.xieshang.shared.web.Ui ui) {
+            return totalExact ? ui.t("pager.position", page + 1, totalPages) : ui.t("lists.pager.page", page + 1);
+        }
+
         public boolean hasNext() {
             return keyset ? nextCursor != null : page + 1 < totalPages;
         }

@@ -1,0 +1,145 @@
+package org.xieshang.proposal.internal.query;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.ProposalScope;
+import org.xieshang.shared.CurrentUser;
+import org.xieshang.shared.tenancy.CommitteeContext;
+
+/**
+ * The exact total of a list for those who see every case but drafts, from the statistics read model
+ * ({@code stat_case_figure}, docs/stats-read-model.md) instead of counting up to the cap
+ * (docs/perf.md, "Lists"). The list is the union of "every case but drafts" and the user's other
+ * alternatives (own cases, published, units, lead leader); the union's size is
+ * <ul>
+ *   <li>the counters' cases of every status but {@code DRAFT} matching the filters,</li>
+ *   <li>minus the drafts withdrawn before submission among them (the alternative leaves them out;
+ *       few, read through the status index),</li>
+ *   <li>plus the other alternatives' cases before submission (drafts and withdrawn drafts: the only
+ *       ones "every case but drafts" does not hold already), united by id.</li>
+ * </ul>
+ * The counters have one row per committee × session × status × category × lead unit × reply class,
+ * with the key and open-B counts, so they answer the filters status, year (sessions), category,
+ * key, reply class, and "implemented" with reply class B (not with key as well). The co-unit filter
+ * ({@code unitId}) and full-text search are not covered: those keep the capped count.
+ */
+@Component
+class ListTotals {
+
+    private final EntityManager em;
+    private final JdbcTemplate jdbc;
+
+    ListTotals(EntityManager em, JdbcTemplate jdbc) {
+        this.em = em;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The exact total of the list, or null when the read model does not cover it (then the capped count
+     * applies).
+     *
+     * @param sessions the year filter's sessions, or null without a year filter
+     * @param filters  the list's filters as one specification (without the scope)
+     */
+    CappedLists.Total staff(CurrentUser user, ProposalQueries.Filter filter, List<Long> sessions,
+                            Specification<Proposal> filters) {
+        if (!ProposalScope.seesAllCases(user) || filter.unitId() != null || filter.q() != null && !filter.q().isBlank()) {
+            return null;
+        }
+        String measure = measure(filter);
+        if (measure == null) {
+            return null;
+        }
+        return cap -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("select coalesce(sum(").append(measure)
+                    .append("), 0) from stat_case_figure where committee_id = ? and status <> 'DRAFT'");
+            args.add(CommitteeContext.current());
+            if (filter.status() != null) {
+                sql.append(" and status = ?");
+                args.add(filter.status().name());
+            }
+            if (sessions != null) {
+                if (sessions.isEmpty()) {
+                    return 0L;
+                }
+                sql.append(" and session_id in (").append(String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")))
+                        .append(')');
+                args.addAll(sessions);
+            }
+            String category = blankToNull(filter.category());
+            if (category != null) {
+                sql.append(" and category = ?");
+                args.add(category);
+            }
+            String reply = blankToNull(filter.replyCategory());
+            if (reply != null) {
+                sql.append(" and reply_class = ?");
+                args.add(reply);
+            }
+            Number counted = jdbc.queryForObject(sql.toString(), Number.class, args.toArray());
+            long total = counted == null ? 0 : counted.longValue();
+            ProposalStatus status = filter.status();
+            if (status == null || status == ProposalStatus.WITHDRAWN) {
+                // the counters hold drafts withdrawn before submission under WITHDRAWN; the staff alternative does not
+                total -= count(filters.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), ProposalStatus.WITHDRAWN),
+                        cb.isNull(r.get("submittedOn")))));
+            }
+            if (status == null || status == ProposalStatus.DRAFT || status == ProposalStatus.WITHDRAWN) {
+                Set<Long> before = new HashSet<>();
+                for (Specification<Proposal> branch : ProposalScope.branchesBesideAllCases(user)) {
+                    before.addAll(ids(branch.and(filters).and(ProposalScope.beforeSubmission()), cap + 1));
+                    if (before.size() > cap) {
+                        return null; // a great many drafts in view: the capped count says "more than"
+                    }
+                }
+                total += before.size();
+            }
+            return total;
+        };
+    }
+
+    /** The counter summed for the key / implemented filters, or null when the counters cannot tell. */
+    private static String measure(ProposalQueries.Filter filter) {
+        Boolean implemented = filter.implemented();
+        if (implemented == null) {
+            return filter.key() == null ? "cases" : filter.key() ? "key_cases" : "cases - key_cases";
+        }
+        // open_b: approved class B, nothing reported done; only meaningful with the class B filter
+        if (filter.key() != null || !"B".equals(blankToNull(filter.replyCategory()))) {
+            return null;
+        }
+        return implemented ? "cases - open_b" : "open_b";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private long count(Specification<Proposal> spec) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<Proposal> r = q.from(Proposal.class);
+        q.select(cb.count(r)).where(spec.toPredicate(r, q, cb));
+        return em.createQuery(q).getSingleResult();
+    }
+
+    private List<Long> ids(Specification<Proposal> spec, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> q = cb.createQuery(Long.class);
+        Root<Proposal> r = q.from(Proposal.class);
+        q.select(r.get("id")).where(spec.toPredicate(r, q, cb));
+        return em.createQuery(q).setMaxResults(limit).getResultList();
+    }
+}
