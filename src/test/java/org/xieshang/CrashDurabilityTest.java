@@ -39,6 +39,8 @@ class CrashDurabilityTest {
 
     private static final String ADMIN_PASSWORD = TestSupport.ADMIN_PASSWORD;
     private static final int CLIENTS = 4;
+    /** Acknowledged writes after which the process may be killed (the assertion below asks for more than 20). */
+    private static final int ENOUGH_WRITES = 200;
 
     private record Written(long id, int client, String title, boolean submitted) {
     }
@@ -84,7 +86,17 @@ class CrashDurabilityTest {
                     }
                 });
             }
-            Thread.sleep(Long.getLong("crash.write-seconds", 12) * 1000);
+            // kill once enough writes are acknowledged and the clients have written for some seconds (many times
+            // H2's former 500 ms write delay, the loss this guards against), at most crash.write-seconds
+            long started = System.nanoTime();
+            long most = Duration.ofSeconds(Long.getLong("crash.write-seconds", 12)).toNanos();
+            long least = Duration.ofSeconds(Long.getLong("crash.min-write-seconds", 4)).toNanos();
+            while (System.nanoTime() - started < most
+                    && (acknowledged.size() < ENOUGH_WRITES || System.nanoTime() - started < least)) {
+                Thread.sleep(100);
+            }
+            System.out.printf("killing after %.1f s of writing, %d writes acknowledged%n",
+                    (System.nanoTime() - started) / 1e9, acknowledged.size());
             app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
             app.waitFor(30, TimeUnit.SECONDS);
             writing.set(false);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -24,8 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A browser test: the whole application plus Debian's headless Chromium at a phone's width
- * (375 px), one browser per test class. Skipped without Chromium, except on CI (CI=true), where
- * that fails (see {@link HeadlessChromium}).
+ * (375 px). One browser serves every browser test class of the test JVM (started by the first,
+ * closed when the JVM ends); each class starts from a blank page, no cookies and the phone's
+ * viewport. Skipped without Chromium, except on CI (CI=true), where that fails (see
+ * {@link HeadlessChromium}).
  */
 public abstract class BrowserTestBase extends ApiTestBase {
 
@@ -34,26 +35,27 @@ public abstract class BrowserTestBase extends ApiTestBase {
 
     private final Map<String, Long> userIds = new HashMap<>();
     private static HeadlessChromium chromium;
+    private static boolean started;
     protected static WebDriver driver;
 
     @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.startOrSkip();
+    static synchronized void startBrowser() {
+        if (!started) { // a browser start is seconds of the suite: one for all classes
+            started = true;
+            chromium = HeadlessChromium.startOrSkip();
+            if (chromium != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(chromium::close, "chromium-close"));
+            }
+        }
         driver = chromium == null ? null : chromium.driver();
+        if (driver != null) {
+            chromium.reset();
+        }
     }
 
     @BeforeEach
     void needsTheBrowser() {
         HeadlessChromium.assumeAvailable(chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-            driver = null;
-        }
     }
 
     /** A user with {@link #PASSWORD}, to sign in through the login page; answers the username. */

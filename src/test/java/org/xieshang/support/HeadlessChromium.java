@@ -71,6 +71,30 @@ public final class HeadlessChromium implements AutoCloseable {
         Assumptions.assumeTrue(chromium != null, MISSING + "; skipped on this machine (on CI, where CI=true, they fail instead).");
     }
 
+    /**
+     * Back to a fresh browser's state for the next test class: an open dialog dismissed, extra windows
+     * closed, every cookie cleared, the phone's viewport and a blank page (local storage is per origin,
+     * and every application context has a port of its own).
+     */
+    public void reset() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            // the usual case
+        }
+        String first = driver.getWindowHandles().iterator().next();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(first)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        driver.get("about:blank");
+    }
+
     public WebDriver driver() {
         return driver;
     }

@@ -2,17 +2,18 @@ package org.xieshang.identity.internal;
 
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** The application's routes as its own request mappings declare them: "METHOD pattern" ("ANY" without a method). */
-@TestComponent
+/**
+ * The application's routes as its own request mappings declare them: "METHOD pattern" ("ANY" without a method).
+ * Built by the tests from the mapping bean, not imported as a bean: an import would give their classes a Spring
+ * context of their own.
+ */
 class Routes {
 
     private final RequestMappingHandlerMapping mapping;
 
-    Routes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+    Routes(RequestMappingHandlerMapping mapping) {
         this.mapping = mapping;
     }
 
