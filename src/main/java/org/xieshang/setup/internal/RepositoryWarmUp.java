@@ -1,0 +1,61 @@
+package org.xieshang.setup.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The JPA repositories are created lazily ({@code spring.data.jpa.repositories.bootstrap-mode: lazy}):
+ * making all of them at start, every declared query parsed by Spring Data and checked by Hibernate, was
+ * about a fifth of the start-up's CPU (docs/perf.md, Start-up). A request creates those it uses; once
+ * the application is ready (the first start's seeding done) this creates the rest on a background
+ * thread, so that the first pages do not pay for them and a broken query is still reported at start.
+ */
+@Component
+class RepositoryWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(RepositoryWarmUp.class);
+
+    private final ConfigurableApplicationContext context;
+
+    RepositoryWarmUp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void applicationReady() {
+        Thread thread = new Thread(this::createAll, "repository-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Creates every repository not made yet; the names of those that failed (each failure is logged). */
+    List<String> createAll() {
+        long start = System.nanoTime();
+        String[] names = context.getBeanFactory().getBeanNamesForType(Repository.class, false, false);
+        List<String> failed = new ArrayList<>();
+        for (String name : names) {
+            if (!context.isActive()) {
+                return failed;
+            }
+            try {
+                context.getBean(name);
+            } catch (BeansException e) {
+                if (!context.isActive()) {
+                    return failed;
+                }
+                failed.add(name);
+                log.error("Repository {} could not be created", name, e);
+            }
+        }
+        log.info("{} repositories ready in {} ms", names.length, (System.nanoTime() - start) / 1_000_000);
+        return failed;
+    }
+}
