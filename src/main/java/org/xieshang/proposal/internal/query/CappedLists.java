@@ -162,7 +162,7 @@ class CappedLists {
                     cb.or(cb.lessThan(created, after.createdAt()), cb.lessThan(id, after.id())));
         }
         q.multiselect(created, id).where(where).orderBy(cb.desc(created), cb.desc(id));
-        return planCached(em.createQuery(q)).setFirstResult(first).setMaxResults(limit).getResultList().stream()
+        return em.createQuery(q).setFirstResult(first).setMaxResults(limit).getResultList().stream()
                 .map(t -> new Key(t.get(0, Instant.class), t.get(1, Long.class))).toList();
     }
 
@@ -171,17 +171,7 @@ class CappedLists {
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<Proposal> r = q.from(Proposal.class);
         q.select(r.get("id")).where(branch.toPredicate(r, q, cb));
-        return planCached(em.createQuery(q)).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * Criteria queries are translated to SQL on every execution unless asked to be kept in Hibernate's query
-     * plan cache (as HQL strings are): the translation was the largest share of a list request's CPU
-     * (docs/perf.md, "Lists"). The key is the query's structure; values are bound at each execution.
-     */
-    static <T> jakarta.persistence.TypedQuery<T> planCached(jakarta.persistence.TypedQuery<T> query) {
-        query.unwrap(org.hibernate.query.SelectionQuery.class).setQueryPlanCacheable(true);
-        return query;
+        return em.createQuery(q).setMaxResults(limit).getResultList();
     }
 
     /** The page's rows by id, in the page's order. */
@@ -201,7 +191,7 @@ class CappedLists {
                 r.get("status"), r.get("proposerKind"), r.get("collectiveName"), r.get("leadUnitId"), r.get("dueDate"),
                 r.get("key"), r.get("submittedOn"), r.get("createdAt"))).where(r.get("id").in(ids));
         Map<Long, SummaryRow> byId = new HashMap<>();
-        planCached(em.createQuery(q)).getResultList().forEach(p -> byId.put(p.id(), p));
+        em.createQuery(q).getResultList().forEach(p -> byId.put(p.id(), p));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

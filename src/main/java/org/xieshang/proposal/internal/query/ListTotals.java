@@ -132,7 +132,7 @@ class ListTotals {
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<Proposal> r = q.from(Proposal.class);
         q.select(cb.count(r)).where(spec.toPredicate(r, q, cb));
-        return CappedLists.planCached(em.createQuery(q)).getSingleResult();
+        return em.createQuery(q).getSingleResult();
     }
 
     private List<Long> ids(Specification<Proposal> spec, int limit) {
@@ -140,6 +140,6 @@ class ListTotals {
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<Proposal> r = q.from(Proposal.class);
         q.select(r.get("id")).where(spec.toPredicate(r, q, cb));
-        return CappedLists.planCached(em.createQuery(q)).setMaxResults(limit).getResultList();
+        return em.createQuery(q).setMaxResults(limit).getResultList();
     }
 }
