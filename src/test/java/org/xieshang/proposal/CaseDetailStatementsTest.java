@@ -30,10 +30,14 @@ import tools.jackson.databind.JsonNode;
  */
 class CaseDetailStatementsTest extends ProposalApiTestBase {
 
-    /** The case row, its eight collections (one statement each), names (cached), contacts, settings and calendar, units without an account. */
-    private static final int MAX_DETAIL = 14;
+    /**
+     * The case row, its eight collections of this rich case (one statement each), the units' contacts;
+     * names, settings, calendar and the units with accounts from caches (docs/reqcost.md).
+     */
+    private static final int MAX_DETAIL = 10;
     /** The case page: the detail plus its panels and actions. */
-    private static final int MAX_PAGE = 22;
+    private static final int MAX_PAGE = 14;
+    private static final String SETTINGS = P + "/settings";
 
     @Autowired
     EntityManagerFactory emf;
@@ -106,6 +110,40 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
         JsonNode p = ok(200, f.coUnit().get(P + "/" + richCase));
         assertThat(p.path("coUnits").get(0).path("name").asString()).isEqualTo(name);
         assertThat(p.path("parts").findValuesAsString("unitName")).contains(name);
+    }
+
+    @Test
+    void aChangedSettingShowsAtOnce() {
+        // the contact rule's day: N working days (a setting) after the lead unit accepted the case
+        LocalDate due = LocalDate.parse(ok(200, f.staff().get(P + "/" + richCase)).path("contactDueDate").asString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> original = Api.JSON.convertValue(ok(200, admin.get(SETTINGS)), Map.class);
+        Map<String, Object> changed = new java.util.HashMap<>(original);
+        changed.put("meetWithinWorkingDays", ((Number) original.get("meetWithinWorkingDays")).intValue() + 5);
+        try {
+            ok(200, f.staff().put(SETTINGS, changed));
+            LocalDate later = LocalDate.parse(ok(200, f.lead().get(P + "/" + richCase)).path("contactDueDate").asString());
+            assertThat(later).isAfter(due);
+        } finally {
+            ok(200, admin.put(SETTINGS, original));
+        }
+        assertThat(ok(200, f.staff().get(P + "/" + richCase)).path("contactDueDate").asString()).isEqualTo(due.toString());
+    }
+
+    @Test
+    void aChangedCalendarDayShowsAtOnce() {
+        String due = ok(200, f.staff().get(P + "/" + richCase)).path("contactDueDate").asString(); // the calendar is cached now
+        // the due day is an ordinary working day (no exception to restore afterwards)
+        assertThat(ok(200, admin.get("/api/v1/calendar/days?year=" + due.substring(0, 4))).path("items")
+                .findValuesAsString("date")).doesNotContain(due);
+        ok(200, admin.put("/api/v1/calendar/days/" + due, Map.of("kind", "HOLIDAY", "name", "测试假日")));
+        try {
+            String later = ok(200, f.coUnit().get(P + "/" + richCase)).path("contactDueDate").asString();
+            assertThat(LocalDate.parse(later)).isAfter(LocalDate.parse(due));
+        } finally {
+            assertThat(admin.delete("/api/v1/calendar/days/" + due).status()).isEqualTo(204);
+        }
+        assertThat(ok(200, f.staff().get(P + "/" + richCase)).path("contactDueDate").asString()).isEqualTo(due);
     }
 
     @Test

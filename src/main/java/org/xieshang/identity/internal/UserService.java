@@ -71,6 +71,15 @@ public class UserService implements UserAccounts {
         this.allCommittees.setReadOnly(true);
     }
 
+    /**
+     * The units that have an enabled account, by committee: every case detail shows the case's units
+     * without one (issue 16). Evicted on this node when an account is made or changed (at once and
+     * when the transaction ends); other nodes see a change within 1 minute (docs/reqcost.md).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, java.util.Set<Long>> unitsWithAccounts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1))
+                    .maximumSize(1_000).build();
+
     @Override
     @Transactional
     public UserView create(NewUser u) {
@@ -95,6 +104,7 @@ public class UserService implements UserAccounts {
         if (taken) {
             throw new Conflict("error.usernameTaken", username);
         }
+        unitsMayHaveChanged();
         UserAccount account = users.save(new UserAccount(username, encoder.encode(u.password()), displayName,
                 EnumSet.copyOf(u.roles()), u.memberId(), u.unitId()));
         account.changeEmail(u.email());
@@ -118,6 +128,7 @@ public class UserService implements UserAccounts {
                 change.unitId() != null ? change.unitId() : account.getUnitId());
         checkEmail(invalid, change.email());
         invalid.throwIfAny();
+        unitsMayHaveChanged();
         boolean credentials = account.change(change.displayName() == null ? null : change.displayName().strip(),
                 change.roles(), change.memberId(), change.unitId(), change.enabled());
         if (change.email() != null) {
@@ -196,7 +207,16 @@ public class UserService implements UserAccounts {
 
     @Override
     public java.util.Set<Long> unitIdsWithAccounts() {
-        return new java.util.HashSet<>(users.unitIdsOfEnabledAccounts());
+        Long committee = CommitteeContext.current();
+        if (committee == null || committee <= 0) { // the system's or no committee: not cached
+            return java.util.Set.copyOf(users.unitIdsOfEnabledAccounts());
+        }
+        return unitsWithAccounts.get(committee, k -> java.util.Set.copyOf(users.unitIdsOfEnabledAccounts()));
+    }
+
+    /** An account was made or changed (its unit, its state): the cached units with accounts go now and at the end. */
+    private void unitsMayHaveChanged() {
+        org.xieshang.shared.jpa.AfterTransaction.nowAndAtEnd(unitsWithAccounts::invalidateAll);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.xieshang.proposal.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,19 @@ public class CaseRows {
     public static final String PARTS = byId("proposal_part");
     public static final String HISTORY = byId("proposal_history");
     public static final String CONVERSIONS = byId("proposal_conversion");
+    public static final String LEADERS = byId("key_proposal_leader");
+    private static final String PROPOSAL = "select * from proposal where id = ?1 and committee_id = ?2";
 
     @PersistenceContext
     private EntityManager em;
+
+    /** The case row of the committee, whoever may see it (the caller checks the scope). */
+    @SuppressWarnings("unchecked")
+    Optional<Proposal> proposal(Long id, Long committee) {
+        List<Proposal> found = em.createNativeQuery(PROPOSAL, Proposal.class).setParameter(1, id).setParameter(2, committee)
+                .getResultList();
+        return found.stream().findFirst();
+    }
 
     /** The case's rows by a statement whose parameters are ?1 the case's id and ?2 its committee. */
     @SuppressWarnings("unchecked")

@@ -85,17 +85,27 @@ public class CaseSupport {
     }
 
     /**
-     * As {@link #open(Long)}, for reading only (the case detail and page): proposers and co-units by
-     * plain SQL ({@link CaseRows}), co-units only for a case assigned to a unit (assignment adds them).
+     * As {@link #open(Long)}, for reading only (the case detail and page, issue 16): the row, its
+     * proposers and co-units by fixed SQL ({@link CaseRows}), then the scope rule checked on them
+     * ({@link ProposalScope#sees}); co-units only for a case assigned to a unit (assignment adds them).
      */
     public ProposalCase openToRead(Long id) {
         CurrentUser user = CurrentUsers.require();
+        Long committee = CommitteeContext.current();
         if (id == null) {
             throw new NotFound();
         }
-        Proposal p = proposals.findOne(ProposalScope.visibleTo(user).and(ProposalScope.hasId(id))).orElseThrow(NotFound::new);
-        return new ProposalCase(p, rows.of(ProposalProposer.class, CaseRows.PROPOSERS, p),
-                p.getLeadUnitId() == null ? List.of() : rows.of(ProposalCoUnit.class, CaseRows.CO_UNITS, p));
+        if (committee == null || committee <= 0) { // no committee of its own: the filtered query decides
+            return open(id);
+        }
+        Proposal p = rows.proposal(id, committee).orElseThrow(NotFound::new);
+        List<ProposalProposer> proposers = rows.of(ProposalProposer.class, CaseRows.PROPOSERS, p);
+        List<ProposalCoUnit> coUnits = p.getLeadUnitId() == null ? List.of() : rows.of(ProposalCoUnit.class, CaseRows.CO_UNITS, p);
+        if (!ProposalScope.sees(user, p, proposers, coUnits, () -> rows.of(CaseLeader.class, CaseRows.LEADERS, p).stream()
+                .anyMatch(l -> l.getRole() == CaseLeader.Kind.LEAD && user.id().equals(l.getUserId())))) {
+            throw new NotFound();
+        }
+        return new ProposalCase(p, proposers, coUnits);
     }
 
     /** Opens the case and checks that the user may take the step from its current state. */

@@ -65,6 +65,31 @@ public final class ProposalScope {
     }
 
     /**
+     * The rule of {@link #visibleTo} for one case already read with its proposers and co-units (the
+     * case detail and page, issue 16: no query to translate). {@code leadHandles}: whether the user
+     * lead-handles the case as a key proposal, asked only of a LEADER_GOV on a key case. ScopeApiTest
+     * holds the detail (this rule) and the lists (the SQL rule) to the same cases for every role.
+     */
+    public static boolean sees(CurrentUser u, Proposal p, List<ProposalProposer> proposers, List<ProposalCoUnit> coUnits,
+                               java.util.function.BooleanSupplier leadHandles) {
+        if (u.memberId() != null && proposers.stream().anyMatch(x -> u.memberId().equals(x.getMemberId()))) {
+            return true;
+        }
+        ProposalStatus s = p.getStatus();
+        if (seesAllCases(u) && s != ProposalStatus.DRAFT && (s != ProposalStatus.WITHDRAWN || p.getSubmittedOn() != null)) {
+            return true;
+        }
+        if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD) && (u.unitId().equals(p.getLeadUnitId())
+                || coUnits.stream().anyMatch(c -> u.unitId().equals(c.getUnitId())))) {
+            return true;
+        }
+        if (u.has(Role.LEADER_GOV) && p.isKey() && leadHandles.getAsBoolean()) {
+            return true;
+        }
+        return p.isPublished();
+    }
+
+    /**
      * The same rule as {@link #visibleTo} split into its alternatives, each selective on its own so that
      * it can be read from its own index (the lists take their union, see {@code CappedLists}); a case
      * may match several. ScopeUnionTest checks that the union equals {@link #visibleTo} for every role.
