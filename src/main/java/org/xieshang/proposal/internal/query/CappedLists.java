@@ -43,6 +43,8 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  * database stops at the limit), united; exact when at most {@value #CAP}, else {@value #CAP} + 1 meaning
  * "more than {@value #CAP}" ({@link Result#totalExact()} false; the pages show "10,000+"). A first page
  * shorter than the page size is its own total, and the last page of an offset walk knows its total.
+ * A list given an exact {@link Total} (the staff's, from the statistics read model: {@link ListTotals})
+ * is not counted at all.
  */
 @Component
 class CappedLists {
