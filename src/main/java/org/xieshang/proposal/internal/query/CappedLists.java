@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.Proposal;
 import org.xieshang.proposal.internal.ProposerKind;
+import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
  * A newest-first list page read as the union of indexed sub-queries, with keyset (cursor) paging and a
@@ -42,6 +43,8 @@ import org.xieshang.proposal.internal.ProposerKind;
  * database stops at the limit), united; exact when at most {@value #CAP}, else {@value #CAP} + 1 meaning
  * "more than {@value #CAP}" ({@link Result#totalExact()} false; the pages show "10,000+"). A first page
  * shorter than the page size is its own total, and the last page of an offset walk knows its total.
+ * A list given an exact {@link Total} (the staff's, from the statistics read model: {@link ListTotals})
+ * is not counted at all.
  */
 @Component
 class CappedLists {
@@ -75,13 +78,15 @@ class CappedLists {
     private static final Comparator<Key> NEWEST = Comparator.comparing(Key::createdAt).thenComparing(Key::id).reversed();
 
     private final EntityManager em;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     /** {@link #CAP}; tests lower it to reach the capped case with a handful of rows. */
     private int cap = CAP;
     /** {@link #DEEP}; tests lower it to reach deep pages with a handful of rows. */
     private int deep = DEEP;
 
-    CappedLists(EntityManager em) {
+    CappedLists(EntityManager em, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -179,19 +184,32 @@ class CappedLists {
         return rows(shown.stream().map(Key::id).toList());
     }
 
-    /** The rows of these cases (those visible in the committee), in the order of the ids given. */
+    /**
+     * The rows of these cases (of the current committee), in the order of the ids given. Plain SQL: Hibernate
+     * translates every HQL or criteria query again on each execution here, because the committee's
+     * {@code @TenantId} is an enabled filter and enabled filters bypass its query plan cache; for a list
+     * page that translation cost more CPU than the query (docs/perf.md, "Lists").
+     */
     List<SummaryRow> rows(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<SummaryRow> q = cb.createQuery(SummaryRow.class);
-        Root<Proposal> r = q.from(Proposal.class);
-        q.select(cb.construct(SummaryRow.class, r.get("id"), r.get("number"), r.get("title"), r.get("category"),
-                r.get("status"), r.get("proposerKind"), r.get("collectiveName"), r.get("leadUnitId"), r.get("dueDate"),
-                r.get("key"), r.get("submittedOn"), r.get("createdAt"))).where(r.get("id").in(ids));
+        List<Object> args = new ArrayList<>();
+        args.add(CommitteeContext.current());
+        args.addAll(ids);
         Map<Long, SummaryRow> byId = new HashMap<>();
-        em.createQuery(q).getResultList().forEach(p -> byId.put(p.id(), p));
+        jdbc.query("select id, number, title, category, status, proposer_kind, collective_name, lead_unit_id, due_date,"
+                + " is_key, submitted_on, created_at from proposal where committee_id = ? and id in ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                    long id = rs.getLong(1);
+                    long unit = rs.getLong(8);
+                    Long leadUnit = rs.wasNull() ? null : unit;
+                    java.time.OffsetDateTime created = rs.getObject(12, java.time.OffsetDateTime.class);
+                    byId.put(id, new SummaryRow(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            ProposalStatus.valueOf(rs.getString(5)), ProposerKind.valueOf(rs.getString(6)), rs.getString(7),
+                            leadUnit, rs.getObject(9, LocalDate.class), rs.getBoolean(10), rs.getObject(11, LocalDate.class),
+                            created == null ? null : created.toInstant()));
+                }, args.toArray());
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 }

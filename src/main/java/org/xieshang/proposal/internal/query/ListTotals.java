@@ -25,7 +25,7 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  * <ul>
  *   <li>the counters' cases of every status but {@code DRAFT} matching the filters,</li>
  *   <li>minus the drafts withdrawn before submission among them (the alternative leaves them out;
- *       few, read through the status index),</li>
+ *       few, read through {@code ix_proposal_status_submitted}, V190),</li>
  *   <li>plus the other alternatives' cases before submission (drafts and withdrawn drafts: the only
  *       ones "every case but drafts" does not hold already), united by id.</li>
  * </ul>
@@ -62,40 +62,34 @@ class ListTotals {
             return null;
         }
         return cap -> {
+            if (sessions != null && sessions.isEmpty()) {
+                return 0L;
+            }
+            ProposalStatus status = filter.status();
+            Long committee = CommitteeContext.current();
+            // one statement: the counters, minus the drafts withdrawn before submission (plain SQL: see CappedLists.rows)
             List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("select coalesce(sum(").append(measure)
+            StringBuilder sql = new StringBuilder("select (select coalesce(sum(").append(measure)
                     .append("), 0) from stat_case_figure where committee_id = ? and status <> 'DRAFT'");
-            args.add(CommitteeContext.current());
-            if (filter.status() != null) {
-                sql.append(" and status = ?");
-                args.add(filter.status().name());
-            }
-            if (sessions != null) {
-                if (sessions.isEmpty()) {
-                    return 0L;
+            args.add(committee);
+            where(sql, args, filter, sessions, "reply_class", true);
+            sql.append(')');
+            if (status == null || status == ProposalStatus.WITHDRAWN) {
+                sql.append(" - (select count(*) from proposal where committee_id = ? and status = 'WITHDRAWN'"
+                        + " and submitted_on is null");
+                args.add(committee);
+                where(sql, args, filter, sessions, "approved_reply_category", false);
+                if (filter.key() != null) {
+                    sql.append(" and is_key = ?");
+                    args.add(filter.key());
                 }
-                sql.append(" and session_id in (").append(String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")))
-                        .append(')');
-                args.addAll(sessions);
-            }
-            String category = blankToNull(filter.category());
-            if (category != null) {
-                sql.append(" and category = ?");
-                args.add(category);
-            }
-            String reply = blankToNull(filter.replyCategory());
-            if (reply != null) {
-                sql.append(" and reply_class = ?");
-                args.add(reply);
+                if (filter.implemented() != null) {
+                    sql.append(filter.implemented() ? " and implemented_on is not null" : " and implemented_on is null");
+                }
+                sql.append(')');
             }
             Number counted = jdbc.queryForObject(sql.toString(), Number.class, args.toArray());
             long total = counted == null ? 0 : counted.longValue();
-            ProposalStatus status = filter.status();
-            if (status == null || status == ProposalStatus.WITHDRAWN) {
-                // the counters hold drafts withdrawn before submission under WITHDRAWN; the staff alternative does not
-                total -= count(filters.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), ProposalStatus.WITHDRAWN),
-                        cb.isNull(r.get("submittedOn")))));
-            }
             if (status == null || status == ProposalStatus.DRAFT || status == ProposalStatus.WITHDRAWN) {
                 Set<Long> before = new HashSet<>();
                 for (Specification<Proposal> branch : ProposalScope.branchesBesideAllCases(user)) {
@@ -108,6 +102,30 @@ class ListTotals {
             }
             return total;
         };
+    }
+
+    /** The filters shared by the counters and the case rows (same column names but the reply class). */
+    private static void where(StringBuilder sql, List<Object> args, ProposalQueries.Filter filter, List<Long> sessions,
+                              String replyColumn, boolean withStatus) {
+        if (withStatus && filter.status() != null) {
+            sql.append(" and status = ?");
+            args.add(filter.status().name());
+        }
+        if (sessions != null) {
+            sql.append(" and session_id in (").append(String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")))
+                    .append(')');
+            args.addAll(sessions);
+        }
+        String category = blankToNull(filter.category());
+        if (category != null) {
+            sql.append(" and category = ?");
+            args.add(category);
+        }
+        String reply = blankToNull(filter.replyCategory());
+        if (reply != null) {
+            sql.append(" and ").append(replyColumn).append(" = ?");
+            args.add(reply);
+        }
     }
 
     /** The counter summed for the key / implemented filters, or null when the counters cannot tell. */
@@ -125,14 +143,6 @@ class ListTotals {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private long count(Specification<Proposal> spec) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> q = cb.createQuery(Long.class);
-        Root<Proposal> r = q.from(Proposal.class);
-        q.select(cb.count(r)).where(spec.toPredicate(r, q, cb));
-        return em.createQuery(q).getSingleResult();
     }
 
     private List<Long> ids(Specification<Proposal> spec, int limit) {

@@ -76,14 +76,14 @@ public class ProposalQueries {
     private final UserAccounts accounts;
     private final CappedLists lists;
     private final ListTotals totals;
-    private final jakarta.persistence.EntityManager em;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, ProposalSearch search,
                     ProposerContact contact, UserAccounts accounts, CappedLists lists, CaseRows rows, ListTotals totals,
-                    jakarta.persistence.EntityManager em) {
+                    org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.rows = rows;
         this.totals = totals;
-        this.em = em;
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.lists = lists;
         this.search = search;
@@ -341,10 +341,16 @@ public class ProposalQueries {
         // one query for the page's lead proposers, not one per row; only the two columns the list needs
         Map<Long, Long> leads = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("select x.proposalId, x.memberId from ProposalProposer x where x.proposalId in :ids"
-                            + " and x.role = :lead order by x.id", Object[].class)
-                    .setParameter("ids", ids).setParameter("lead", ProposerRole.LEAD).getResultList()
-                    .forEach(x -> leads.put((Long) x[0], (Long) x[1]));
+            // plain SQL for the reason given at CappedLists.rows (no query plan reuse under the tenant filter)
+            List<Object> args = new ArrayList<>();
+            args.add(org.xieshang.shared.tenancy.CommitteeContext.current());
+            args.add(ProposerRole.LEAD.name());
+            args.addAll(ids);
+            jdbc.query("select proposal_id, member_id from proposal_proposer where committee_id = ? and role = ?"
+                    + " and proposal_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                    + ") order by id", rs -> {
+                        leads.put(rs.getLong(1), rs.getLong(2));
+                    }, args.toArray());
         }
         Map<Long, String> names = new HashMap<>(members.names(leads.values()));
         return found.map(p -> new ProposalSummary(p.id(), p.number(), p.title(), p.category(), p.status(),
