@@ -130,7 +130,7 @@ public final class CaseScaleBenchmark {
 
                 List<Result> results = new ArrayList<>();
                 for (Probe probe : probes) {
-                    for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
+                    for (int i = 0; i < Integer.getInteger("warmup", 5); i++) { // warm-up, and each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
                     results.add(run(probe.name(), 1, seconds, () -> probe.call().getAsInt()));
@@ -291,12 +291,21 @@ public final class CaseScaleBenchmark {
 
     /**
      * CPU seconds used so far by this JVM (the application and the driver's clients) and by the
-     * database's processes (Linux /proc: the server, its live backends and those that ended). CPU per
+     * database's processes (Linux /proc: the server, its live backends and those that ended), and by
+     * the server's request threads (the request's own work). CPU per
      * request, unlike req/s, hardly depends on what else the machine runs (docs/reqcost.md).
      */
     static double[] cpuSeconds() {
         double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        // the server's request threads alone: the request's own work, without the JIT, the collector or the clients
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double served = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("http-nio-") && t.getThreadName().contains("-exec-")) {
+                served += Math.max(0, threads.getThreadCpuTime(t.getThreadId())) / 1e9;
+            }
+        }
         double db = 0;
         if (postmaster > 0) {
             try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
@@ -319,7 +328,7 @@ public final class CaseScaleBenchmark {
                 db = Double.NaN;
             }
         }
-        return new double[] {jvm, db};
+        return new double[] {jvm, db, served};
     }
 
     /** A closed loop: each client sends its next request when the last one answered, until the time is up. */
@@ -360,7 +369,8 @@ public final class CaseScaleBenchmark {
         Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
         System.out.println(r.row());
         double[] cpu1 = cpuSeconds();
-        System.out.printf("cpu per request | %s | %d | JVM %.3f ms | database %.3f ms%n", name, clients,
+        System.out.printf("cpu per request | %s | %d | request threads %.3f ms | JVM %.3f ms | database %.3f ms%n", name,
+                clients, (cpu1[2] - cpu0[2]) * 1e3 / Math.max(1, nanos.size()),
                 (cpu1[0] - cpu0[0]) * 1e3 / Math.max(1, nanos.size()), (cpu1[1] - cpu0[1]) * 1e3 / Math.max(1, nanos.size()));
         return r;
     }
