@@ -99,6 +99,7 @@ public final class CaseScaleBenchmark {
 
                 long t0 = System.nanoTime();
                 DataSource ds = app.getBean(DataSource.class);
+                postmaster = postmaster(ds);
                 List<Map<String, String>> corpus = SearchBenchmark.corpus();
                 SearchBenchmark.load(ds, n, sessionId, unitId, corpus);
                 proposers(ds, memberId);
@@ -146,7 +147,7 @@ public final class CaseScaleBenchmark {
 
                 List<Result> results = new ArrayList<>();
                 for (Probe probe : probes) {
-                    for (int i = 0; i < 5; i++) { // warm-up, and each must answer 200
+                    for (int i = 0; i < Integer.getInteger("warmup", 5); i++) { // warm-up, and each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
                     results.add(run(probe.name(), 1, seconds, () -> probe.call().getAsInt()));
@@ -279,6 +280,61 @@ public final class CaseScaleBenchmark {
         }
     }
 
+    /** The database server's process (the parent of a connection's backend), for {@link #cpuSeconds}; -1 if unknown. */
+    private static long postmaster = -1;
+
+    private static long postmaster(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        } catch (Exception notLinux) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU seconds used so far by this JVM (the application and the driver's clients) and by the
+     * database's processes (Linux /proc: the server, its live backends and those that ended), and by
+     * the server's request threads (the request's own work). CPU per
+     * request, unlike req/s, hardly depends on what else the machine runs (docs/reqcost.md).
+     */
+    static double[] cpuSeconds() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        // the server's request threads alone: the request's own work, without the JIT, the collector or the clients
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double served = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("http-nio-") && t.getThreadName().contains("-exec-")) {
+                served += Math.max(0, threads.getThreadCpuTime(t.getThreadId())) / 1e9;
+            }
+        }
+        double db = 0;
+        if (postmaster > 0) {
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path dir : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(dir.getFileName().toString());
+                        // f[1] ppid, f[11..14] utime stime cutime cstime (clock ticks of 1/100 s)
+                        if (pid == postmaster) {
+                            db += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+                        } else if (Long.parseLong(f[1]) == postmaster) {
+                            db += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException notLinux) {
+                db = Double.NaN;
+            }
+        }
+        return new double[] {jvm, db, served};
+    }
+
     /**
      * A closed loop: each client sends its next request when the last one answered, until the time is up.
      * Each client records its latencies in its own array (no shared list or lock on the measured path).
@@ -286,6 +342,7 @@ public final class CaseScaleBenchmark {
     private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        double[] cpu0 = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Future<long[]>> running = new ArrayList<>();
@@ -325,6 +382,10 @@ public final class CaseScaleBenchmark {
         double took = (System.nanoTime() - start) / 1e9;
         Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
         System.out.println(r.row());
+        double[] cpu1 = cpuSeconds();
+        System.out.printf("cpu per request | %s | %d | request threads %.3f ms | JVM %.3f ms | database %.3f ms%n", name,
+                clients, (cpu1[2] - cpu0[2]) * 1e3 / Math.max(1, nanos.size()),
+                (cpu1[0] - cpu0[0]) * 1e3 / Math.max(1, nanos.size()), (cpu1[1] - cpu0[1]) * 1e3 / Math.max(1, nanos.size()));
         return r;
     }
 

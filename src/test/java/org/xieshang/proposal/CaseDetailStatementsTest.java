@@ -91,6 +91,16 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
     }
 
     @Test
+    void aFiledCaseTakesFour() {
+        // the row, proposers, attachments and history: nothing of handling is asked before a unit is assigned
+        long id = f.draft(f.member(1));
+        f.advance(id, "FILED", true);
+        for (Api who : List.of(f.staff(), f.lead())) {
+            assertThat(statements(() -> who.get(P + "/" + id).status())).as("statements of a filed case").isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
     void theCasePageTakesAFewMoreForItsPanels() {
         PageClient page = new PageClient(port).signIn("admin", TestSupport.ADMIN_PASSWORD);
         int n = statements(() -> page.get("/proposals/" + richCase).status());
