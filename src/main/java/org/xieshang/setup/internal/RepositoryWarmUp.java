@@ -5,10 +5,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,25 @@ class RepositoryWarmUp {
         thread.start();
     }
 
+    /**
+     * The repositories' bean names. Asked of the factory beans' classes: a lazy repository's own type is
+     * not known before it is created, and asking for it by type would create it on the caller's thread.
+     */
+    List<String> repositoryNames() {
+        List<String> names = new ArrayList<>();
+        for (String name : context.getBeanFactory().getBeanDefinitionNames()) {
+            if (context.getBeanFactory().isTypeMatch(BeanFactory.FACTORY_BEAN_PREFIX + name,
+                    RepositoryFactoryBeanSupport.class)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** Creates every repository not made yet; the names of those that failed (each failure is logged). */
     List<String> createAll() {
         long start = System.nanoTime();
-        String[] names = context.getBeanFactory().getBeanNamesForType(Repository.class, false, false);
+        List<String> names = repositoryNames();
         List<String> failed = new ArrayList<>();
         for (String name : names) {
             if (!context.isActive()) {
@@ -55,7 +71,7 @@ class RepositoryWarmUp {
                 log.error("Repository {} could not be created", name, e);
             }
         }
-        log.info("{} repositories ready in {} ms", names.length, (System.nanoTime() - start) / 1_000_000);
+        log.info("{} repositories ready in {} ms", names.size(), (System.nanoTime() - start) / 1_000_000);
         return failed;
     }
 }
