@@ -3,7 +3,7 @@
 # class data sharing archive (target/run, as `./mvnw package` makes them) when they are missing or older
 # than the sources, then starts the application from them, as the production command does
 # (docs/perf.md, Start-up). Arguments go to the application (e.g. --server.port=8081); JAVA_OPTS
-# replaces the JVM options (default -Xmx512m). Data lives under XIESHANG_DATA_DIR (default ./data).
+# replaces the JVM options. Data lives under XIESHANG_DATA_DIR (default ./data).
 set -euo pipefail
 
 caller=$(pwd)
@@ -31,5 +31,7 @@ fi
 export XIESHANG_DATA_DIR="$data_dir"
 
 cd target/run
+# For trying it out, C1 only (as ./mvnw spring-boot:run does): about half the start-up's CPU is C2
+# compiling; a server runs the production command, which keeps C2 for the steady state.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec "$java_cmd" ${JAVA_OPTS:--Xmx512m} -XX:SharedArchiveFile=xieshang.jsa -jar xieshang.jar "$@"
+exec "$java_cmd" ${JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=xieshang.jsa -jar xieshang.jar "$@"
