@@ -138,7 +138,7 @@ class CappedLists {
         } else {
             Set<Long> ids = new HashSet<>();
             for (Specification<Proposal> branch : branches) {
-                ids.addAll(ids(branch, cap + 1));
+                ids.addAll(ids(em, branch, cap + 1));
                 if (ids.size() > cap) {
                     break;
                 }
@@ -171,7 +171,8 @@ class CappedLists {
                 .map(t -> new Key(t.get(0, Instant.class), t.get(1, Long.class))).toList();
     }
 
-    private List<Long> ids(Specification<Proposal> branch, int limit) {
+    /** The ids of up to {@code limit} cases of a branch, in no order (the capped count; ListTotals' drafts). */
+    static List<Long> ids(EntityManager em, Specification<Proposal> branch, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> q = cb.createQuery(Long.class);
         Root<Proposal> r = q.from(Proposal.class);

@@ -1,9 +1,6 @@
 package org.xieshang.proposal.internal.query;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +90,7 @@ class ListTotals {
             if (status == null || status == ProposalStatus.DRAFT || status == ProposalStatus.WITHDRAWN) {
                 Set<Long> before = new HashSet<>();
                 for (Specification<Proposal> branch : ProposalScope.branchesBesideAllCases(user)) {
-                    before.addAll(ids(branch.and(filters).and(ProposalScope.beforeSubmission()), cap + 1));
+                    before.addAll(CappedLists.ids(em, branch.and(filters).and(ProposalScope.beforeSubmission()), cap + 1));
                     if (before.size() > cap) {
                         return null; // a great many drafts in view: the capped count says "more than"
                     }
@@ -143,13 +140,5 @@ class ListTotals {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private List<Long> ids(Specification<Proposal> spec, int limit) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> q = cb.createQuery(Long.class);
-        Root<Proposal> r = q.from(Proposal.class);
-        q.select(r.get("id")).where(spec.toPredicate(r, q, cb));
-        return em.createQuery(q).setMaxResults(limit).getResultList();
     }
 }
