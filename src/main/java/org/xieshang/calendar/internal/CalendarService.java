@@ -1,10 +1,7 @@
 package org.xieshang.calendar.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -18,8 +15,7 @@ import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
-import org.xieshang.shared.jpa.AfterTransaction;
-import org.xieshang.shared.tenancy.CommitteeContext;
+import org.xieshang.shared.tenancy.CommitteeCache;
 
 @Service
 @Transactional(readOnly = true)
@@ -36,8 +32,7 @@ public class CalendarService implements WorkingCalendar {
      * on this node when a day is set, removed or seeded (at once and again when the transaction ends,
      * since a reader may cache the old days meanwhile); other nodes see a change within 1 minute.
      */
-    private final Cache<Long, NavigableMap<LocalDate, DayKind>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(java.time.Duration.ofMinutes(1)).maximumSize(1_000).build();
+    private final CommitteeCache<NavigableMap<LocalDate, DayKind>> cache = new CommitteeCache<>();
 
     CalendarService(CalendarDayRepository days) {
         this.days = days;
@@ -118,13 +113,7 @@ public class CalendarService implements WorkingCalendar {
 
     /** The committee's exceptions from..to (inclusive), from the cache (a committee's context only). */
     private Map<LocalDate, DayKind> exceptions(LocalDate from, LocalDate to) {
-        Long committee = CommitteeContext.current();
-        if (committee == null || committee <= 0) { // the system's or no committee: not cached
-            Map<LocalDate, DayKind> map = new HashMap<>();
-            days.findByDayBetweenOrderByDayAsc(from, to).forEach(d -> map.put(d.getDay(), d.getKind()));
-            return map;
-        }
-        return cache.get(committee, k -> {
+        return cache.get(() -> {
             NavigableMap<LocalDate, DayKind> all = new TreeMap<>();
             days.findAll().forEach(d -> all.put(d.getDay(), d.getKind()));
             return Collections.unmodifiableNavigableMap(all);
@@ -133,9 +122,6 @@ public class CalendarService implements WorkingCalendar {
 
     /** The committee's days change: its cached calendar goes now and again when the transaction ends. */
     private void changed() {
-        Long committee = CommitteeContext.current();
-        if (committee != null) {
-            AfterTransaction.nowAndAtEnd(() -> cache.invalidate(committee));
-        }
+        cache.changed();
     }
 }

@@ -76,9 +76,8 @@ public class UserService implements UserAccounts {
      * without one (issue 16). Evicted on this node when an account is made or changed (at once and
      * when the transaction ends); other nodes see a change within 1 minute (docs/reqcost.md).
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, java.util.Set<Long>> unitsWithAccounts =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1))
-                    .maximumSize(1_000).build();
+    private final org.xieshang.shared.tenancy.CommitteeCache<java.util.Set<Long>> unitsWithAccounts =
+            new org.xieshang.shared.tenancy.CommitteeCache<>();
 
     @Override
     @Transactional
@@ -207,16 +206,12 @@ public class UserService implements UserAccounts {
 
     @Override
     public java.util.Set<Long> unitIdsWithAccounts() {
-        Long committee = CommitteeContext.current();
-        if (committee == null || committee <= 0) { // the system's or no committee: not cached
-            return java.util.Set.copyOf(users.unitIdsOfEnabledAccounts());
-        }
-        return unitsWithAccounts.get(committee, k -> java.util.Set.copyOf(users.unitIdsOfEnabledAccounts()));
+        return unitsWithAccounts.get(() -> java.util.Set.copyOf(users.unitIdsOfEnabledAccounts()));
     }
 
     /** An account was made or changed (its unit, its state): the cached units with accounts go now and at the end. */
     private void unitsMayHaveChanged() {
-        org.xieshang.shared.jpa.AfterTransaction.nowAndAtEnd(unitsWithAccounts::invalidateAll);
+        unitsWithAccounts.changed();
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.xieshang.proposal.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +25,7 @@ import org.xieshang.shared.error.Conflict;
 import org.xieshang.shared.error.Forbidden;
 import org.xieshang.shared.error.InvalidInput;
 import org.xieshang.shared.error.NotFound;
-import org.xieshang.shared.jpa.AfterTransaction;
+import org.xieshang.shared.tenancy.CommitteeCache;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
@@ -53,8 +50,7 @@ public class CaseSupport {
      * Each committee's settings, as {@link #settings()} gives them: evicted on this node by
      * {@link #settingsForChange()}; other nodes see a change within 1 minute (docs/reqcost.md).
      */
-    private final Cache<Long, ProposalSettings> settingsCache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1_000).build();
+    private final CommitteeCache<ProposalSettings> settingsCache = new CommitteeCache<>();
 
     CaseSupport(ProposalRepository proposals, ProposerRepository proposers, CoUnitRepository coUnits,
                 HistoryRepository history, SettingsRepository settings, Notifications notifications,
@@ -207,11 +203,7 @@ public class CaseSupport {
      * {@link #settingsForChange()}, which evicts it.
      */
     public ProposalSettings settings() {
-        Long committee = CommitteeContext.current();
-        if (committee == null || committee <= 0) { // the system's or no committee: not cached
-            return settings.findFirstByOrderByIdAsc().orElseGet(ProposalSettings::defaults);
-        }
-        return settingsCache.get(committee, k -> settings.findFirstByOrderByIdAsc()
+        return settingsCache.get(() -> settings.findFirstByOrderByIdAsc()
                 .map(ProposalSettings::snapshot).orElseGet(ProposalSettings::defaults));
     }
 
@@ -220,8 +212,7 @@ public class CaseSupport {
      * The cached copy goes now and again when the transaction ends (a reader may cache the old row meanwhile).
      */
     public ProposalSettings settingsForChange() {
-        Long committee = CommitteeContext.current();
-        AfterTransaction.nowAndAtEnd(() -> settingsCache.invalidate(committee));
+        settingsCache.changed();
         return settings.findFirstByOrderByIdAsc().orElseGet(() -> settings.save(ProposalSettings.defaults()));
     }
 
