@@ -143,6 +143,114 @@ class ListCursorApiTest extends ProposalApiTestBase {
         assertThat(oldRule(user(f.coUnit()), null)).hasSizeGreaterThan(2);
     }
 
+    @Autowired
+    org.xieshang.proposal.internal.query.ProposalQueries queries;
+
+    /**
+     * The lists' SQL form of the scope alternatives and filters ({@code ProposalScope.branches},
+     * {@code ProposalQueries.filters}) against the criteria form kept for the other callers
+     * ({@link ProposalScope#visibleTo}, {@code ProposalQueries.followUp}), for users of random roles,
+     * member, unit and account, and random filters: the same cases in the same order, the same total
+     * (a page of one: the read model's or the capped count), and a deep page read over the one OR.
+     */
+    @Test
+    void theSqlScopeAndFiltersEqualTheCriteriaRuleForRandomUsersAndFilters() {
+        List<CurrentUser> real = roles.values().stream().map(r -> user(r.get())).toList();
+        Long committee = real.get(0).committeeId();
+        List<Long> memberIds = real.stream().map(CurrentUser::memberId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<Long> unitIds = new ArrayList<>(List.of(f.unit(0), f.unit(1), f.unit(2), f.unit(3)));
+        List<Long> userIds = real.stream().map(CurrentUser::id).distinct().toList();
+        var users = net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.subsetOf(Role.values()),
+                net.jqwik.api.Arbitraries.of(memberIds).injectNull(0.3), net.jqwik.api.Arbitraries.of(unitIds).injectNull(0.3),
+                net.jqwik.api.Arbitraries.of(userIds)).as((rs, member, unit, id) -> new CurrentUser(id, "random", "", committee,
+                        Set.copyOf(rs), member, unit));
+        var filters = net.jqwik.api.Combinators.combine(
+                net.jqwik.api.Arbitraries.of(org.xieshang.proposal.ProposalStatus.class).injectNull(0.5),
+                net.jqwik.api.Arbitraries.of(unitIds).injectNull(0.7), net.jqwik.api.Arbitraries.of(YEAR, YEAR, YEAR, 1950),
+                net.jqwik.api.Arbitraries.of("城乡建设", " 城乡建设 ", "教育").injectNull(0.6),
+                net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6), net.jqwik.api.Arbitraries.of(true, false).injectNull(0.7),
+                net.jqwik.api.Arbitraries.of("A", "B", " B ", "C").injectNull(0.6),
+                net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6))
+                .as((status, unit, year, category, key, mine, reply, implemented) -> new org.xieshang.proposal.internal.query
+                        .ProposalQueries.Filter(status, unit, year, category, key, mine, null, reply, implemented));
+        List<CurrentUser> sampledUsers = new ArrayList<>(real);
+        users.sampleStream().limit(40).forEach(sampledUsers::add);
+        var sampledFilters = filters.sampleStream().limit(sampledUsers.size()).toList();
+        int nonEmpty = 0;
+        Object lists = context.getBean(CAPPED);
+        for (int i = 0; i < sampledUsers.size(); i++) {
+            CurrentUser user = sampledUsers.get(i);
+            var filter = i < real.size() ? new org.xieshang.proposal.internal.query.ProposalQueries.Filter(null, null, YEAR,
+                    null, null, null, null) : sampledFilters.get(i);
+            String as = user + " " + filter;
+            List<Long> expected = criteriaRule(user, filter);
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+            var all = as(user, () -> queries.listing(filter, org.springframework.data.domain.PageRequest.of(0, 500), null));
+            assertThat(all.page().getContent().stream().map(x -> x.id()).toList()).as(as).isEqualTo(expected);
+            var one = as(user, () -> queries.listing(filter, org.springframework.data.domain.PageRequest.of(0, 1), null));
+            assertThat(one.page().getTotalElements()).as(as + ": total").isEqualTo(expected.size());
+            assertThat(one.totalExact()).isTrue();
+            org.springframework.test.util.ReflectionTestUtils.setField(lists, "deep", 1);
+            try {
+                var deep = as(user, () -> queries.listing(filter, org.springframework.data.domain.PageRequest.of(1, 2), null));
+                assertThat(deep.page().getContent().stream().map(x -> x.id()).toList()).as(as + ": deep page")
+                        .isEqualTo(expected.subList(Math.min(2, expected.size()), Math.min(4, expected.size())));
+            } finally {
+                org.springframework.test.util.ReflectionTestUtils.setField(lists, "deep", 10_000);
+            }
+        }
+        assertThat(nonEmpty).as("the samples are not trivial").isGreaterThan(sampledUsers.size() / 4);
+    }
+
+    /** Runs as this user (the security context the services read), then clears it. */
+    private static <T> T as(CurrentUser user, Supplier<T> work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                user, null, List.of()));
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The list by the criteria form: {@link ProposalScope#visibleTo} (or the member's own cases) and the filters. */
+    private List<Long> criteriaRule(CurrentUser user, org.xieshang.proposal.internal.query.ProposalQueries.Filter filter) {
+        return CommitteeContext.callAs(user.committeeId(), () -> tx.execute(t -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> q = cb.createQuery(Long.class);
+            Root<Proposal> r = q.from(Proposal.class);
+            jakarta.persistence.criteria.Predicate where;
+            if (Boolean.TRUE.equals(filter.mine()) && user.memberId() != null) {
+                var p = q.subquery(Long.class);
+                var x = p.from(org.xieshang.proposal.internal.ProposalProposer.class);
+                p.select(x.get("id")).where(cb.equal(x.get("proposalId"), r.get("id")), cb.equal(x.get("memberId"), user.memberId()));
+                where = cb.exists(p);
+            } else {
+                where = ProposalScope.visibleTo(user).toPredicate(r, q, cb);
+            }
+            where = cb.and(where, filter.year() == YEAR ? cb.equal(r.get("sessionId"), session) : cb.disjunction(),
+                    org.xieshang.proposal.internal.query.ProposalQueries.followUp(filter).toPredicate(r, q, cb));
+            if (filter.status() != null) {
+                where = cb.and(where, cb.equal(r.get("status"), filter.status()));
+            }
+            if (filter.category() != null) {
+                where = cb.and(where, cb.equal(r.get("category"), filter.category().strip()));
+            }
+            if (filter.key() != null) {
+                where = cb.and(where, cb.equal(r.get("key"), filter.key()));
+            }
+            if (filter.unitId() != null) {
+                var co = q.subquery(Long.class);
+                var u = co.from(org.xieshang.proposal.internal.ProposalCoUnit.class);
+                co.select(u.get("id")).where(cb.equal(u.get("proposalId"), r.get("id")), cb.equal(u.get("unitId"), filter.unitId()));
+                where = cb.and(where, cb.or(cb.equal(r.get("leadUnitId"), filter.unitId()), cb.exists(co)));
+            }
+            q.select(r.get("id")).where(where).orderBy(cb.desc(r.get("createdAt")), cb.desc(r.get("id")));
+            return em.createQuery(q).getResultList();
+        }));
+    }
+
     @Test
     void aCursorWalkSkipsAndRepeatsNothingWhileCasesAreAdded() {
         long s = walkSession;

@@ -92,10 +92,13 @@ public final class ProposalScope {
     /**
      * The same rule as {@link #visibleTo} split into its alternatives, each selective on its own so that
      * it can be read from its own index (the lists take their union, see {@code CappedLists}); a case
-     * may match several. ScopeUnionTest checks that the union equals {@link #visibleTo} for every role.
+     * may match several. Plain SQL with bind values (Hibernate translates criteria queries again on every
+     * execution under the committee filter, docs/perf.md): the statement names the committee of the
+     * {@code proposal} rows, each sub-select names it for its own table. ScopeSqlTest checks that the union
+     * equals {@link #visibleTo} for varied users and filters.
      */
-    public static List<Specification<Proposal>> branches(CurrentUser u) {
-        return branches(u, true);
+    public static List<CaseCondition> branches(CurrentUser u, Long committee) {
+        return branches(u, committee, true);
     }
 
     /**
@@ -103,50 +106,57 @@ public final class ProposalScope {
      * withdrawn before submission. For those who see all cases, the list's total is the read model's
      * count of the others plus the other alternatives restricted to these (docs/perf.md, "Lists").
      */
-    public static Specification<Proposal> beforeSubmission() {
-        return (root, query, cb) -> cb.or(cb.equal(root.get("status"), ProposalStatus.DRAFT),
-                cb.and(cb.equal(root.get("status"), ProposalStatus.WITHDRAWN), cb.isNull(root.get("submittedOn"))));
+    public static CaseCondition beforeSubmission() {
+        return BEFORE_SUBMISSION;
     }
 
     /** {@link #branches} without the "every case but drafts" alternative (the same list if the user has none). */
-    public static List<Specification<Proposal>> branchesBesideAllCases(CurrentUser u) {
-        return branches(u, false);
+    public static List<CaseCondition> branchesBesideAllCases(CurrentUser u, Long committee) {
+        return branches(u, committee, false);
     }
 
-    private static List<Specification<Proposal>> branches(CurrentUser u, boolean allCases) {
-        List<Specification<Proposal>> any = new ArrayList<>();
+    /** The cases this member is a proposer of (any role): "id in" the member's few proposer links. */
+    public static CaseCondition proposedBy(Long memberId, Long committee) {
+        return CaseCondition.of("id in (select x.proposal_id from proposal_proposer x where x.committee_id = ?"
+                + " and x.member_id = ?)", committee, memberId);
+    }
+
+    /** The cases this unit is a co-unit of. */
+    public static CaseCondition coUnit(Long unitId, Long committee) {
+        return CaseCondition.of("id in (select u.proposal_id from proposal_co_unit u where u.committee_id = ?"
+                + " and u.unit_id = ?)", committee, unitId);
+    }
+
+    public static CaseCondition leadUnit(Long unitId) {
+        return CaseCondition.of("lead_unit_id = ?", unitId);
+    }
+
+    private static final CaseCondition ALL_BUT_DRAFTS = CaseCondition.of("status <> '" + ProposalStatus.DRAFT.name()
+            + "' and (status <> '" + ProposalStatus.WITHDRAWN.name() + "' or submitted_on is not null)");
+    private static final CaseCondition BEFORE_SUBMISSION = CaseCondition.of("status = '" + ProposalStatus.DRAFT.name()
+            + "' or (status = '" + ProposalStatus.WITHDRAWN.name() + "' and submitted_on is null)");
+    private static final CaseCondition PUBLISHED = CaseCondition.of("published = true");
+
+    private static List<CaseCondition> branches(CurrentUser u, Long committee, boolean allCases) {
+        List<CaseCondition> any = new ArrayList<>();
         if (u.memberId() != null) {
-            // "id in (the member's proposer links)": the planner starts from the member's few links
-            any.add((root, query, cb) -> {
-                Subquery<Long> proposer = query.subquery(Long.class);
-                var p = proposer.from(ProposalProposer.class);
-                proposer.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), u.memberId()));
-                return root.get("id").in(proposer);
-            });
+            any.add(proposedBy(u.memberId(), committee));
         }
         if (allCases && seesAllCases(u)) {
-            any.add((root, query, cb) -> cb.and(cb.notEqual(root.get("status"), ProposalStatus.DRAFT),
-                    cb.or(cb.notEqual(root.get("status"), ProposalStatus.WITHDRAWN), cb.isNotNull(root.get("submittedOn")))));
+            // a draft withdrawn before submission is still only its proposers' business
+            any.add(ALL_BUT_DRAFTS);
         }
         if (u.unitId() != null && u.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD)) {
-            any.add((root, query, cb) -> cb.equal(root.get("leadUnitId"), u.unitId()));
-            any.add((root, query, cb) -> {
-                Subquery<Long> coUnit = query.subquery(Long.class);
-                var c = coUnit.from(ProposalCoUnit.class);
-                coUnit.select(c.get("proposalId")).where(cb.equal(c.get("unitId"), u.unitId()));
-                return root.get("id").in(coUnit);
-            });
+            any.add(leadUnit(u.unitId()));
+            any.add(coUnit(u.unitId(), committee));
         }
         if (u.has(Role.LEADER_GOV)) {
-            any.add((root, query, cb) -> {
-                Subquery<Long> leads = query.subquery(Long.class);
-                var l = leads.from(CaseLeader.class);
-                leads.select(l.get("proposalId")).where(cb.equal(l.get("userId"), u.id()),
-                        cb.equal(l.get("role"), CaseLeader.Kind.LEAD));
-                return cb.and(cb.isTrue(root.get("key")), root.get("id").in(leads));
-            });
+            // key proposals: a party/government leader sees the key cases they lead-handle
+            any.add(CaseCondition.of("is_key = true and id in (select l.proposal_id from key_proposal_leader l"
+                    + " where l.committee_id = ? and l.user_id = ? and l.role = '" + CaseLeader.Kind.LEAD.name() + "')",
+                    committee, u.id()));
         }
-        any.add((root, query, cb) -> cb.isTrue(root.get("published")));
+        any.add(PUBLISHED);
         return any;
     }
 

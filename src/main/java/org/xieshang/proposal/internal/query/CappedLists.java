@@ -1,13 +1,9 @@
 package org.xieshang.proposal.internal.query;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Path;
-import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,10 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
@@ -77,24 +73,23 @@ class CappedLists {
 
     private static final Comparator<Key> NEWEST = Comparator.comparing(Key::createdAt).thenComparing(Key::id).reversed();
 
-    private final EntityManager em;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
     /** {@link #CAP}; tests lower it to reach the capped case with a handful of rows. */
     private int cap = CAP;
     /** {@link #DEEP}; tests lower it to reach deep pages with a handful of rows. */
     private int deep = DEEP;
 
-    CappedLists(EntityManager em, org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.em = em;
+    CappedLists(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
-     * @param branches the alternatives whose union is the list (each with the list's filters)
+     * @param branches the alternatives whose union is the list (each with the list's filters), conditions on
+     *                 the current committee's cases
      * @param page     page number and size; the order is always {@code created_at desc, id desc}
      * @param after    the cursor's key, or null to start at the offset of the page number
      */
-    Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after) {
+    Result page(List<CaseCondition> branches, Pageable page, ListCursor after) {
         return page(branches, page, after, null);
     }
 
@@ -103,7 +98,7 @@ class CappedLists {
      *
      * @param exact the list's exact total, or null (then the ids are counted up to the cap)
      */
-    Result page(List<Specification<Proposal>> branches, Pageable page, ListCursor after, Total exact) {
+    Result page(List<CaseCondition> branches, Pageable page, ListCursor after, Total exact) {
         int offset = after == null ? (int) page.getOffset() : 0;
         int size = page.getPageSize();
         List<Key> shown;
@@ -111,12 +106,12 @@ class CappedLists {
         if ((long) offset + size > deep) {
             // a deep page number: merging offset + size keys of every branch in memory would cost more
             // than letting the database skip them in one query over the OR of the branches
-            List<Key> window = keys(Specification.anyOf(branches), null, offset, size + 1);
+            List<Key> window = keys(CaseCondition.anyOf(branches), null, offset, size + 1);
             shown = window.subList(0, Math.min(size, window.size()));
             more = window.size() > size;
         } else {
             TreeSet<Key> merged = new TreeSet<>(NEWEST);
-            for (Specification<Proposal> branch : branches) {
+            for (CaseCondition branch : branches) {
                 merged.addAll(keys(branch, after, 0, offset + size + 1));
             }
             List<Key> ordered = new ArrayList<>(merged);
@@ -137,8 +132,8 @@ class CappedLists {
             isExact = true;
         } else {
             Set<Long> ids = new HashSet<>();
-            for (Specification<Proposal> branch : branches) {
-                ids.addAll(ids(em, branch, cap + 1));
+            for (CaseCondition branch : branches) {
+                ids.addAll(ids(jdbc, branch, cap + 1));
                 if (ids.size() > cap) {
                     break;
                 }
@@ -154,30 +149,42 @@ class CappedLists {
     private record Key(Instant createdAt, Long id) {
     }
 
-    private List<Key> keys(Specification<Proposal> branch, ListCursor after, int first, int limit) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Tuple> q = cb.createTupleQuery();
-        Root<Proposal> r = q.from(Proposal.class);
-        Path<Instant> created = r.get("createdAt");
-        Path<Long> id = r.get("id");
-        var where = branch.toPredicate(r, q, cb);
+    /**
+     * Up to {@code limit} keys of a branch newest first, from {@code first} on. Plain SQL like {@link #rows}:
+     * as a criteria query its translation cost more CPU than the database's index read (docs/perf.md).
+     */
+    private List<Key> keys(CaseCondition branch, ListCursor after, int first, int limit) {
+        StringBuilder sql = new StringBuilder("select created_at, id from proposal where committee_id = ? and (")
+                .append(branch.sql()).append(')');
+        List<Object> args = new ArrayList<>(branch.args().size() + 6);
+        args.add(CommitteeContext.current());
+        args.addAll(branch.args());
         if (after != null) {
             // (created_at, id) < (c, i), written so that created_at <= c bounds the index range
-            where = cb.and(where, cb.lessThanOrEqualTo(created, after.createdAt()),
-                    cb.or(cb.lessThan(created, after.createdAt()), cb.lessThan(id, after.id())));
+            OffsetDateTime c = OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
+            sql.append(" and created_at <= ? and (created_at < ? or id < ?)");
+            args.add(c);
+            args.add(c);
+            args.add(after.id());
         }
-        q.multiselect(created, id).where(where).orderBy(cb.desc(created), cb.desc(id));
-        return em.createQuery(q).setFirstResult(first).setMaxResults(limit).getResultList().stream()
-                .map(t -> new Key(t.get(0, Instant.class), t.get(1, Long.class))).toList();
+        sql.append(" order by created_at desc, id desc limit ?");
+        args.add(limit);
+        if (first > 0) {
+            sql.append(" offset ?");
+            args.add(first);
+        }
+        return jdbc.query(sql.toString(), (rs, n) -> new Key(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)),
+                args.toArray());
     }
 
-    /** The ids of up to {@code limit} cases of a branch, in no order (the capped count; ListTotals' drafts). */
-    static List<Long> ids(EntityManager em, Specification<Proposal> branch, int limit) {
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> q = cb.createQuery(Long.class);
-        Root<Proposal> r = q.from(Proposal.class);
-        q.select(r.get("id")).where(branch.toPredicate(r, q, cb));
-        return em.createQuery(q).setMaxResults(limit).getResultList();
+    /** The ids of up to {@code limit} cases of a branch of the current committee, in no order (the capped count; ListTotals' drafts). */
+    static List<Long> ids(JdbcTemplate jdbc, CaseCondition branch, int limit) {
+        List<Object> args = new ArrayList<>(branch.args().size() + 2);
+        args.add(CommitteeContext.current());
+        args.addAll(branch.args());
+        args.add(limit);
+        return jdbc.queryForList("select id from proposal where committee_id = ? and (" + branch.sql() + ") limit ?",
+                Long.class, args.toArray());
     }
 
     /** The page's rows by id, in the page's order. */

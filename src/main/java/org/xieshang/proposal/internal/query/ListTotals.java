@@ -1,15 +1,13 @@
 package org.xieshang.proposal.internal.query;
 
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.proposal.internal.Proposal;
+import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.ProposalScope;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.tenancy.CommitteeContext;
@@ -34,11 +32,9 @@ import org.xieshang.shared.tenancy.CommitteeContext;
 @Component
 class ListTotals {
 
-    private final EntityManager em;
     private final JdbcTemplate jdbc;
 
-    ListTotals(EntityManager em, JdbcTemplate jdbc) {
-        this.em = em;
+    ListTotals(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -47,10 +43,10 @@ class ListTotals {
      * applies).
      *
      * @param sessions the year filter's sessions, or null without a year filter
-     * @param filters  the list's filters as one specification (without the scope)
+     * @param filters  the list's filters as one condition (without the scope)
      */
     CappedLists.Total staff(CurrentUser user, ProposalQueries.Filter filter, List<Long> sessions,
-                            Specification<Proposal> filters) {
+                            CaseCondition filters) {
         if (!ProposalScope.seesAllCases(user) || filter.unitId() != null || filter.q() != null && !filter.q().isBlank()) {
             return null;
         }
@@ -89,8 +85,8 @@ class ListTotals {
             long total = counted == null ? 0 : counted.longValue();
             if (status == null || status == ProposalStatus.DRAFT || status == ProposalStatus.WITHDRAWN) {
                 Set<Long> before = new HashSet<>();
-                for (Specification<Proposal> branch : ProposalScope.branchesBesideAllCases(user)) {
-                    before.addAll(CappedLists.ids(em, branch.and(filters).and(ProposalScope.beforeSubmission()), cap + 1));
+                for (CaseCondition branch : ProposalScope.branchesBesideAllCases(user, committee)) {
+                    before.addAll(CappedLists.ids(jdbc, branch.and(filters).and(ProposalScope.beforeSubmission()), cap + 1));
                     if (before.size() > cap) {
                         return null; // a great many drafts in view: the capped count says "more than"
                     }

@@ -15,6 +15,7 @@ import org.xieshang.identity.UserAccounts;
 import org.xieshang.member.MemberDirectory;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseRows;
+import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.CaseSupport;
 import org.xieshang.proposal.internal.Evaluation;
 import org.xieshang.proposal.internal.Proposal;
@@ -245,54 +246,56 @@ public class ProposalQueries {
         }
         // "mine" implies the scope (proposers see their own cases): only the member's proposer links
         boolean mine = Boolean.TRUE.equals(filter.mine()) && user.memberId() != null;
-        Specification<Proposal> spec = (r, q, cb) -> cb.conjunction();
-        if (filter.status() != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("status"), filter.status()));
-        }
-        List<Long> sessions = null;
-        if (filter.year() != null) {
-            List<Long> ofYear = reference.sessions().stream().filter(s -> s.year() == filter.year())
-                    .map(ReferenceData.SessionView::id).toList();
-            sessions = ofYear;
-            spec = spec.and((r, q, cb) -> ofYear.isEmpty() ? cb.disjunction() : r.get("sessionId").in(ofYear));
-        }
-        if (filter.category() != null && !filter.category().isBlank()) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("category"), filter.category().strip()));
-        }
-        if (filter.key() != null) {
-            spec = spec.and((r, q, cb) -> cb.equal(r.get("key"), filter.key()));
-        }
-        spec = spec.and(followUp(filter));
-        List<Specification<Proposal>> scope;
-        if (mine) {
-            scope = List.of((r, q, cb) -> {
-                var sq = q.subquery(Long.class);
-                var p = sq.from(ProposalProposer.class);
-                sq.select(p.get("proposalId")).where(cb.equal(p.get("memberId"), user.memberId()));
-                return r.get("id").in(sq);
-            });
-        } else {
-            scope = ProposalScope.branches(user);
-        }
+        Long committee = org.xieshang.shared.tenancy.CommitteeContext.current();
+        List<Long> sessions = filter.year() == null ? null : reference.sessions().stream()
+                .filter(s -> s.year() == filter.year()).map(ReferenceData.SessionView::id).toList();
+        CaseCondition filters = filters(filter, sessions);
+        List<CaseCondition> scope = mine ? List.of(ProposalScope.proposedBy(user.memberId(), committee))
+                : ProposalScope.branches(user, committee);
         // a unit's cases are its lead cases and its co-unit cases: two more alternatives, not an OR
-        List<Specification<Proposal>> unit = filter.unitId() == null ? List.of((r, q, cb) -> cb.conjunction()) : List.of(
-                (r, q, cb) -> cb.equal(r.get("leadUnitId"), filter.unitId()),
-                (r, q, cb) -> {
-                    var co = q.subquery(Long.class);
-                    var u = co.from(ProposalCoUnit.class);
-                    co.select(u.get("proposalId")).where(cb.equal(u.get("unitId"), filter.unitId()));
-                    return r.get("id").in(co);
-                });
-        List<Specification<Proposal>> branches = new ArrayList<>();
-        for (Specification<Proposal> s : scope) {
-            for (Specification<Proposal> u : unit) {
-                branches.add(s.and(u).and(spec));
+        List<CaseCondition> unit = filter.unitId() == null ? List.of(CaseCondition.ALL)
+                : List.of(ProposalScope.leadUnit(filter.unitId()), ProposalScope.coUnit(filter.unitId(), committee));
+        List<CaseCondition> branches = new ArrayList<>();
+        for (CaseCondition s : scope) {
+            for (CaseCondition u : unit) {
+                branches.add(s.and(u).and(filters));
             }
         }
         // every case but drafts: the total from the statistics read model where it covers the filters
-        CappedLists.Total exact = mine ? null : totals.staff(user, filter, sessions, spec);
+        CappedLists.Total exact = mine ? null : totals.staff(user, filter, sessions, filters);
         CappedLists.Result found = lists.page(branches, page, after, exact);
         return new Listed(summaries(found.page(), Map.of()), found.totalExact(), found.nextCursor(), found.bound());
+    }
+
+    /**
+     * The list's filters but the unit, as a condition on the proposal rows (the unit filter is two
+     * alternatives, see {@link #listing}).
+     *
+     * @param sessions the year's sessions, or null without a year filter
+     */
+    static CaseCondition filters(Filter filter, List<Long> sessions) {
+        CaseCondition where = CaseCondition.ALL;
+        if (filter.status() != null) {
+            where = where.and(CaseCondition.of("status = ?", filter.status().name()));
+        }
+        if (sessions != null) {
+            where = where.and(CaseCondition.in("session_id", sessions));
+        }
+        if (filter.category() != null && !filter.category().isBlank()) {
+            where = where.and(CaseCondition.of("category = ?", filter.category().strip()));
+        }
+        if (filter.key() != null) {
+            where = where.and(CaseCondition.of("is_key = ?", filter.key()));
+        }
+        String category = filter.replyCategory() == null || filter.replyCategory().isBlank() ? null
+                : filter.replyCategory().strip();
+        if (category != null) {
+            where = where.and(CaseCondition.of("approved_reply_category = ?", category));
+        }
+        if (filter.implemented() != null) {
+            where = where.and(CaseCondition.of(filter.implemented() ? "implemented_on is not null" : "implemented_on is null"));
+        }
+        return where;
     }
 
     /**
@@ -305,7 +308,8 @@ public class ProposalQueries {
 
     /**
      * The approved reply's class and whether the unit reported it done (B replies are followed until
-     * done); matches everything when neither is asked for.
+     * done); matches everything when neither is asked for. The lists use the same rule in SQL
+     * ({@link #filters}); ScopeSqlTest holds the two to the same cases.
      */
     public static Specification<Proposal> followUp(Filter filter) {
         String category = filter.replyCategory() == null || filter.replyCategory().isBlank() ? null
