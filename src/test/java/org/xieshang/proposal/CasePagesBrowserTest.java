@@ -213,6 +213,8 @@ class CasePagesBrowserTest extends BrowserTestBase {
         signIn(staff);
         width(375);
         open("/proposals/" + id);
+        // the candidates come after the page (htmx): a loading line first, then the list or the word that none passes
+        waitFor().until(d -> d.findElements(By.id("merge-loading")).isEmpty());
         List<WebElement> scores = driver.findElements(By.cssSelector("#merge-candidates .score"));
         for (WebElement score : scores) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("相似度 (\\d+)%").matcher(score.getText());
@@ -229,6 +231,7 @@ class CasePagesBrowserTest extends BrowserTestBase {
         long lone = f.lead().post(Cases.P, body).id();
         f.advance(lone, "SUBMITTED", false);
         open("/proposals/" + lone);
+        waitFor().until(d -> d.findElements(By.id("merge-loading")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#merge-candidates li"))).isEmpty();
         assertThat(driver.findElement(By.id("merge-none")).getText()).contains("相似度达到 25%");
         accessible("merge none 375");

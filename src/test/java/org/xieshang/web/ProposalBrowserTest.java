@@ -65,9 +65,14 @@ class ProposalBrowserTest extends BrowserTestBase {
                     return !list.isEmpty() && list.get(0).getText().contains(earlier) ? list.get(0) : null;
                 });
         assertTrue(similar.getText().contains("已交办"), similar.getText());
-        WebElement likely = driver.findElement(By.id("likely-category"));
-        assertTrue(likely.getText().contains("社会保障"), likely.getText());
-        likely.findElement(By.cssSelector("button[data-apply-category]")).click();
+        // the panel may be rendered again by a later answer (the last keystrokes): read and click what is there then
+        String likely = waitFor().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("likely-category")).getText());
+        assertTrue(likely.contains("社会保障"), likely);
+        waitFor().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#likely-category button[data-apply-category]")).click();
+            return true;
+        });
         assertEquals("社会保障", new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getText());
         new Select(driver.findElement(By.id("sessionId"))).selectByValue(String.valueOf(c.sessionId));
         driver.findElement(By.id("duringPlenary")).click();
@@ -88,8 +93,9 @@ class ProposalBrowserTest extends BrowserTestBase {
         open("/proposals/review");
         driver.findElement(By.linkText(title)).click();
         waitFor().until(ExpectedConditions.urlMatches(".*/proposals/\\d+$"));
-        // the earlier case is offered for merging, with its similarity
-        assertTrue(driver.findElement(By.id("merge-candidates")).getText().contains(earlier));
+        // the earlier case is offered for merging, with its similarity (loaded after the page)
+        assertTrue(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("merge-candidates"))).getText()
+                .contains(earlier));
         assertNoOverflow();
         screenshot("proposal-review-375.png");
         driver.findElement(By.id("review-file")).click();

@@ -87,6 +87,13 @@ class ProposalPagesTest extends ApiTestBase {
         assertThat(queue.body()).contains(title).contains("href=\"/proposals/" + id + "#actions\"");
         Page review = staff.get("/proposals/" + id);
         assertThat(review.body()).contains("id=\"review-file\"").contains("内容空泛，无具体建议").contains("id=\"action-merge\"");
+        // the merge candidates come after the page (htmx): a fragment for the staff who may merge the case now
+        assertThat(review.body()).contains("hx-get=\"/proposals/" + id + "/merge-candidates\"").contains("id=\"merge-loading\"");
+        Page candidates = staff.get("/proposals/" + id + "/merge-candidates");
+        assertEquals(200, candidates.status());
+        assertThat(candidates.body()).doesNotContain("<html").contains("id=\"merge-slot\"")
+                .containsPattern("id=\"merge-(none|candidates)\"").doesNotContain("merge-loading");
+        assertEquals(403, member.get("/proposals/" + id + "/merge-candidates").status());
         Page noGround = staff.post("/proposals/" + id + "/review", Map.of("decision", "NOT_FILE", "ground", "", "reason", "x"));
         assertEquals(400, noGround.status());
         assertThat(noGround.body()).contains("id=\"notFile-ground-error\"").contains("不予立案须选择理由");
@@ -102,6 +109,8 @@ class ProposalPagesTest extends ApiTestBase {
         assertThat(noUnit.body()).contains("id=\"assign-leadUnitId-error\"");
         assertEquals(302, staff.post("/proposals/" + id + "/assign", Map.of("leadUnitId", String.valueOf(c.unitIds.get(0)),
                 "handlingMode", "", "dueDate", "")).status());
+        // assigned: no longer merged, so no candidates either (409)
+        assertEquals(409, staff.get("/proposals/" + id + "/merge-candidates").status());
 
         Page inbox = unit.get("/proposals/unit");
         assertEquals(200, inbox.status());

@@ -240,6 +240,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /proposals/all/results                                                 -YYYYYYY",
             "GET    /proposals/{id:\\d+}                                                   -YYYYYYY",
             "GET    /proposals/{id:\\d+}/print                                             -YYYYYYY",
+            "GET    /proposals/{id:\\d+}/merge-candidates                                  -YY-----",
             "GET    /proposals/{id:\\d+}/attachments/{attachmentId:\\d+}                   -YYYYYYY",
             "POST   /proposals/{id:\\d+}/attachments                                       -YYYYYYY",
             "POST   /proposals/{id:\\d+}/submit                                            -YYYYYYY",

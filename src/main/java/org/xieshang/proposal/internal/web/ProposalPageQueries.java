@@ -105,6 +105,16 @@ class ProposalPageQueries {
         return casePage(id, false);
     }
 
+    /**
+     * The cases this one may be merged into, for the staff who may merge it now (404 unless visible,
+     * 403 unless staff, 409 past review). A fragment of its own, loaded after the case page: the
+     * similarity search costs several times the rest of the page at a million cases (issue 16).
+     */
+    List<SimilarCase> mergeCandidates(Long id) {
+        cases.check(cases.openToRead(id), Step.MERGE);
+        return search.relatedTo(id, 5).stream().map(this::similar).toList();
+    }
+
     /** The draft for its edit form: 404 unless visible, 403 unless the lead proposer's, 409 once submitted. */
     ProposalDetail editable(Long id) {
         cases.openFor(id, Step.EDIT);
@@ -157,7 +167,7 @@ class ProposalPageQueries {
                 steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
                 split ? mine != null && user.has(Role.UNIT_HEAD) && mine.status() == ProposalStatus.REPLY_REVIEW
                         && !mine.replySignedOff() : steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
-        List<SimilarCase> similar = actions.merge() ? search.relatedTo(id, 5).stream().map(this::similar).toList() : List.of();
+        // merge candidates are a similarity search (the dearest part of the page): loaded after it, see mergeCandidates
         List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
                 .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
         // as ProposalHandling.reply: only the lead unit's own contact in this round counts
@@ -165,7 +175,7 @@ class ProposalPageQueries {
         boolean contact = p.getLeadUnitId() != null && d.handlingRecords().stream().anyMatch(r -> r.type() == HandlingType.PROPOSER_CONTACT
                 && p.getLeadUnitId().equals(r.unitId()) && r.round() == p.getReplyRound());
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
-        return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), similar, hints,
+        return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), hints,
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
                 ProposalScope.isStaff(user), owing(c, d, user, forms, actions),
                 split && forms && ProposalScope.isStaff(user) ? parts(d, x -> x.status() == ProposalStatus.REPLY_REVIEW

@@ -300,6 +300,15 @@ class ProposalPages implements NavContributor {
         return casePage(id, model, ActionForm.none());
     }
 
+    /** The merge candidates of a case under review (htmx, loaded after the case page). */
+    @GetMapping("/proposals/{id:\\d+}/merge-candidates")
+    String mergeCandidates(@PathVariable Long id, Model model) {
+        model.addAttribute("base", "/proposals/" + id);
+        model.addAttribute("similar", pages.mergeCandidates(id));
+        model.addAttribute("minPercent", pages.minSimilarityPercent());
+        return "proposal/mergeCandidates";
+    }
+
     /** The case file for paper: no navigation, no forms. */
     @GetMapping("/proposals/{id:\\d+}/print")
     String print(@PathVariable Long id, Model model) {
