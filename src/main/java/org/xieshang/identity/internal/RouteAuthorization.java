@@ -57,18 +57,24 @@ final class RouteAuthorization implements AuthorizationManager<RequestAuthorizat
 
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
-        HttpServletRequest request = context.getRequest();
+        int rule = decidingRule(context.getRequest());
+        return rule < 0 ? unlisted.authorize(authentication, context) : entries.get(rule).access().authorize(authentication, context);
+    }
+
+    /** The index (in the order given) of the first rule that matches the request; -1 for none. */
+    int decidingRule(HttpServletRequest request) {
         String method = request.getMethod();
         PathContainer path = path(request);
         List<PathContainer.Element> elements = path.elements();
         boolean segmented = LiteralPrefix.applies(elements);
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             if ((e.method() == null || e.method().equals(method)) && (!segmented || LiteralPrefix.mayMatch(e.literals(), elements))
                     && e.pattern().matches(path)) {
-                return e.access().authorize(authentication, context);
+                return i;
             }
         }
-        return unlisted.authorize(authentication, context);
+        return -1;
     }
 
     /** The path within the application, as Spring Security's path pattern matcher reads it. */

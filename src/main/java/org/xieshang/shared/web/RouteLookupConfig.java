@@ -2,9 +2,9 @@ package org.xieshang.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,13 +38,27 @@ class RouteLookupConfig {
     static final class PrefixCheckedMapping extends RequestMappingHandlerMapping {
 
         private static final String[][] ANY = new String[0][];
-        /** Per mapping, each pattern's leading literal segments; ANY when a pattern has none (no pre-check). */
-        private final Map<RequestMappingInfo, String[][]> literals = new ConcurrentHashMap<>();
+        /**
+         * Per mapping (by identity: its hash code is computed anew on each call), each pattern's
+         * leading literal segments; ANY when a pattern has none. Copied on write: mappings are
+         * registered at start-up, read on every request.
+         */
+        private volatile Map<RequestMappingInfo, String[][]> literals = new IdentityHashMap<>();
+
+        @Override
+        protected void registerHandlerMethod(Object handler, java.lang.reflect.Method method, RequestMappingInfo mapping) {
+            super.registerHandlerMethod(handler, method, mapping);
+            synchronized (this) {
+                Map<RequestMappingInfo, String[][]> copy = new IdentityHashMap<>(literals);
+                copy.put(mapping, prefixes(mapping));
+                literals = copy;
+            }
+        }
 
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            String[][] prefixes = literals.computeIfAbsent(info, PrefixCheckedMapping::prefixes);
-            if (prefixes != ANY && ServletRequestPathUtils.hasParsedRequestPath(request)) {
+            String[][] prefixes = literals.get(info); // null: registered otherwise, not pre-checked
+            if (prefixes != null && prefixes != ANY && ServletRequestPathUtils.hasParsedRequestPath(request)) {
                 List<PathContainer.Element> elements = ServletRequestPathUtils.getParsedRequestPath(request)
                         .pathWithinApplication().elements();
                 if (LiteralPrefix.applies(elements) && !mayMatch(prefixes, elements)) {
