@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * a skipped mapping could not have matched.
  */
 @Configuration
-class RouteLookupConfig {
+public class RouteLookupConfig {
 
     @Bean
     WebMvcRegistrations routeLookup() {
@@ -35,7 +35,7 @@ class RouteLookupConfig {
         };
     }
 
-    static final class PrefixCheckedMapping extends RequestMappingHandlerMapping {
+    public static final class PrefixCheckedMapping extends RequestMappingHandlerMapping {
 
         private static final String[][] ANY = new String[0][];
         /**
@@ -58,7 +58,7 @@ class RouteLookupConfig {
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             String[][] prefixes = literals.get(info); // null: registered otherwise, not pre-checked
-            if (prefixes != null && prefixes != ANY && ServletRequestPathUtils.hasParsedRequestPath(request)) {
+            if (indexed && prefixes != null && prefixes != ANY && ServletRequestPathUtils.hasParsedRequestPath(request)) {
                 List<PathContainer.Element> elements = ServletRequestPathUtils.getParsedRequestPath(request)
                         .pathWithinApplication().elements();
                 if (LiteralPrefix.applies(elements) && !mayMatch(prefixes, elements)) {
@@ -66,6 +66,112 @@ class RouteLookupConfig {
                 }
             }
             return super.getMatchingMapping(info, request);
+        }
+
+        /** A mapping, its handler method and the leading literal segments of its patterns (ANY: none). */
+        private record Candidate(RequestMappingInfo info, org.springframework.web.method.HandlerMethod handler, String[][] prefixes) {
+        }
+
+        /** Segments that key the index: a request's first ones pick the mappings that may match it. */
+        private static final int KEY_SEGMENTS = 3;
+
+        /** Mappings by their first KEY_SEGMENTS literal segments; null until built, or after a mapping changed. */
+        private volatile Map<String, List<Candidate>> index;
+        /** Mappings with fewer literal segments: tried for every request. */
+        private volatile List<Candidate> shortOnes = List.of();
+        /** Off: Spring MVC's own search only (tests compare both). */
+        volatile boolean indexed = true;
+
+        /** For tests: whether to pre-check and index (true) or leave the search to Spring MVC alone. */
+        public void indexed(boolean on) {
+            indexed = on;
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            super.afterPropertiesSet();
+            Map<String, List<Candidate>> byKey = new java.util.HashMap<>();
+            List<Candidate> shorter = new ArrayList<>();
+            getHandlerMethods().forEach((info, handler) -> {
+                String[][] prefixes = prefixes(info);
+                Candidate c = new Candidate(info, handler, prefixes);
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                for (String[] prefix : prefixes) {
+                    keys.add(prefix.length >= KEY_SEGMENTS ? String.join("/", java.util.Arrays.copyOf(prefix, KEY_SEGMENTS)) : null);
+                }
+                if (prefixes == ANY || keys.contains(null)) {
+                    shorter.add(c);
+                } else {
+                    keys.forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+                }
+            });
+            shortOnes = List.copyOf(shorter);
+            index = Map.copyOf(byKey);
+        }
+
+        @Override
+        public void registerMapping(RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
+            index = null; // the index no longer lists every mapping: full search from now on
+            super.registerMapping(mapping, handler, method);
+        }
+
+        @Override
+        public void unregisterMapping(RequestMappingInfo mapping) {
+            index = null;
+            super.unregisterMapping(mapping);
+        }
+
+        /**
+         * When exactly one of the mappings that may match the path does match, it is the handler,
+         * as Spring MVC's search of every mapping would find (it compares matches only when there
+         * are several: then, or with none, that search decides, as before).
+         */
+        @Override
+        protected org.springframework.web.method.HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+                throws Exception {
+            Map<String, List<Candidate>> byKey = index;
+            if (indexed && byKey != null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
+                List<PathContainer.Element> elements = ServletRequestPathUtils.getParsedRequestPath(request)
+                        .pathWithinApplication().elements();
+                if (LiteralPrefix.applies(elements)) {
+                    Candidate found = null;
+                    RequestMappingInfo matched = null;
+                    int matches = 0;
+                    String key = key(elements);
+                    for (List<Candidate> list : key == null ? List.of(shortOnes) : List.of(byKey.getOrDefault(key, List.of()), shortOnes)) {
+                        for (Candidate c : list) {
+                            if (c.prefixes() != ANY && !mayMatch(c.prefixes(), elements)) {
+                                continue;
+                            }
+                            RequestMappingInfo m = super.getMatchingMapping(c.info(), request);
+                            if (m != null) {
+                                matches++;
+                                found = c;
+                                matched = m;
+                            }
+                        }
+                    }
+                    if (matches == 1) {
+                        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, found.handler());
+                        handleMatch(matched, lookupPath, request);
+                        return found.handler();
+                    }
+                }
+            }
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+
+        /** The path's first KEY_SEGMENTS segments joined by "/", null when it has fewer or a double slash. */
+        private static String key(List<PathContainer.Element> elements) {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < KEY_SEGMENTS; i++) {
+                int at = 2 * i + 1;
+                if (at >= elements.size() || !(elements.get(at) instanceof PathContainer.PathSegment s)) {
+                    return null;
+                }
+                key.append(i == 0 ? "" : "/").append(s.valueToMatch());
+            }
+            return key.toString();
         }
 
         private static boolean mayMatch(String[][] prefixes, List<PathContainer.Element> elements) {
