@@ -35,6 +35,16 @@ class SecurityConfig {
         }
     }
 
+    /**
+     * No observations of Spring Security's own: they wrap each filter of the chain in an observation
+     * of its own on every request (issue 16, per-request cost). The request metrics
+     * ({@code http.server.requests}, per route and status) come from Spring MVC and stay.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the algorithm id stored so it can be upgraded later

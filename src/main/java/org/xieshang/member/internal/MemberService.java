@@ -49,9 +49,12 @@ public class MemberService implements MemberDirectory {
     private final AuditTrail audit;
 
     private final org.springframework.beans.factory.ObjectProvider<UnitCaseProposers> unitCaseProposers;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     MemberService(MemberRepository members, ReferenceData reference, AuditTrail audit,
-                  org.springframework.beans.factory.ObjectProvider<UnitCaseProposers> unitCaseProposers) {
+                  org.springframework.beans.factory.ObjectProvider<UnitCaseProposers> unitCaseProposers,
+                  org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.members = members;
         this.reference = reference;
         this.audit = audit;
@@ -227,13 +230,41 @@ public class MemberService implements MemberDirectory {
                 }
             });
             if (!missing.isEmpty()) {
-                members.findAllById(missing).forEach(m -> {
-                    names.put(m.getId(), m.getName());
-                    nameCache.put(List.of(committee, m.getId()), m.getName());
+                unknownNames(committee, missing).forEach((id, name) -> {
+                    names.put(id, name);
+                    nameCache.put(List.of(committee, id), name);
                 });
             }
         }
         return names;
+    }
+
+    /**
+     * Names not cached: in plain SQL naming the committee in a read-only transaction (a derived or
+     * criteria query is translated again on every execution under the committee filter, issue 16);
+     * through the entities otherwise, so that a rename not yet flushed shows in its own transaction.
+     */
+    private Map<Long, String> unknownNames(Long committee, List<Long> ids) {
+        Map<Long, String> found = new java.util.HashMap<>();
+        if (committee != null && committee > 0
+                && org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                Object[] args = new Object[chunk.size() + 1];
+                args[0] = committee;
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 1] = chunk.get(i);
+                }
+                jdbc.query("select id, name from member where committee_id = ? and id in ("
+                        + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                        rs -> {
+                            found.put(rs.getLong(1), rs.getString(2));
+                        }, args);
+            }
+        } else {
+            members.findAllById(ids).forEach(m -> found.put(m.getId(), m.getName()));
+        }
+        return found;
     }
 
     /**
