@@ -105,7 +105,8 @@ class ProposalBrowserTest extends BrowserTestBase {
         WebElement due = driver.findElement(By.id("assign-dueDate"));
         assertTrue(due.getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}"), "the default due date is shown");
         // the unit that handled the earlier case is suggested
-        assertTrue(driver.findElement(By.id("unit-hints")).getText().contains(unitName(c.unitIds.get(1))));
+        assertTrue(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("unit-hints"))).getText()
+                .contains(unitName(c.unitIds.get(1))));
         assertNoOverflow();
         screenshot("proposal-assign-375.png");
         new Select(driver.findElement(By.id("assign-leadUnitId"))).selectByValue(String.valueOf(c.unitIds.get(0)));

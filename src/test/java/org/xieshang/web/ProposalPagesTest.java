@@ -104,6 +104,12 @@ class ProposalPagesTest extends ApiTestBase {
         Page filed = staff.get("/proposals/" + id);
         assertThat(filed.body()).contains("id=\"assign-form\"").contains("name=\"dueDate\"")
                 .containsPattern("id=\"assign-dueDate\" name=\"dueDate\" type=\"date\" value=\"\\d{4}-\\d{2}-\\d{2}\"");
+        // the unit hints come after the page too
+        assertThat(filed.body()).contains("hx-get=\"/proposals/" + id + "/unit-hints\"");
+        Page hints = staff.get("/proposals/" + id + "/unit-hints");
+        assertEquals(200, hints.status());
+        assertThat(hints.body()).doesNotContain("<html").contains("id=\"unit-hints-slot\"");
+        assertEquals(403, unit.get("/proposals/" + id + "/unit-hints").status());
         Page noUnit = staff.post("/proposals/" + id + "/assign", Map.of("leadUnitId", "", "dueDate", ""));
         assertEquals(400, noUnit.status());
         assertThat(noUnit.body()).contains("id=\"assign-leadUnitId-error\"");

@@ -265,6 +265,7 @@ final class RouteRules {
             rule(GET, "/proposals/{id:\\d+}", SIGNED_IN),
             rule(GET, "/proposals/{id:\\d+}/print", SIGNED_IN),
             rule(GET, "/proposals/{id:\\d+}/merge-candidates", STAFF),
+            rule(GET, "/proposals/{id:\\d+}/unit-hints", STAFF),
             rule(GET, "/proposals/{id:\\d+}/attachments/{attachmentId:\\d+}", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/attachments", SIGNED_IN),
             rule(POST, "/proposals/{id:\\d+}/submit", SIGNED_IN),

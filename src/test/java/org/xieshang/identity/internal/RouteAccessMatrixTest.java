@@ -241,6 +241,7 @@ class RouteAccessMatrixTest extends ApiTestBase {
             "GET    /proposals/{id:\\d+}                                                   -YYYYYYY",
             "GET    /proposals/{id:\\d+}/print                                             -YYYYYYY",
             "GET    /proposals/{id:\\d+}/merge-candidates                                  -YY-----",
+            "GET    /proposals/{id:\\d+}/unit-hints                                        -YY-----",
             "GET    /proposals/{id:\\d+}/attachments/{attachmentId:\\d+}                   -YYYYYYY",
             "POST   /proposals/{id:\\d+}/attachments                                       -YYYYYYY",
             "POST   /proposals/{id:\\d+}/submit                                            -YYYYYYY",

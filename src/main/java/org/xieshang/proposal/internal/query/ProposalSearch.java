@@ -42,6 +42,7 @@ import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.Role;
 import org.xieshang.shared.error.Forbidden;
+import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
  * Chinese full-text search over cases (smartcn words and CJK bigrams, so any 2–4 character
@@ -55,9 +56,12 @@ public class ProposalSearch {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalSearch.class);
 
-    /** Cases that count as "earlier proposals" for similarity: anything past the proposer's desk. */
-    static final Set<ProposalStatus> COMPARABLE = EnumSet.complementOf(EnumSet.of(ProposalStatus.DRAFT,
-            ProposalStatus.AWAITING_COSIGNERS, ProposalStatus.WITHDRAWN));
+    /**
+     * Cases that do not count as "earlier proposals" for similarity: those still on the proposer's desk
+     * (everything else does; the query excludes these, cheaper than matching the many other states).
+     */
+    static final List<ProposalStatus> NOT_COMPARABLE = List.of(ProposalStatus.DRAFT, ProposalStatus.AWAITING_COSIGNERS,
+            ProposalStatus.WITHDRAWN);
     static final int CANDIDATES = 60;
     static final int QUERY_TERMS = 30;
 
@@ -79,6 +83,7 @@ public class ProposalSearch {
     private final ProposalRepository proposals;
     private final CaseSupport cases;
     private final ReferenceData reference;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /**
      * The lowest similarity shown to people (merge candidates, hints while writing, /similar, unit
@@ -91,7 +96,7 @@ public class ProposalSearch {
     private final double minScore;
 
     ProposalSearch(EntityManager em, EntityManagerFactory emf, ProposalRepository proposals, CaseSupport cases,
-                   ReferenceData reference,
+                   ReferenceData reference, org.springframework.jdbc.core.JdbcTemplate jdbc,
                    @org.springframework.beans.factory.annotation.Value("${xieshang.similar.min-score:0.25}") double minScore) {
         this.minScore = minScore;
         this.em = em;
@@ -99,6 +104,7 @@ public class ProposalSearch {
         this.proposals = proposals;
         this.cases = cases;
         this.reference = reference;
+        this.jdbc = jdbc;
     }
 
     /** Ids of the cases matching the text that the user may see, best first, with a highlighted snippet. */
@@ -112,22 +118,20 @@ public class ProposalSearch {
         SearchResult<List<?>> result = session.search(Proposal.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("background"),
                         f.highlight("suggestions"), f.highlight("approvedReplyContent"), f.highlight("replyContent")).asList())
-                .where((f, root) -> {
-                    root.add(scope(f, user));
-                    root.add(matching(f, text, user));
-                    filters(f, filter, user).forEach(root::add);
-                })
+                // only the words score: the scope and the filters are filter clauses (no score computed for them)
+                .where(f -> f.bool(root -> {
+                    root.must(matching(f, text, user));
+                    root.filter(scope(f, user));
+                    filters(f, filter, user).forEach(root::filter);
+                }))
                 .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1).noMatchSize(0))
                 .sort(f -> f.score().then().field("createdAt").desc())
                 .totalHitCountThreshold(1000)
                 .fetch(offset(page), limit(page));
         // the working reply's words are highlighted only for those who may read it (ReplyVisibility)
-        Map<Long, Long> leadUnits = new HashMap<>();
-        if (!ProposalScope.isStaff(user) && user.unitId() != null) {
-            proposals.findAllById(result.hits().stream().map(row -> (Long) row.get(0)).toList())
-                    .forEach(p -> leadUnits.put(p.getId(), p.getLeadUnitId()));
-        }
+        Map<Long, Long> leadUnits = !ProposalScope.isStaff(user) && user.unitId() != null
+                ? leadUnits(result.hits().stream().map(row -> (Long) row.get(0)).toList()) : Map.of();
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
             Long id = (Long) row.get(0);
@@ -139,6 +143,28 @@ public class ProposalSearch {
             hits.add(new Hit(id, snippet));
         }
         return new PageImpl<>(hits, page, Math.min(result.total().hitCountLowerBound(), MAX_DEPTH));
+    }
+
+    /** The lead units of these cases (plain SQL, as {@link #rows}; the filtered repository outside a committee). */
+    private Map<Long, Long> leadUnits(List<Long> ids) {
+        Map<Long, Long> out = new HashMap<>();
+        Long committee = CommitteeContext.current();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        if (committee == null || committee <= 0) {
+            proposals.findAllById(ids).forEach(p -> out.put(p.getId(), p.getLeadUnitId()));
+            return out;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(committee);
+        args.addAll(ids);
+        jdbc.query("select id, lead_unit_id from proposal where committee_id = ? and id in ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                    long unit = rs.getLong(2);
+                    out.put(rs.getLong(1), rs.wasNull() ? null : unit);
+                }, args.toArray());
+        return out;
     }
 
     /** A hit of the public search: a snippet of the proposal's text, and one of its reply (shown only once approved). */
@@ -213,7 +239,7 @@ public class ProposalSearch {
     /** The cases most like this one (staff, at review), most similar first. */
     public List<Similar> similarTo(Long id, int limit) {
         CurrentUser user = CurrentUsers.requireAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
-        ProposalCase c = cases.open(id);
+        ProposalCase c = cases.openToRead(id);
         Proposal p = c.proposal();
         return similar(p.getTitle(), p.getBackground() + "\n" + p.getSuggestions(), id, limit, user);
     }
@@ -287,31 +313,34 @@ public class ProposalSearch {
             List<Map.Entry<String, Double>> terms = source.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS).toList();
             boolean staffView = user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
+            boolean lucene = reader != null;
             List<List<?>> candidates = Search.session(em).search(Proposal.class)
                     .select(f -> f.composite().from(f.id(Long.class), f.field("titleWords", String.class),
                             f.field("bodyWords", String.class)).asList())
-                    .where((f, root) -> {
-                        root.add(f.bool(b -> {
+                    .where(f -> f.bool(root -> {
+                        // only the words score; the rest are filters (no score to compute, and excluding the
+                        // few statuses that are not comparable is cheaper than matching the many that are)
+                        root.must(lucene ? f.extension(LuceneExtension.get()).fromLuceneQuery(words(terms)) : f.bool(b -> {
                             for (Map.Entry<String, Double> t : terms) {
                                 float boost = (float) Math.max(0.1, t.getValue());
                                 b.should(f.match().field("titleWords").boost(2 * boost).field("bodyWords").boost(boost)
                                         .matching(t.getKey()));
                             }
                         }));
-                        root.add(f.terms().field("status").matchingAny(List.copyOf(COMPARABLE)));
+                        root.mustNot(f.terms().field("status").matchingAny(NOT_COMPARABLE));
                         if (excludeId != null) {
-                            root.add(f.not(f.id().matching(excludeId)));
+                            root.mustNot(f.id().matching(excludeId));
                         }
                         if (!staffView) {
                             // members: what they may see anyway, and filed cases (title and outcome only) that are
                             // not confidential (涉密): those stay hidden from whoever is not in their scope
-                            root.add(f.or(scope(f, user), f.bool(filed -> {
+                            root.filter(f.or(scope(f, user), f.bool(filed -> {
                                 filed.mustNot(f.terms().field("status").matchingAny(List.of(ProposalStatus.SUBMITTED,
                                         ProposalStatus.NOT_FILED, ProposalStatus.MERGED)));
                                 filed.mustNot(f.match().field("confidential").matching(true));
                             })));
                         }
-                    })
+                    }))
                     .totalHitCountThreshold(CANDIDATES)
                     .fetchHits(CANDIDATES);
             if (reader == null) {
@@ -327,18 +356,8 @@ public class ProposalSearch {
             List<Long> best = scores.entrySet().stream()
                     .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit).map(Map.Entry::getKey).toList();
-            Map<Long, Proposal> found = new HashMap<>();
-            proposals.findAllById(best).forEach(x -> found.put(x.getId(), x));
-            List<Similar> out = new ArrayList<>();
-            for (Long id : best) {
-                Proposal x = found.get(id);
-                if (x != null) {
-                    out.add(new Similar(x.getId(), x.getNumber(), x.getTitle(), scores.get(id), x.getStatus(),
-                            x.getApprovedReplyCategory(), x.getLeadUnitId(), x.getLeadUnitId() == null ? null
-                            : reference.unit(x.getLeadUnitId()).map(ReferenceData.UnitView::name).orElse(null), x.getCategory()));
-                }
-            }
-            return out;
+            Map<Long, Similar> found = rows(best, scores);
+            return best.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         } finally {
             if (reader != null) {
                 try {
@@ -348,6 +367,60 @@ public class ProposalSearch {
                 }
             }
         }
+    }
+
+    /**
+     * The words as one flat disjunction of term queries (Lucene backend): the same scores as a match per
+     * word over the two fields, but one level, so that Lucene can skip the documents that cannot reach
+     * the best 60 (block-max WAND) instead of scoring every document that has one of the words; the
+     * nested form spent most of a similarity request scoring (docs/perf.md).
+     */
+    private static org.apache.lucene.search.Query words(List<Map.Entry<String, Double>> terms) {
+        var any = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (Map.Entry<String, Double> t : terms) {
+            float boost = (float) Math.max(0.1, t.getValue());
+            any.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.TermQuery(
+                    new Term("titleWords", t.getKey())), 2 * boost), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+            any.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.TermQuery(
+                    new Term("bodyWords", t.getKey())), boost), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    /**
+     * The rows of the best candidates: plain SQL with the committee said explicitly, because a JPA query
+     * under the {@code @TenantId} filter is translated again on every call (docs/perf.md, "Lists").
+     */
+    private Map<Long, Similar> rows(List<Long> ids, Map<Long, Double> scores) {
+        Map<Long, Similar> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Long committee = CommitteeContext.current();
+        if (committee == null || committee <= 0) { // no committee of its own: the filtered repository decides
+            proposals.findAllById(ids).forEach(x -> out.put(x.getId(), new Similar(x.getId(), x.getNumber(), x.getTitle(),
+                    scores.get(x.getId()), x.getStatus(), x.getApprovedReplyCategory(), x.getLeadUnitId(),
+                    unitName(x.getLeadUnitId()), x.getCategory())));
+            return out;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(committee);
+        args.addAll(ids);
+        jdbc.query("select id, number, title, status, approved_reply_category, lead_unit_id, category from proposal"
+                + " where committee_id = ? and id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + ")", rs -> {
+                    long id = rs.getLong(1);
+                    long unit = rs.getLong(6);
+                    Long leadUnit = rs.wasNull() ? null : unit;
+                    out.put(id, new Similar(id, rs.getString(2), rs.getString(3), scores.get(id),
+                            ProposalStatus.valueOf(rs.getString(4)), rs.getString(5), leadUnit, unitName(leadUnit),
+                            rs.getString(7)));
+                }, args.toArray());
+        return out;
+    }
+
+    private String unitName(Long unitId) {
+        return unitId == null ? null : reference.unit(unitId).map(ReferenceData.UnitView::name).orElse(null);
     }
 
     private static List<String> split(Object words) {
@@ -377,17 +450,59 @@ public class ProposalSearch {
         return w -> TextSimilarity.idf(df.getOrDefault(w, 0), n);
     }
 
-    private static ToDoubleFunction<String> idf(IndexReader reader) {
+    /**
+     * Word rarity, kept for as long as the index does not change: a similarity request looks up every word
+     * of its 60 candidates (thousands of term dictionary seeks), and most of them are the same from one
+     * request to the next. The key is the index's segments and their live documents (a new segment or a
+     * deletion gives another key), so a changed index is never scored with stale rarities.
+     */
+    private ToDoubleFunction<String> idf(IndexReader reader) {
         long docs = reader.numDocs();
-        Map<String, Double> cache = new HashMap<>();
-        return word -> cache.computeIfAbsent(word, w -> {
+        Map<String, Double> cache = rarities(reader);
+        return word -> {
+            Double known = cache.get(word);
+            if (known != null) {
+                return known;
+            }
             try {
-                return TextSimilarity.idf(reader.docFreq(new Term("bodyWords", w)), docs);
+                double idf = TextSimilarity.idf(reader.docFreq(new Term("bodyWords", word)), docs);
+                cache.put(word, idf);
+                return idf;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        };
     }
+
+    /** The words' rarities for this state of the index (a fresh map for another state, or where unknown). */
+    private Map<String, Double> rarities(IndexReader reader) {
+        List<Object> version = new ArrayList<>();
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            // a segment's core key is shared by every reader of it; its live documents tell a deletion
+            IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+            if (helper == null) {
+                return new HashMap<>();
+            }
+            version.add(helper.getKey());
+            version.add(leaf.reader().numDocs());
+        }
+        Rarities current = rarities;
+        if (current.version().equals(version) && current.words().size() < MAX_RARITIES) {
+            return current.words();
+        }
+        Rarities fresh = new Rarities(version, new java.util.concurrent.ConcurrentHashMap<>());
+        rarities = fresh;
+        return fresh.words();
+    }
+
+    /** The word rarities of one state of the index (its segments' core keys, compared by identity, and sizes). */
+    private record Rarities(List<Object> version, Map<String, Double> words) {
+    }
+
+    /** Bounds the memory of {@link Rarities}: a vocabulary beyond this starts a new map. */
+    private static final int MAX_RARITIES = 200_000;
+
+    private volatile Rarities rarities = new Rarities(List.of(), new java.util.concurrent.ConcurrentHashMap<>());
 
     /** The scope rule of {@link ProposalScope} over the index's access fields. */
     static PredicateFinalStep scope(TypedSearchPredicateFactory<?> f, CurrentUser u) {

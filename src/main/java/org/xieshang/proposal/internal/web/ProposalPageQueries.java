@@ -115,6 +115,12 @@ class ProposalPageQueries {
         return search.relatedTo(id, 5).stream().map(this::similar).toList();
     }
 
+    /** The units that handled similar cases, for the staff who may assign the case now (as {@link #mergeCandidates}). */
+    List<UnitHint> unitHints(Long id) {
+        cases.check(cases.openToRead(id), Step.ASSIGN);
+        return search.unitsFor(id).stream().map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList();
+    }
+
     /** The draft for its edit form: 404 unless visible, 403 unless the lead proposer's, 409 once submitted. */
     ProposalDetail editable(Long id) {
         cases.openFor(id, Step.EDIT);
@@ -167,15 +173,14 @@ class ProposalPageQueries {
                 steps.contains(Step.REPORT_IMPLEMENTED) && "B".equals(d.replyCategory()) && d.implementedOn() == null,
                 split ? mine != null && user.has(Role.UNIT_HEAD) && mine.status() == ProposalStatus.REPLY_REVIEW
                         && !mine.replySignedOff() : steps.contains(Step.SIGN_OFF_REPLY) && !p.isReplySignedOff());
-        // merge candidates are a similarity search (the dearest part of the page): loaded after it, see mergeCandidates
-        List<UnitHint> hints = actions.assign() ? search.unitsFor(id).stream()
-                .map(u -> new UnitHint(u.unitId(), u.name(), u.score(), u.cases())).toList() : List.of();
+        // merge candidates and unit hints are similarity searches (the dearest part of the page): loaded after it,
+        // see mergeCandidates and unitHints
         // as ProposalHandling.reply: only the lead unit's own contact in this round counts
         // (from the records the detail has read: every record of the case, whoever looks)
         boolean contact = p.getLeadUnitId() != null && d.handlingRecords().stream().anyMatch(r -> r.type() == HandlingType.PROPOSER_CONTACT
                 && p.getLeadUnitId().equals(r.unitId()) && r.round() == p.getReplyRound());
         List<String> withoutOpinion = d.coUnits().stream().filter(u -> u.opinion() == null).map(CoUnitView::name).toList();
-        return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(), hints,
+        return new CasePage(d, actions, sessionName(d.sessionId()), unitNames(),
                 actions.assign() ? defaultDueDate(settings) : null, options(settings), contact, withoutOpinion, lead,
                 ProposalScope.isStaff(user), owing(c, d, user, forms, actions),
                 split && forms && ProposalScope.isStaff(user) ? parts(d, x -> x.status() == ProposalStatus.REPLY_REVIEW

@@ -115,7 +115,7 @@ public final class ProposalPageViews {
 
     /** One case as its page shows it. */
     public record CasePage(ProposalDetail detail, Actions actions, String sessionName, Map<Long, String> unitNames,
-                           List<UnitHint> unitHints, LocalDate defaultDueDate,
+                           LocalDate defaultDueDate,
                            Options options, boolean contactRecorded, List<String> coUnitsWithoutOpinion,
                            boolean lead, boolean staff, CoUnitsOwing owing, Set<Long> reviewParts,
                            Set<Long> rateParts) {

@@ -309,6 +309,13 @@ class ProposalPages implements NavContributor {
         return "proposal/mergeCandidates";
     }
 
+    /** The units that handled similar cases, at assignment (htmx, loaded after the case page). */
+    @GetMapping("/proposals/{id:\\d+}/unit-hints")
+    String unitHints(@PathVariable Long id, Model model) {
+        model.addAttribute("hints", pages.unitHints(id));
+        return "proposal/unitHints";
+    }
+
     /** The case file for paper: no navigation, no forms. */
     @GetMapping("/proposals/{id:\\d+}/print")
     String print(@PathVariable Long id, Model model) {
