@@ -309,7 +309,7 @@ public class ProposalQueries {
     /**
      * The approved reply's class and whether the unit reported it done (B replies are followed until
      * done); matches everything when neither is asked for. The lists use the same rule in SQL
-     * ({@link #filters}); ScopeSqlTest holds the two to the same cases.
+     * ({@link #filters}); ListCursorApiTest holds the two to the same cases.
      */
     public static Specification<Proposal> followUp(Filter filter) {
         String category = filter.replyCategory() == null || filter.replyCategory().isBlank() ? null
