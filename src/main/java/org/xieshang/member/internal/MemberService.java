@@ -215,7 +215,9 @@ public class MemberService implements MemberDirectory {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** No transaction of its own when every name is cached (each list page asks); the repository has one for the rest. */
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Map<Long, String> names(java.util.Collection<Long> ids) {
         Map<Long, String> names = new java.util.HashMap<>();
         if (ids != null && !ids.isEmpty()) {

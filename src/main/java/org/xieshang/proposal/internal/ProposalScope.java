@@ -94,7 +94,7 @@ public final class ProposalScope {
      * it can be read from its own index (the lists take their union, see {@code CappedLists}); a case
      * may match several. Plain SQL with bind values (Hibernate translates criteria queries again on every
      * execution under the committee filter, docs/perf.md): the statement names the committee of the
-     * {@code proposal} rows, each sub-select names it for its own table. ScopeSqlTest checks that the union
+     * {@code proposal} rows, each sub-select names it for its own table. ListCursorApiTest checks that the union
      * equals {@link #visibleTo} for varied users and filters.
      */
     public static List<CaseCondition> branches(CurrentUser u, Long committee) {

@@ -221,6 +221,7 @@ public class ProposalQueries {
         return !ReplyVisibility.hidesWorkingReply(CurrentUsers.require(), c.proposal());
     }
 
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Page<ProposalSummary> list(Filter filter, PageRequest page) {
         return listing(filter, page, null).page();
     }
@@ -228,8 +229,15 @@ public class ProposalQueries {
     /**
      * One page of a list, the total's exactness and the next page's cursor (docs/perf.md, "Lists").
      *
+     * <p>No transaction of its own: the page is a handful of plain SQL reads (one connection for the call,
+     * in auto-commit; in PostgreSQL's and H2's read committed each statement saw its own snapshot inside a
+     * transaction as well), and opening a JPA session and transaction for them cost about a third of the
+     * list's own CPU (docs/perf.md). What reads entities (search, the member names missing from their
+     * cache) has its own read-only transaction; a caller's transaction is joined.
+     *
      * @param cursor the {@code nextCursor} of the previous page, or null for the page number's page
      */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Listed listing(Filter filter, PageRequest page, String cursor) {
         CurrentUser user = CurrentUsers.require();
         if (filter.year() != null && (filter.year() < 1949 || filter.year() > 2200)) {
@@ -309,7 +317,7 @@ public class ProposalQueries {
     /**
      * The approved reply's class and whether the unit reported it done (B replies are followed until
      * done); matches everything when neither is asked for. The lists use the same rule in SQL
-     * ({@link #filters}); ScopeSqlTest holds the two to the same cases.
+     * ({@link #filters}); ListCursorApiTest holds the two to the same cases.
      */
     public static Specification<Proposal> followUp(Filter filter) {
         String category = filter.replyCategory() == null || filter.replyCategory().isBlank() ? null
