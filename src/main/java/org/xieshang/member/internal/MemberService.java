@@ -258,7 +258,7 @@ public class MemberService implements MemberDirectory {
                     args[i + 1] = chunk.get(i);
                 }
                 jdbc.query("select id, name from member where committee_id = ? and id in ("
-                        + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                        + org.xieshang.shared.jpa.BindMarks.of(chunk.size()) + ")",
                         rs -> {
                             found.put(rs.getLong(1), rs.getString(2));
                         }, args);

@@ -1,7 +1,6 @@
 package org.xieshang.proposal.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ public record CaseCondition(String sql, List<Object> args) {
     /** {@code column in (?, ...)}; matches nothing when the list is empty. */
     public static CaseCondition in(String column, List<?> values) {
         return values.isEmpty() ? NONE
-                : new CaseCondition(column + " in (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")",
+                : new CaseCondition(column + " in (" + org.xieshang.shared.jpa.BindMarks.of(values.size()) + ")",
                 new ArrayList<>(values));
     }
 

@@ -391,7 +391,7 @@ class ProposalReminders {
                 return planned;
             }
             Set<String> slotted = new HashSet<>(jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ?"
-                    + " and task_instance in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                    + " and task_instance in (" + org.xieshang.shared.jpa.BindMarks.of(ids.size()) + ")",
                     String.class, slotArgs(ids)));
             List<Long> unplanned = ids.stream()
                     .filter(id -> !slotted.contains(ReminderTask.instanceId(id, ReminderKind.OVERDUE, 0))).toList();

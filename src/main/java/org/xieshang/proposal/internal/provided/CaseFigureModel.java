@@ -275,7 +275,7 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
         List<String> columns = new ArrayList<>(List.of(keys));
         columns.addAll(List.of(counters));
         String insert = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + org.xieshang.shared.jpa.BindMarks.of(columns.size()) + ")";
         Savepoint savepoint = c.setSavepoint();
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             int i = 1;

@@ -5,7 +5,6 @@ import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.EnumSet;
@@ -153,7 +152,7 @@ class ProposalFigureQueries implements ProposalFigures {
         List<Object> args = new ArrayList<>(List.of(CommitteeContext.current()));
         args.addAll(sessionIds);
         Long n = jdbc.queryForObject("select coalesce(sum(open_b), 0) from stat_case_figure where committee_id = ?"
-                + " and session_id in (" + marks(sessionIds.size()) + ")", Long.class, args.toArray());
+                + " and session_id in (" + org.xieshang.shared.jpa.BindMarks.of(sessionIds.size()) + ")", Long.class, args.toArray());
         return n == null ? 0 : n;
     }
 
@@ -162,17 +161,13 @@ class ProposalFigureQueries implements ProposalFigures {
         args.add(CommitteeContext.current());
         args.addAll(sessionIds);
         NOT_COUNTED.forEach(s -> args.add(s.name()));
-        String sql = " where committee_id = ? and session_id in (" + marks(sessionIds.size()) + ") and status not in ("
-                + marks(NOT_COUNTED.size()) + ") and cases > 0";
+        String sql = " where committee_id = ? and session_id in (" + org.xieshang.shared.jpa.BindMarks.of(sessionIds.size()) + ") and status not in ("
+                + org.xieshang.shared.jpa.BindMarks.of(NOT_COUNTED.size()) + ") and cases > 0";
         if (leadUnitId != null) {
             args.add(leadUnitId);
             sql += " and lead_unit_id = ?";
         }
         return sql;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static Long orNull(long id) {

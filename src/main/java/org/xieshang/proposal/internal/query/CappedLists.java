@@ -208,7 +208,7 @@ class CappedLists {
         Map<Long, SummaryRow> byId = new HashMap<>();
         jdbc.query("select id, number, title, category, status, proposer_kind, collective_name, lead_unit_id, due_date,"
                 + " is_key, submitted_on, created_at from proposal where committee_id = ? and id in ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                + org.xieshang.shared.jpa.BindMarks.of(ids.size()) + ")", rs -> {
                     long id = rs.getLong(1);
                     long unit = rs.getLong(8);
                     Long leadUnit = rs.wasNull() ? null : unit;

@@ -105,7 +105,7 @@ class ListTotals {
             args.add(filter.status().name());
         }
         if (sessions != null) {
-            sql.append(" and session_id in (").append(String.join(", ", java.util.Collections.nCopies(sessions.size(), "?")))
+            sql.append(" and session_id in (").append(org.xieshang.shared.jpa.BindMarks.of(sessions.size()))
                     .append(')');
             args.addAll(sessions);
         }

@@ -359,7 +359,7 @@ public class ProposalQueries {
             args.add(ProposerRole.LEAD.name());
             args.addAll(ids);
             jdbc.query("select proposal_id, member_id from proposal_proposer where committee_id = ? and role = ?"
-                    + " and proposal_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                    + " and proposal_id in (" + org.xieshang.shared.jpa.BindMarks.of(ids.size())
                     + ") order by id", rs -> {
                         leads.put(rs.getLong(1), rs.getLong(2));
                     }, args.toArray());

@@ -160,7 +160,7 @@ public class ProposalSearch {
         args.add(committee);
         args.addAll(ids);
         jdbc.query("select id, lead_unit_id from proposal where committee_id = ? and id in ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                + org.xieshang.shared.jpa.BindMarks.of(ids.size()) + ")", rs -> {
                     long unit = rs.getLong(2);
                     out.put(rs.getLong(1), rs.wasNull() ? null : unit);
                 }, args.toArray());
@@ -407,7 +407,7 @@ public class ProposalSearch {
         args.add(committee);
         args.addAll(ids);
         jdbc.query("select id, number, title, status, approved_reply_category, lead_unit_id, category from proposal"
-                + " where committee_id = ? and id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + " where committee_id = ? and id in (" + org.xieshang.shared.jpa.BindMarks.of(ids.size())
                 + ")", rs -> {
                     long id = rs.getLong(1);
                     long unit = rs.getLong(6);
