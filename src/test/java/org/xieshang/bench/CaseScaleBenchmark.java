@@ -32,8 +32,9 @@ import org.xieshang.support.PageClient;
  * 1,000,000; half filed, half assigned to one unit; every case with a lead proposer among 2,000
  * members, one of whom — the signed-in member — has N/50,000 cases), then for each endpoint a closed
  * loop of 1 client and of 16 clients for a fixed time, printed as one table (req/s, p50/p95/p99)
- * beside two yardsticks measured in the same run: a JDBC select-only loop ({@code select 1 from
- * proposal where id=?}, as pgbench -S) and a static HTTP server sending the staff list's bytes (an
+ * beside yardsticks measured in the same run: {@code pgbench -S} against the same server (when
+ * installed), a JDBC select-only loop ({@code select 1 from proposal where id=?}, prepared, in this JVM)
+ * and a static HTTP server sending the staff list's bytes (an
  * embedded Tomcat with TCP_NODELAY answering from one servlet, asked through the same client as the
  * other rows). The search index is built by the mass indexer as in {@link SearchBenchmark} for the
  * search and similar rows; {@code -Dsearch=false} skips it (minutes at 1,000,000). One command:
@@ -173,8 +174,9 @@ public final class CaseScaleBenchmark {
                         throw new IllegalStateException(e);
                     }
                 };
-                results.add(run("JDBC select-only (pgbench -S like)", 1, seconds, selectOne));
-                results.add(run("JDBC select-only (pgbench -S like)", many, seconds, selectOne));
+                results.add(run("JDBC select-only loop (prepared, in this JVM)", 1, seconds, selectOne));
+                results.add(run("JDBC select-only loop (prepared, in this JVM)", many, seconds, selectOne));
+                List<String> pgbenchRows = pgbench(pg.getPort(), seconds, many);
                 byte[] bytes = admin.get("/api/v1/proposals?size=20").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 try (StaticServer server = new StaticServer(bytes)) {
                     Api staticClient = new Api(server.port()); // the same HttpClient as the application's rows
@@ -192,6 +194,7 @@ public final class CaseScaleBenchmark {
                 System.out.println("| what | clients | req/s | p50 ms | p95 ms | p99 ms | requests | errors |");
                 System.out.println("|---|---|---|---|---|---|---|---|");
                 results.forEach(r -> System.out.println(r.row()));
+                pgbenchRows.forEach(System.out::println);
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf("heap used %,d MiB of %,d MiB max (driver and application share this JVM)%n",
                         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
@@ -243,6 +246,61 @@ public final class CaseScaleBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The issue's yardstick itself: PostgreSQL's {@code pgbench -S} (select-only, its default simple
+     * protocol) against the same server, scale 10 (1,000,000 accounts), with 1 and {@code clients}
+     * clients on 2 threads, as table rows (req/s = tps; its latency average in the p50 column, pgbench
+     * prints no percentiles). Empty when no pgbench is installed (Debian: postgresql-15 or
+     * postgresql-client); the JDBC loop above is then the only database yardstick.
+     */
+    static List<String> pgbench(int port, int seconds, int clients) throws Exception {
+        java.nio.file.Path bin = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":")).map(d -> java.nio.file.Path.of(d, "pgbench")),
+                        java.util.stream.Stream.of(java.nio.file.Path.of("/usr/lib/postgresql"))
+                                .filter(java.nio.file.Files::isDirectory)
+                                .flatMap(d -> { try (var l = java.nio.file.Files.list(d)) { return l.toList().stream(); }
+                                                catch (java.io.IOException e) { return java.util.stream.Stream.empty(); } })
+                                .map(d -> d.resolve("bin/pgbench")))
+                .filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
+        if (bin == null) {
+            System.out.println("pgbench not found: its rows are left out");
+            return List.of();
+        }
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("drop database if exists pgbench");
+            st.execute("create database pgbench");
+        }
+        String[] conn = {"-h", "localhost", "-p", String.valueOf(port), "-U", "postgres"};
+        pgbenchRun(bin, conn, "-i", "-q", "-s", "10", "pgbench");
+        List<String> rows = new ArrayList<>();
+        for (int c : new int[] {1, clients}) {
+            String out = pgbenchRun(bin, conn, "-S", "-n", "-c", String.valueOf(c), "-j", String.valueOf(Math.min(c, 2)),
+                    "-T", String.valueOf(seconds), "pgbench");
+            java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+            java.util.regex.Matcher lat = java.util.regex.Pattern.compile("latency average = ([0-9.]+) ms").matcher(out);
+            java.util.regex.Matcher tx = java.util.regex.Pattern.compile("transactions actually processed: ([0-9]+)").matcher(out);
+            if (!tps.find() || !lat.find() || !tx.find()) {
+                throw new IllegalStateException("pgbench printed no figures:\n" + out);
+            }
+            rows.add(String.format("| pgbench -S (simple protocol, scale 10) | %d | %,.1f | %s (avg) | | | %,d | 0 |", c,
+                    Double.parseDouble(tps.group(1)), lat.group(1), Long.parseLong(tx.group(1))));
+        }
+        return rows;
+    }
+
+    private static String pgbenchRun(java.nio.file.Path bin, String[] conn, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(bin.toString()));
+        cmd.addAll(List.of(conn));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        }
+        return out;
     }
 
     /** Every case gets a lead proposer: 2,000 members in turn, and the signed-in member one case in 50,000. */
