@@ -31,6 +31,22 @@
     }
   });
 
+  // A part loaded after the page (htmx) that is refused (the case changed meanwhile: 409) or cannot be
+  // reached keeps no endless loading line: it says so, from the page's bundle text.
+  function loadFailed(event) {
+    var slot = event.detail && event.detail.elt;
+    if (!slot || !slot.hasAttribute || !slot.hasAttribute('data-load-failed')) {
+      return;
+    }
+    var line = slot.querySelector('.loading') || slot;
+    line.textContent = slot.getAttribute('data-load-failed');
+    line.classList.remove('loading');
+    line.classList.add('error');
+    line.setAttribute('role', 'alert');
+  }
+  document.addEventListener('htmx:responseError', loadFailed);
+  document.addEventListener('htmx:sendError', loadFailed);
+
   // A refused form is further down a long page: bring its message into view.
   document.addEventListener('DOMContentLoaded', function () {
     var failed = document.querySelector('[data-failed]');

@@ -237,6 +237,31 @@ class CasePagesBrowserTest extends BrowserTestBase {
         accessible("merge none 375");
     }
 
+    @Test
+    void aPartLoadedAfterThePageThatIsRefusedSaysSoInsteadOfLoadingForever() {
+        Cases f = new Cases(admin);
+        long id = f.caseIn("SUBMITTED");
+        String staff = user(List.of("PROPOSAL_STAFF"), null, null);
+        signIn(staff);
+        width(375);
+        open("/proposals/" + id);
+        waitFor().until(d -> d.findElements(By.id("merge-loading")).isEmpty());
+        // a load that succeeds shows no failure text
+        assertThat(driver.getPageSource()).doesNotContain("这部分未能载入");
+        // meanwhile the case is assigned: its merge candidates are refused (409), and a slot asking for them says so
+        f.advance(id, "ASSIGNED", false);
+        js("var s = document.createElement('div'); s.id = 'late-slot';"
+                + " s.setAttribute('hx-get', '/proposals/" + id + "/merge-candidates'); s.setAttribute('hx-trigger', 'load');"
+                + " s.setAttribute('hx-swap', 'outerHTML'); s.setAttribute('data-load-failed', '这部分未能载入');"
+                + " s.innerHTML = '<p class=\"hint loading\" id=\"late-loading\" role=\"status\">…</p>';"
+                + " document.getElementById('action-merge') ? document.getElementById('action-merge').appendChild(s)"
+                + " : document.body.appendChild(s); htmx.process(s);");
+        waitFor().until(d -> d.findElement(By.id("late-loading")).getText().equals("这部分未能载入"));
+        WebElement line = driver.findElement(By.id("late-loading"));
+        assertThat(line.getAttribute("role")).isEqualTo("alert");
+        assertThat(line.getAttribute("class")).doesNotContain("loading");
+    }
+
     /** Every label of the picker shown in full: none wider than its box, the page no wider than the screen. */
     private static void noCutLabels(String picker) {
         Number cut = (Number) js("return Array.from(document.querySelectorAll('" + picker + " label')).filter(l => l.offsetParent"

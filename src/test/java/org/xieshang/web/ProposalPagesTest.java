@@ -88,7 +88,8 @@ class ProposalPagesTest extends ApiTestBase {
         Page review = staff.get("/proposals/" + id);
         assertThat(review.body()).contains("id=\"review-file\"").contains("内容空泛，无具体建议").contains("id=\"action-merge\"");
         // the merge candidates come after the page (htmx): a fragment for the staff who may merge the case now
-        assertThat(review.body()).contains("hx-get=\"/proposals/" + id + "/merge-candidates\"").contains("id=\"merge-loading\"");
+        assertThat(review.body()).contains("hx-get=\"/proposals/" + id + "/merge-candidates\"").contains("id=\"merge-loading\"")
+                .contains("data-load-failed=\"这部分未能载入（提案可能刚有变化），请刷新页面后再试。\"");
         Page candidates = staff.get("/proposals/" + id + "/merge-candidates");
         assertEquals(200, candidates.status());
         assertThat(candidates.body()).doesNotContain("<html").contains("id=\"merge-slot\"")
