@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,7 +24,10 @@ import org.xieshang.shared.error.NotFound;
  * The office's rebuild of the duty record of a period from the source modules (a deployment that
  * upgrades has no record of the time before the assessment module). Entries are keyed by source,
  * so a rebuild only adds what is missing and brings changed sources up to date; running it twice
- * adds nothing. Computed in chunks, by a background task, with progress; one at a time.
+ * adds nothing. A derived entry of the period that no source says any more (its source deleted, or
+ * changed while the event was lost) stops counting — unless it was written after the rebuild read
+ * its sources (a newer event's). Manual entries are the office's and never touched. Computed in
+ * chunks, by a background task, with progress; one at a time.
  */
 @Service
 public class DutyRebuildService {
@@ -41,15 +46,17 @@ public class DutyRebuildService {
     private final DutyRebuildRepository rebuilds;
     private final DutyEntryRepository entries;
     private final Backfill backfill;
+    private final DutyRecorder recorder;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DutyRebuildService(DutyRebuildRepository rebuilds, DutyEntryRepository entries, Backfill backfill, AuditTrail audit,
-                       TransactionTemplate tx, Clock clock) {
+    DutyRebuildService(DutyRebuildRepository rebuilds, DutyEntryRepository entries, Backfill backfill,
+                       DutyRecorder recorder, AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.rebuilds = rebuilds;
         this.entries = entries;
         this.backfill = backfill;
+        this.recorder = recorder;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -96,31 +103,59 @@ public class DutyRebuildService {
             return;
         }
         try {
+            Instant read = clock.instant();
             List<Runnable> facts = backfill.facts(started.getFromDate(), started.getToDate(), true);
             update(id, r -> r.total(facts.size()));
+            Set<DutyRecorder.Key> followed = new HashSet<>();
             for (int i = 0; i < facts.size(); i += CHUNK) {
                 List<Runnable> chunk = facts.subList(i, Math.min(facts.size(), i + CHUNK));
                 int done = Math.min(facts.size(), i + CHUNK);
+                Runnable steps = () -> recorder.collecting(followed, () -> chunk.forEach(Runnable::run));
                 try {
-                    tx.executeWithoutResult(s -> chunk.forEach(Runnable::run));
+                    tx.executeWithoutResult(s -> steps.run());
                 } catch (DataIntegrityViolationException raced) {
                     // an event handler wrote the same source's entry meanwhile: the second pass finds it and updates
-                    tx.executeWithoutResult(s -> chunk.forEach(Runnable::run));
+                    tx.executeWithoutResult(s -> steps.run());
                 }
                 update(id, r -> r.progress(done));
             }
+            int lapsed = sweep(id, started.getFromDate(), started.getToDate(), followed, read);
             tx.executeWithoutResult(s -> {
                 DutyRebuild r = rebuilds.findById(id).orElseThrow();
                 r.done((int) entries.count(), clock.instant());
                 rebuilds.saveAndFlush(r);
                 audit.record(AUDIT_TYPE, id, "DONE", Map.of("facts", facts.size(),
-                        "entriesAdded", r.getEntriesAfter() - r.getEntriesBefore()));
+                        "entriesAdded", r.getEntriesAfter() - r.getEntriesBefore(), "entriesLapsed", lapsed));
             });
         } catch (RuntimeException e) {
             log.warn("duty record rebuild {} failed", id, e);
             update(id, r -> r.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
             throw e;
         }
+    }
+
+    /**
+     * The period's counting derived entries that no fact followed, written before the facts were read,
+     * stop counting (in chunks, each audited); answers how many.
+     */
+    private int sweep(Long id, LocalDate from, LocalDate to, Set<DutyRecorder.Key> followed, Instant read) {
+        List<Long> stale = tx.execute(s -> entries.between(from, to).stream()
+                .filter(e -> !DutyRecordListener.MANUAL.equals(e.getSourceType()))
+                .filter(e -> e.getUpdatedAt() == null || e.getUpdatedAt().isBefore(read))
+                .filter(e -> !followed.contains(DutyRecorder.Key.of(e)))
+                .map(DutyEntry::getId).toList());
+        int lapsed = 0;
+        for (int i = 0; i < stale.size(); i += CHUNK) {
+            List<Long> chunk = stale.subList(i, Math.min(stale.size(), i + CHUNK));
+            // read again: an event may have changed one of them since
+            lapsed += tx.execute(s -> {
+                List<DutyEntry> still = entries.findAllById(chunk).stream().filter(DutyEntry::isActive)
+                        .filter(e -> e.getUpdatedAt() == null || e.getUpdatedAt().isBefore(read)).toList();
+                still.forEach(e -> recorder.lapse(e, id));
+                return still.size();
+            });
+        }
+        return lapsed;
     }
 
     private void update(Long id, java.util.function.Consumer<DutyRebuild> change) {

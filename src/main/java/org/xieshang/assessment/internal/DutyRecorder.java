@@ -34,10 +34,27 @@ class DutyRecorder {
         this.clock = clock;
     }
 
+    /** The keys the current thread's rebuild has followed, while it collects them ({@link #collecting}). */
+    private final ThreadLocal<java.util.Set<Key>> followed = new ThreadLocal<>();
+
+    /** Runs the steps with every key they follow added to {@code into} (the rebuild's sweep needs them). */
+    void collecting(java.util.Set<Key> into, Runnable steps) {
+        followed.set(into);
+        try {
+            steps.run();
+        } finally {
+            followed.remove();
+        }
+    }
+
     /** The source's aspect for this member now says this (active) or no longer counts (inactive). */
     @Transactional
     public void follow(Source source, Long memberId, DutyKind kind, ActivityType type, AdoptionLevel level, LocalDate date,
                        boolean active, Object... descriptionArgs) {
+        java.util.Set<Key> into = followed.get();
+        if (into != null) {
+            into.add(new Key(source.type(), source.id(), source.aspect(), memberId));
+        }
         DutyEntry e = entries.findBySourceTypeAndSourceIdAndSourceAspectAndMemberId(source.type(), source.id(),
                 source.aspect(), memberId).orElse(null);
         if (e == null && !active) {
@@ -78,6 +95,25 @@ class DutyRecorder {
         System.arraycopy(args, 0, all, 1, args.length);
         String text = messages.get(Messages.DEFAULT_LOCALE, "assessment.entry." + kind.name(), all);
         return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    /**
+     * A derived entry whose source no longer says it (deleted, or changed while its event was lost):
+     * it stops counting, audited like any other change of the record.
+     */
+    @Transactional
+    public void lapse(DutyEntry e, Long rebuildId) {
+        e.deactivate(clock.instant());
+        entries.saveAndFlush(e);
+        audit.record(AUDIT_TYPE, e.getId(), "FOLLOW", Map.of("memberId", e.getMemberId(), "kind", e.getKind().name(),
+                "source", e.getSourceType() + "#" + e.getSourceId(), "active", false, "rebuild", rebuildId));
+    }
+
+    /** One entry's identity: its source, the aspect and the member. */
+    record Key(String type, Long id, String aspect, Long memberId) {
+        static Key of(DutyEntry e) {
+            return new Key(e.getSourceType(), e.getSourceId(), e.getSourceAspect(), e.getMemberId());
+        }
     }
 
     /** Where an entry comes from: the source's type and id, and which aspect of it (one entry per member each). */

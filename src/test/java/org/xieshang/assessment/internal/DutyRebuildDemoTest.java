@@ -60,13 +60,17 @@ class DutyRebuildDemoTest {
         assertThat(byEvents.values()).anyMatch(v -> v.startsWith(DutyKind.PROPOSAL_FILED.name()))
                 .anyMatch(v -> v.startsWith(DutyKind.SOCIAL_REPORT_ADOPTED.name()));
 
+        // a rebuild over the record the events wrote changes nothing: every entry's source still says it
+        LocalDate today = LocalDate.now();
+        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
+        SystemActor.runAs(office, () -> rebuilds.compute(rebuilds.start(from, today)));
+        assertThat(snapshot(committee)).isEqualTo(byEvents);
+
         // forget every derived entry, as a deployment from before the assessment module would have none
         jdbc.update("delete from duty_entry where committee_id = ? and source_type <> ?", committee,
                 DutyRecordListener.MANUAL);
         assertThat(snapshot(committee)).isEmpty();
 
-        LocalDate today = LocalDate.now();
-        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
         AtomicReference<DutyRebuildService.RebuildView> first = new AtomicReference<>();
         SystemActor.runAs(office, () -> {
             Long id = rebuilds.start(from, today);
@@ -87,6 +91,25 @@ class DutyRebuildDemoTest {
         assertThat(second.get().entriesAfter()).isEqualTo(second.get().entriesBefore());
         assertThat(snapshot(committee)).isEqualTo(byEvents);
         assertThat(updatedAt(committee)).isEqualTo(touched);
+
+        // a credit whose source is gone (a speech deleted while its event was lost) stops counting, audited;
+        // a manual entry of the same period is the office's and stays
+        Long member = jdbc.queryForObject("select min(member_id) from duty_entry where committee_id = ?", Long.class, committee);
+        LocalDate day = today.minusDays(3);
+        jdbc.update("insert into duty_entry (committee_id, member_id, kind, entry_date, description, source_type, source_id,"
+                + " source_aspect, active, recorded_by, updated_at, version) values (?, ?, 'SPEECH', ?, '已删除的发言', 'SPEECH',"
+                + " 987654321, 'SPEECH', true, 'test', ?, 0)", committee, member, day, java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
+        jdbc.update("insert into duty_entry (committee_id, member_id, kind, entry_date, description, points, source_type,"
+                + " source_aspect, active, recorded_by, updated_at, version) values (?, ?, 'MANUAL', ?, '手工加分', 2, 'MANUAL',"
+                + " 'MANUAL', true, 'test', ?, 0)", committee, member, day, java.sql.Timestamp.from(Instant.now().minusSeconds(60)));
+        Long stray = jdbc.queryForObject("select id from duty_entry where committee_id = ? and source_id = 987654321", Long.class, committee);
+        SystemActor.runAs(office, () -> rebuilds.compute(rebuilds.start(from, today)));
+        assertThat(jdbc.queryForObject("select active from duty_entry where id = ?", Boolean.class, stray)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from duty_entry where committee_id = ? and source_type = 'MANUAL'"
+                + " and description = '手工加分' and active", Integer.class, committee)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where entity_type = 'DutyEntry' and entity_id = ?",
+                Integer.class, String.valueOf(stray))).isPositive();
+        assertThat(snapshot(committee)).containsAllEntriesOf(byEvents);
     }
 
     /** The record once the demo's events have all been handled by the assessment (and no change for two seconds). */
