@@ -77,7 +77,11 @@ public final class CaseScaleBenchmark {
         int n = Integer.getInteger("proposals", 1_000_000);
         int seconds = Integer.getInteger("seconds", 10);
         int many = Integer.getInteger("clients", 16);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+        if (Boolean.getBoolean("statements")) { // -Dstatements=true: SQL statements per request (pg_stat_statements)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres pg = builder.start()) {
             // the static yardstick's Tomcat warns at its stop that it cannot clear JDBC drivers from exec:java's class loader
             ConfigurableApplicationContext app = SearchBenchmark.start(pg,
                     Map.of("logging.level.org.apache.catalina.loader.WebappClassLoaderBase", "error"));
@@ -101,6 +105,12 @@ public final class CaseScaleBenchmark {
                 long t0 = System.nanoTime();
                 DataSource ds = app.getBean(DataSource.class);
                 postmaster = postmaster(ds);
+                if (Boolean.getBoolean("statements")) {
+                    statements = ds;
+                    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                        st.execute("create extension if not exists pg_stat_statements");
+                    }
+                }
                 List<Map<String, String>> corpus = SearchBenchmark.corpus();
                 SearchBenchmark.load(ds, n, sessionId, unitId, corpus);
                 proposers(ds, memberId);
@@ -338,6 +348,39 @@ public final class CaseScaleBenchmark {
         }
     }
 
+    /** With {@code -Dstatements=true}: the database whose pg_stat_statements {@link #run} prints per request. */
+    private static DataSource statements;
+
+    private static void resetStatements() throws java.sql.SQLException {
+        if (statements != null) {
+            try (Connection c = statements.getConnection(); Statement st = c.createStatement()) {
+                st.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /** The statements run since the reset, as calls per request (the busiest first), and their sum. */
+    private static void printStatements(String name, int clients, long requests) throws java.sql.SQLException {
+        if (statements == null || requests == 0) {
+            return;
+        }
+        try (Connection c = statements.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select calls, total_exec_time, total_plan_time, query from pg_stat_statements"
+                     + " where query not like '%pg_stat_statements%' order by calls desc")) {
+            double all = 0;
+            StringBuilder rows = new StringBuilder();
+            while (rs.next()) {
+                double perRequest = rs.getLong(1) / (double) requests;
+                all += perRequest;
+                if (perRequest >= 0.01) {
+                    rows.append(String.format("    %.2f per request, %.3f ms exec per call | %s%n", perRequest,
+                            rs.getDouble(2) / Math.max(1, rs.getLong(1)), rs.getString(4).replaceAll("\\s+", " ")));
+                }
+            }
+            System.out.printf("statements | %s | %d | %.2f per request%n%s", name, clients, all, rows);
+        }
+    }
+
     /** The database server's process (the parent of a connection's backend), for {@link #cpuSeconds}; -1 if unknown. */
     private static long postmaster = -1;
 
@@ -394,12 +437,53 @@ public final class CaseScaleBenchmark {
     }
 
     /**
+     * CPU seconds of this JVM's threads so far, by kind (Linux /proc/self/task: the kernel's thread names,
+     * digits folded, so "GC Thread#0" and "GC Thread#1" add up): request threads, the driver's clients,
+     * the collector, the JIT, Tomcat's poller, Hikari... Threads that ended meanwhile are not counted.
+     */
+    static Map<String, Double> threadKinds() {
+        Map<String, Double> kinds = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path dir : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    kinds.merge(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return Map.of();
+        }
+        return kinds;
+    }
+
+    /** With {@code -Dthreads=true}: the JVM's CPU per request by kind of thread between two {@link #threadKinds}. */
+    private static void printThreadKinds(String name, int clients, long requests, Map<String, Double> before,
+                                         Map<String, Double> after) {
+        if (!Boolean.getBoolean("threads") || requests == 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1e3 / requests))
+                .filter(e -> e.getValue() >= 0.005)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" | %s %.3f", e.getKey(), e.getValue())));
+        System.out.printf("threads, ms per request | %s | %d%s%n", name, clients, line);
+    }
+
+    /**
      * A closed loop: each client sends its next request when the last one answered, until the time is up.
      * Each client records its latencies in its own array (no shared list or lock on the measured path).
      */
     private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        resetStatements();
+        Map<String, Double> kinds0 = threadKinds();
         double[] cpu0 = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
@@ -441,9 +525,11 @@ public final class CaseScaleBenchmark {
         Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
         System.out.println(r.row());
         double[] cpu1 = cpuSeconds();
+        printThreadKinds(name, clients, nanos.size(), kinds0, threadKinds());
         System.out.printf("cpu per request | %s | %d | request threads %.3f ms | JVM %.3f ms | database %.3f ms%n", name,
                 clients, (cpu1[2] - cpu0[2]) * 1e3 / Math.max(1, nanos.size()),
                 (cpu1[0] - cpu0[0]) * 1e3 / Math.max(1, nanos.size()), (cpu1[1] - cpu0[1]) * 1e3 / Math.max(1, nanos.size()));
+        printStatements(name, clients, nanos.size());
         return r;
     }
 
