@@ -6,27 +6,24 @@ import static org.xieshang.proposal.Cases.expectStatus;
 import static org.xieshang.proposal.Cases.ok;
 import static org.xieshang.proposal.Cases.rating;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.xieshang.support.Api;
 import org.xieshang.support.PageClient;
+import org.xieshang.support.StatementCount;
 import org.xieshang.support.TestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 16: one case is read in a handful of SQL statements, whatever it holds — a count (from
- * Hibernate's statistics, switched on for this class only), not a time. The count covers the whole
- * request: the bearer token, the case and each of its collections once, never one query per row.
+ * Issue 16: one case is read in a handful of SQL statements, whatever it holds — a count of the
+ * statements prepared on the application's connections ({@link StatementCount}: Hibernate's and plain
+ * JDBC alike), not a time. The count covers the whole request: the bearer token, the case and each
+ * of its collections once, never one query per row.
  */
 class CaseDetailStatementsTest extends ProposalApiTestBase {
 
@@ -39,15 +36,10 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
     private static final int MAX_PAGE = 14;
     private static final String SETTINGS = P + "/settings";
 
-    @Autowired
-    EntityManagerFactory emf;
-
-    private Statistics stats;
     private long richCase;
 
     @BeforeAll
     void richCaseAndStatistics() {
-        stats = emf.unwrap(SessionFactory.class).getStatistics();
         // a joint case with an attachment, split between units 0 and 1, the co-unit's part replied, reviewed and rated
         long id = f.draft(f.member(1));
         ok(201, f.lead().upload(P + "/" + id + "/attachments", "file", "调研报告.txt", "text/plain",
@@ -66,12 +58,6 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
         ok(201, f.lead().post(P + "/" + id + "/evaluation", rated));
         ok(200, Cases.replySigned(f.leadUnit(), f.leadUnitHead(), id, Map.of("category", "A", "content", "主办部分答复")));
         richCase = id;
-        stats.setStatisticsEnabled(true);
-    }
-
-    @AfterAll
-    void statisticsOff() {
-        stats.setStatisticsEnabled(false);
     }
 
     @Test
@@ -172,9 +158,9 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
     private int statements(IntSupplier request) {
         int fewest = Integer.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            long before = stats.getPrepareStatementCount();
+            long before = StatementCount.sofar();
             assertThat(request.getAsInt()).isEqualTo(200);
-            fewest = (int) Math.min(fewest, stats.getPrepareStatementCount() - before);
+            fewest = (int) Math.min(fewest, StatementCount.sofar() - before);
         }
         System.out.println("statements: " + fewest);
         return fewest;

@@ -3,6 +3,7 @@ package org.xieshang.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * Base of API tests: the whole application on a random port, H2 in memory unless a suite
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "db-scheduler.polling-interval=1s",
         "logging.level.xieshang.request=warn"
 })
+@Import(StatementCount.class)
 public abstract class ApiTestBase {
 
     @LocalServerPort

@@ -4,49 +4,70 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One case's rows of a table by plain SQL, for the case detail and page (issue 16). A query in
- * HQL or a derived query is translated to SQL again on every execution here, because the
- * committee filter ({@code @TenantId}) keeps Hibernate from caching query plans; that translation
- * was most of a case read's CPU. These statements are fixed strings (Hibernate caches their
- * interpretation) and name the committee themselves. The rows are the same managed entities.
- * For reads: a native query flushes the whole session first when one is pending.
+ * One case's rows by plain JDBC, for the case detail and page (issue 16). Hibernate's native queries
+ * resolved their result mapping against the result set on every execution and needed a session
+ * and transaction; these statements map their rows straight into what the reader needs: the case,
+ * its proposers and co-units as unmanaged objects (read, never saved), the other collections into
+ * the views. Plain SQL bypasses the committee filter ({@code @TenantId}): every statement names
+ * the committee itself ({@code committee_id = ?}).
+ *
+ * <p>Inside a read-write transaction the session is flushed first, as a native query did, so a
+ * change not yet written shows in its own transaction.
  */
 @Component
 public class CaseRows {
 
-    // the case's rows of each table in the order they were made (statements: ?1 the case's id, ?2 its committee)
-    public static final String PROPOSERS = byId("proposal_proposer");
-    public static final String CO_UNITS = byId("proposal_co_unit");
-    public static final String EVALUATIONS = byId("evaluation");
-    public static final String REASSIGNMENTS = byId("reassignment_request");
-    public static final String PARTS = byId("proposal_part");
-    public static final String HISTORY = byId("proposal_history");
-    public static final String CONVERSIONS = byId("proposal_conversion");
-    public static final String LEADERS = byId("key_proposal_leader");
-    private static final String PROPOSAL = "select * from proposal where id = ?1 and committee_id = ?2";
+    private static final String PROPOSAL = "select " + Proposal.COLUMNS + " from proposal where id = ? and committee_id = ?";
+    private static final String PROPOSERS = "select " + ProposalProposer.COLUMNS
+            + " from proposal_proposer where proposal_id = ? and committee_id = ? order by id";
+    private static final String CO_UNITS = "select " + ProposalCoUnit.COLUMNS
+            + " from proposal_co_unit where proposal_id = ? and committee_id = ? order by id";
+    private static final String LEADS = "select count(*) from key_proposal_leader where proposal_id = ? and committee_id = ?"
+            + " and user_id = ? and role = '" + CaseLeader.Kind.LEAD.name() + "'";
 
+    private final JdbcTemplate jdbc;
     @PersistenceContext
     private EntityManager em;
 
+    CaseRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
     /** The case row of the committee, whoever may see it (the caller checks the scope). */
-    @SuppressWarnings("unchecked")
     Optional<Proposal> proposal(Long id, Long committee) {
-        List<Proposal> found = em.createNativeQuery(PROPOSAL, Proposal.class).setParameter(1, id).setParameter(2, committee)
-                .getResultList();
-        return found.stream().findFirst();
+        flushPending();
+        return jdbc.query(PROPOSAL, (rs, n) -> Proposal.read(rs), id, committee).stream().findFirst();
     }
 
-    /** The case's rows by a statement whose parameters are ?1 the case's id and ?2 its committee. */
-    @SuppressWarnings("unchecked")
-    public <T> List<T> of(Class<T> type, String sql, Proposal p) {
-        return em.createNativeQuery(sql, type).setParameter(1, p.getId()).setParameter(2, p.getCommitteeId())
-                .getResultList();
+    List<ProposalProposer> proposers(Proposal p) {
+        return of(p, PROPOSERS, (rs, n) -> ProposalProposer.read(rs));
     }
 
-    private static String byId(String table) {
-        return "select * from " + table + " where proposal_id = ?1 and committee_id = ?2 order by id";
+    List<ProposalCoUnit> coUnits(Proposal p) {
+        return of(p, CO_UNITS, (rs, n) -> ProposalCoUnit.read(rs));
+    }
+
+    /** Whether the user lead-handles the case as a key proposal. */
+    boolean leadHandles(Proposal p, Long userId) {
+        Integer n = jdbc.queryForObject(LEADS, Integer.class, p.getId(), p.getCommitteeId(), userId);
+        return n != null && n > 0;
+    }
+
+    /** The case's rows by a statement whose parameters are the case's id and its committee, in that order. */
+    public <T> List<T> of(Proposal p, String sql, RowMapper<T> mapper) {
+        return jdbc.query(sql, mapper, p.getId(), p.getCommitteeId());
+    }
+
+    private void flushPending() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            em.flush();
+        }
     }
 }

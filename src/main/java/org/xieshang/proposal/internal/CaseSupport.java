@@ -82,8 +82,9 @@ public class CaseSupport {
 
     /**
      * As {@link #open(Long)}, for reading only (the case detail and page, issue 16): the row, its
-     * proposers and co-units by fixed SQL ({@link CaseRows}), then the scope rule checked on them
+     * proposers and co-units by plain JDBC ({@link CaseRows}), then the scope rule checked on them
      * ({@link ProposalScope#sees}); co-units only for a case assigned to a unit (assignment adds them).
+     * No persistence context manages what it answers: never change or save it (use {@link #open}).
      */
     public ProposalCase openToRead(Long id) {
         CurrentUser user = CurrentUsers.require();
@@ -95,10 +96,9 @@ public class CaseSupport {
             return open(id);
         }
         Proposal p = rows.proposal(id, committee).orElseThrow(NotFound::new);
-        List<ProposalProposer> proposers = rows.of(ProposalProposer.class, CaseRows.PROPOSERS, p);
-        List<ProposalCoUnit> coUnits = p.getLeadUnitId() == null ? List.of() : rows.of(ProposalCoUnit.class, CaseRows.CO_UNITS, p);
-        if (!ProposalScope.sees(user, p, proposers, coUnits, () -> rows.of(CaseLeader.class, CaseRows.LEADERS, p).stream()
-                .anyMatch(l -> l.getRole() == CaseLeader.Kind.LEAD && user.id().equals(l.getUserId())))) {
+        List<ProposalProposer> proposers = rows.proposers(p);
+        List<ProposalCoUnit> coUnits = p.getLeadUnitId() == null ? List.of() : rows.coUnits(p);
+        if (!ProposalScope.sees(user, p, proposers, coUnits, () -> rows.leadHandles(p, user.id()))) {
             throw new NotFound();
         }
         return new ProposalCase(p, proposers, coUnits);

@@ -19,6 +19,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.search.SearchAnalyzers;
 import org.xieshang.search.TextSimilarity;
+import org.xieshang.shared.jpa.Columns;
 import org.xieshang.shared.jpa.CommitteeScopedEntity;
 import org.xieshang.shared.time.AppTime;
 
@@ -131,6 +132,62 @@ public class Proposal extends CommitteeScopedEntity {
     private String accessLeaders = "";
 
     protected Proposal() {
+    }
+
+    /** The columns {@link #read} takes (not the search index's access lists). */
+    static final String COLUMNS = "id, committee_id, version, session_id, number, number_seq, title, background, suggestions,"
+            + " category, proposer_kind, collective_name, during_plenary, status, merged_into_id, not_filed_ground,"
+            + " decision_reason, handling_mode, lead_unit_id, assigned_on, accepted_on, due_date, reply_category,"
+            + " reply_content, approved_reply_category, approved_reply_content, replied_on, reply_round, reply_signed_off,"
+            + " signoff_return_reason, rehandled, implemented_on, implementation_note, is_key, published, confidential,"
+            + " created_at, submitted_on, closed_on, updated_at";
+
+    /**
+     * A case row read by plain SQL ({@link CaseRows}, issue 16), not managed by a persistence context:
+     * to read, never to change or save. The access lists stay empty.
+     */
+    static Proposal read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Proposal p = new Proposal();
+        p.readAs(rs.getLong("id"), rs.getLong("committee_id"), rs.getLong("version"));
+        p.sessionId = rs.getLong("session_id");
+        p.number = rs.getString("number");
+        int seq = rs.getInt("number_seq");
+        p.numberSeq = rs.wasNull() ? null : seq;
+        p.title = rs.getString("title");
+        p.background = rs.getString("background");
+        p.suggestions = rs.getString("suggestions");
+        p.category = rs.getString("category");
+        p.proposerKind = Columns.of(ProposerKind.class, rs, "proposer_kind");
+        p.collectiveName = rs.getString("collective_name");
+        p.duringPlenary = rs.getBoolean("during_plenary");
+        p.status = Columns.of(ProposalStatus.class, rs, "status");
+        p.mergedIntoId = Columns.id(rs, "merged_into_id");
+        p.notFiledGround = rs.getString("not_filed_ground");
+        p.decisionReason = rs.getString("decision_reason");
+        p.handlingMode = Columns.of(HandlingMode.class, rs, "handling_mode");
+        p.leadUnitId = Columns.id(rs, "lead_unit_id");
+        p.assignedOn = Columns.date(rs, "assigned_on");
+        p.acceptedOn = Columns.date(rs, "accepted_on");
+        p.dueDate = Columns.date(rs, "due_date");
+        p.replyCategory = rs.getString("reply_category");
+        p.replyContent = rs.getString("reply_content");
+        p.approvedReplyCategory = rs.getString("approved_reply_category");
+        p.approvedReplyContent = rs.getString("approved_reply_content");
+        p.repliedOn = Columns.date(rs, "replied_on");
+        p.replyRound = rs.getInt("reply_round");
+        p.replySignedOff = rs.getBoolean("reply_signed_off");
+        p.signoffReturnReason = rs.getString("signoff_return_reason");
+        p.rehandled = rs.getBoolean("rehandled");
+        p.implementedOn = Columns.date(rs, "implemented_on");
+        p.implementationNote = rs.getString("implementation_note");
+        p.key = rs.getBoolean("is_key");
+        p.published = rs.getBoolean("published");
+        p.confidential = rs.getBoolean("confidential");
+        p.createdAt = Columns.instant(rs, "created_at");
+        p.submittedOn = Columns.date(rs, "submitted_on");
+        p.closedOn = Columns.date(rs, "closed_on");
+        p.updatedAt = Columns.instant(rs, "updated_at");
+        return p;
     }
 
     public Proposal(Long sessionId, String title, String background, String suggestions, String category,

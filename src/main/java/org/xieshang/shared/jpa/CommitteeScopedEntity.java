@@ -27,6 +27,16 @@ public abstract class CommitteeScopedEntity {
     @Column(nullable = false)
     private long version;
 
+    /**
+     * The identity of a row read by plain SQL into an object no persistence context manages (the
+     * case detail's rows, issue 16): such an object is read, never changed or saved.
+     */
+    protected final void readAs(Long id, Long committeeId, long version) {
+        this.id = id;
+        this.committeeId = committeeId;
+        this.version = version;
+    }
+
     public Long getId() {
         return id;
     }

@@ -17,7 +17,7 @@ import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseRows;
 import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.CaseSupport;
-import org.xieshang.proposal.internal.Evaluation;
+import org.xieshang.proposal.internal.HandlingType;
 import org.xieshang.proposal.internal.Proposal;
 import org.xieshang.proposal.internal.ProposalCase;
 import org.xieshang.proposal.internal.ProposalCoUnit;
@@ -26,6 +26,7 @@ import org.xieshang.proposal.internal.ProposalScope;
 import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.proposal.internal.ProposerRole;
+import org.xieshang.proposal.internal.Rating;
 import org.xieshang.proposal.internal.ReplyVisibility;
 import org.xieshang.proposal.internal.Step;
 import org.xieshang.proposal.internal.handling.ProposerContact;
@@ -43,6 +44,7 @@ import org.xieshang.proposal.internal.query.ProposalViews.Satisfaction;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.error.InvalidInput;
+import org.xieshang.shared.jpa.Columns;
 
 /** Reading cases: the detail of one, and lists filtered by the same scope rule. */
 @Service
@@ -62,11 +64,31 @@ public class ProposalQueries {
         }
     }
 
-    /** A case's handling records by day, and its own attachments (not its supervision events'): see {@link CaseRows}. */
-    private static final String RECORDS = "select * from handling_record where proposal_id = ?1 and committee_id = ?2"
-            + " order by record_date, id";
-    private static final String ATTACHMENTS = "select * from proposal_attachment where proposal_id = ?1 and committee_id = ?2"
-            + " and supervision_event_id is null order by id";
+    /*
+     * A case's collections by plain JDBC straight into the views (see CaseRows); each statement's
+     * parameters are the case's id and its committee. Handling records by day; only the case's own
+     * attachments (not its supervision events').
+     */
+    private static final String EVALUATIONS = "select member_id, unit_id, round, attitude, result, comment, created_at"
+            + " from evaluation where proposal_id = ? and committee_id = ? order by id";
+    private static final String RECORDS = "select id, unit_id, type, record_date, content, round, author"
+            + " from handling_record where proposal_id = ? and committee_id = ? order by record_date, id";
+    private static final String REASSIGNMENTS = "select unit_id, reason, requested_at, resolved_at"
+            + " from reassignment_request where proposal_id = ? and committee_id = ? order by id";
+    private static final String ATTACHMENTS = "select id, filename, content_type, size_bytes from proposal_attachment"
+            + " where proposal_id = ? and committee_id = ? and supervision_event_id is null order by id";
+    private static final String CONVERSIONS = "select kind from proposal_conversion where proposal_id = ? and committee_id = ?"
+            + " order by id";
+    private static final String HISTORY = "select at, actor, action, from_status, to_status, note"
+            + " from proposal_history where proposal_id = ? and committee_id = ? order by id";
+    private static final String PARTS = "select unit_id, status, reply_category, reply_content, reply_signed_off,"
+            + " approved_reply_category, approved_reply_content, replied_on, reply_round"
+            + " from proposal_part where proposal_id = ? and committee_id = ? order by id";
+
+    /** A rating as the detail reads it (the view adds the member's name). */
+    private record Rated(Long memberId, Long unitId, int round, Rating attitude, Rating result, String comment,
+                         java.time.Instant at) {
+    }
 
     private final CaseSupport cases;
     private final CaseRows rows;
@@ -96,15 +118,17 @@ public class ProposalQueries {
 
     /**
      * One case as the current user may see it: the row, then one statement per collection (never
-     * one per row), the members' names in one, unit names from the reference cache (issue 16).
+     * one per row), by plain JDBC into the views without a JPA session or transaction of its own
+     * (issue 16: a caller's is joined); the members' names in one, unit names from the reference cache.
      */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public ProposalDetail detail(Long id) {
         return detail(cases.openToRead(id));
     }
 
     /** As {@link #detail(Long)} of a case the caller has opened already (the case page uses it too). */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public ProposalDetail detail(ProposalCase c) {
-        Long id = c.id();
         Proposal p = c.proposal();
         CurrentUser user = CurrentUsers.require();
         // the units handling the case reach its proposers; no one else gets their contact details here
@@ -114,11 +138,13 @@ public class ProposalQueries {
         // a case never assigned to a unit has no handling records, ratings, reassignments or parts: not asked for;
         // nor ratings while it waits for its unit to accept it (a reply, of the case or of a part, comes after)
         boolean assigned = p.getLeadUnitId() != null;
-        List<Evaluation> evals = assigned && p.getStatus() != ProposalStatus.ASSIGNED
-                ? rows.of(Evaluation.class, CaseRows.EVALUATIONS, p) : List.of();
+        List<Rated> evals = assigned && p.getStatus() != ProposalStatus.ASSIGNED ? rows.of(p, EVALUATIONS, (rs, n) ->
+                new Rated(rs.getLong("member_id"), Columns.id(rs, "unit_id"), rs.getInt("round"),
+                        Columns.of(Rating.class, rs, "attitude"), Columns.of(Rating.class, rs, "result"),
+                        rs.getString("comment"), Columns.instant(rs, "created_at"))) : List.of();
         java.util.Set<Long> named = new java.util.HashSet<>();
         c.proposers().forEach(x -> named.add(x.getMemberId()));
-        evals.forEach(e -> named.add(e.getMemberId()));
+        evals.forEach(e -> named.add(e.memberId()));
         Map<Long, String> names = new HashMap<>(members.names(named));
         List<ProposerView> proposers = c.proposers().stream().map(x -> {
             MemberDirectory.Contact reach = contacts.get(x.getMemberId());
@@ -128,17 +154,18 @@ public class ProposalQueries {
         }).toList();
         Long lead = c.leadMemberId();
         // a split case's satisfaction is the lead proposer's rating of the lead unit's part (docs/signoff.md)
-        Satisfaction satisfaction = evals.stream().filter(e -> e.getMemberId().equals(lead)
-                        && (e.getUnitId() == null || e.getUnitId().equals(p.getLeadUnitId())))
-                .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
+        Satisfaction satisfaction = evals.stream().filter(e -> e.memberId().equals(lead)
+                        && (e.unitId() == null || e.unitId().equals(p.getLeadUnitId())))
+                .reduce((a, b) -> b).map(e -> new Satisfaction(e.attitude(), e.result())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
                 u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
-        List<org.xieshang.proposal.internal.HandlingRecord> handling = assigned
-                ? rows.of(org.xieshang.proposal.internal.HandlingRecord.class, RECORDS, p) : List.of();
+        List<RecordView> handling = assigned ? rows.of(p, RECORDS, (rs, n) -> new RecordView(rs.getLong("id"),
+                rs.getLong("unit_id"), Columns.of(HandlingType.class, rs, "type"), Columns.date(rs, "record_date"),
+                rs.getString("content"), rs.getInt("round"), rs.getString("author"))) : List.of();
         // the contact rule from the records just read (ProposerContact.overdue would read them again)
         LocalDate contactDue = contact.dueDate(p);
-        boolean contacted = handling.stream().anyMatch(r -> r.getType() == org.xieshang.proposal.internal.HandlingType.PROPOSER_CONTACT
-                && p.getLeadUnitId() != null && p.getLeadUnitId().equals(r.getUnitId()));
+        boolean contacted = handling.stream().anyMatch(r -> r.type() == HandlingType.PROPOSER_CONTACT
+                && p.getLeadUnitId() != null && p.getLeadUnitId().equals(r.unitId()));
         return new ProposalDetail(p.getId(), p.getNumber(), p.getTitle(), p.getBackground(), p.getSuggestions(),
                 p.getCategory(), p.getStatus(), p.getProposerKind().name(), p.getCollectiveName(), p.getSessionId(),
                 p.isDuringPlenary(), proposers, p.getHandlingMode() == null ? null : p.getHandlingMode().name(),
@@ -149,38 +176,37 @@ public class ProposalQueries {
                 p.getRepliedOn(), p.getReplyRound(),
                 p.isRehandled(), p.getImplementedOn(), p.getImplementationNote(), satisfaction, p.getNotFiledGround(),
                 p.getDecisionReason(), p.getMergedIntoId(), p.getSubmittedOn(), p.getClosedOn(),
-                handling.stream().map(r -> new RecordView(r.getId(), r.getUnitId(),
-                        r.getType(), r.getDate(), r.getContent(), r.getRound(), r.getAuthor())).toList(),
-                evals.stream().map(e -> new EvaluationView(e.getMemberId(), name(names, e.getMemberId()), e.getRound(),
-                        e.getAttitude(), e.getResult(), e.getComment(), e.getCreatedAt(), e.getUnitId())).toList(),
-                (assigned ? rows.of(org.xieshang.proposal.internal.ReassignmentRequest.class, CaseRows.REASSIGNMENTS, p)
-                        : List.<org.xieshang.proposal.internal.ReassignmentRequest>of()).stream().map(r -> new ReassignmentView(r.getUnitId(),
-                        r.getReason(), r.getRequestedAt(), r.getResolvedAt())).toList(),
-                rows.of(org.xieshang.proposal.internal.ProposalAttachment.class, ATTACHMENTS, p).stream().map(a -> new AttachmentView(a.getId(),
-                        a.getFilename(), a.getContentType(), a.getSize())).toList(),
+                handling,
+                evals.stream().map(e -> new EvaluationView(e.memberId(), name(names, e.memberId()), e.round(),
+                        e.attitude(), e.result(), e.comment(), e.at(), e.unitId())).toList(),
+                assigned ? rows.of(p, REASSIGNMENTS, (rs, n) -> new ReassignmentView(rs.getLong("unit_id"),
+                        rs.getString("reason"), Columns.instant(rs, "requested_at"), Columns.instant(rs, "resolved_at")))
+                        : List.of(),
+                rows.of(p, ATTACHMENTS, (rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"))),
                 // only a case not filed is converted (CONVERT keeps it NOT_FILED, and nothing leaves that state)
-                p.getStatus() != ProposalStatus.NOT_FILED ? null : rows.of(org.xieshang.proposal.internal.ProposalConversion.class,
-                        CaseRows.CONVERSIONS, p).stream().findFirst().map(x -> x.getKind().name()).orElse(null),
-                history(c),
+                p.getStatus() != ProposalStatus.NOT_FILED ? null
+                        : rows.of(p, CONVERSIONS, (rs, n) -> rs.getString("kind")).stream().findFirst().orElse(null),
+                history(c, user),
                 unitsWithoutAccount(p, c),
                 // parts: made when a split case's handling starts, and the mode cannot change after that
                 p.getVersion(), p.isReplySignedOff(), signoffReason(p),
-                p.getHandlingMode() == org.xieshang.proposal.internal.HandlingMode.SPLIT ? parts(c, evals) : List.of());
+                p.getHandlingMode() == org.xieshang.proposal.internal.HandlingMode.SPLIT ? parts(c, evals, user) : List.of());
     }
 
     /** A split case's parts; empty for sole and joint handling. */
-    private List<PartView> parts(ProposalCase c, List<Evaluation> evals) {
-        CurrentUser u = CurrentUsers.require();
+    private List<PartView> parts(ProposalCase c, List<Rated> evals, CurrentUser u) {
         Long lead = c.leadMemberId();
-        return rows.of(org.xieshang.proposal.internal.ProposalPart.class, CaseRows.PARTS, c.proposal()).stream().map(x -> {
-            boolean working = ReplyVisibility.seesWorkingReply(u, x.getUnitId());
-            Satisfaction rating = evals.stream().filter(e -> e.getMemberId().equals(lead) && x.getUnitId().equals(e.getUnitId()))
-                    .reduce((a, b) -> b).map(e -> new Satisfaction(e.getAttitude(), e.getResult())).orElse(null);
-            return new PartView(x.getUnitId(), unitName(x.getUnitId()), x.getStatus(),
-                    working ? x.getReplyCategory() : x.getApprovedReplyCategory(),
-                    working ? x.getReplyContent() : x.getApprovedReplyContent(), x.isReplySignedOff(), x.getRepliedOn(),
-                    x.getReplyRound(), rating);
-        }).toList();
+        return rows.of(c.proposal(), PARTS, (rs, n) -> {
+            Long unit = rs.getLong("unit_id");
+            boolean working = ReplyVisibility.seesWorkingReply(u, unit);
+            Satisfaction rating = evals.stream().filter(e -> e.memberId().equals(lead) && unit.equals(e.unitId()))
+                    .reduce((a, b) -> b).map(e -> new Satisfaction(e.attitude(), e.result())).orElse(null);
+            return new PartView(unit, unitName(unit), Columns.of(ProposalStatus.class, rs, "status"),
+                    working ? rs.getString("reply_category") : rs.getString("approved_reply_category"),
+                    working ? rs.getString("reply_content") : rs.getString("approved_reply_content"),
+                    rs.getBoolean("reply_signed_off"), Columns.date(rs, "replied_on"), rs.getInt("reply_round"), rating);
+        });
     }
 
     /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */
@@ -201,15 +227,16 @@ public class ProposalQueries {
     }
 
     /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
-    private List<HistoryView> history(ProposalCase c) {
+    private List<HistoryView> history(ProposalCase c, CurrentUser user) {
         boolean reply = showReply(c);
         // the head's reason for returning a draft is as internal as the draft itself
-        boolean unit = ReplyVisibility.seesWorkingReply(CurrentUsers.require(), c.proposal().getLeadUnitId());
-        return rows.of(org.xieshang.proposal.internal.ProposalHistory.class, CaseRows.HISTORY, c.proposal()).stream()
-                .map(h -> new HistoryView(h.getAt(),
-                h.getActor(), h.getAction(), h.getFromStatus(), h.getToStatus(),
-                !reply && "REPLY".equals(h.getAction()) || !unit && "RETURN_SIGNOFF".equals(h.getAction()) ? null
-                        : h.getNote())).toList();
+        boolean unit = ReplyVisibility.seesWorkingReply(user, c.proposal().getLeadUnitId());
+        return rows.of(c.proposal(), HISTORY, (rs, n) -> {
+            String action = rs.getString("action");
+            return new HistoryView(Columns.instant(rs, "at"), rs.getString("actor"), action,
+                    Columns.of(ProposalStatus.class, rs, "from_status"), Columns.of(ProposalStatus.class, rs, "to_status"),
+                    !reply && "REPLY".equals(action) || !unit && "RETURN_SIGNOFF".equals(action) ? null : rs.getString("note"));
+        });
     }
 
     /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */
