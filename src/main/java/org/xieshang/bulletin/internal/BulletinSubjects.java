@@ -33,15 +33,32 @@ class BulletinSubjects {
         }
     }
 
-    private final Map<String, BulletinSubjectSource> sources = new HashMap<>();
+    private final ObjectProvider<BulletinSubjectSource> provider;
+    private volatile Map<String, BulletinSubjectSource> sources;
 
     /** Any number of sources, none included (a module without subjects of its own still issues bulletins). */
     BulletinSubjects(ObjectProvider<BulletinSubjectSource> sources) {
-        sources.orderedStream().forEach(s -> this.sources.put(s.type(), s));
+        this.provider = sources;
     }
 
     Optional<BulletinSubjectSource> source(String type) {
-        return Optional.ofNullable(sources.get(type));
+        return Optional.ofNullable(sources().get(type));
+    }
+
+    /*
+     * Read at first use, not in the constructor: a source's type() may go through a transactional proxy, and
+     * during start-up that made the main thread wait for the JPA factory being built in the background
+     * (docs/perf.md, Start-up).
+     */
+    private Map<String, BulletinSubjectSource> sources() {
+        Map<String, BulletinSubjectSource> m = sources;
+        if (m == null) {
+            Map<String, BulletinSubjectSource> byType = new HashMap<>();
+            provider.orderedStream().forEach(s -> byType.put(s.type(), s));
+            m = Map.copyOf(byType);
+            sources = m;
+        }
+        return m;
     }
 
     /** The subjects as they read now, in the bulletin's order; one query per source. */
