@@ -94,7 +94,10 @@ class CaseDetailEquivalenceTest extends ProposalApiTestBase {
 
     @BeforeAll
     void buildCases() {
-        long session = f.newSession(YEAR);
+        long term = ok(201, f.admin.post("/api/v1/terms", Map.of("name", org.xieshang.support.TestSupport.unique("第四十届"),
+                "startDate", "2070-01-01", "endDate", "2074-12-31"))).path("id").asLong();
+        long session = ok(201, f.admin.post("/api/v1/terms/" + term + "/sessions", Map.of("name", "第" + YEAR + "年会议",
+                "year", YEAR, "startDate", YEAR + "-01-10"))).path("id").asLong();
         for (String state : List.of("DRAFT", "SUBMITTED", "FILED", "ASSIGNED", "IN_PROGRESS", "REPLY_REVIEW", "REPLIED",
                 "CLOSED")) {
             ids.add(f.caseIn(session, state, false));
@@ -158,6 +161,8 @@ class CaseDetailEquivalenceTest extends ProposalApiTestBase {
                 "coUnitIds", List.of(f.unit(1)), "handlingMode", "SPLIT")));
         expectStatus(ok(200, f.leadUnit().post(P + "/" + id + "/accept", Map.of())), "IN_PROGRESS");
         f.contact(id);
+        ok(201, f.coUnit().post(P + "/" + id + "/handling-records", Map.of("type", Cases.PROPOSER_CONTACT,
+                "date", LocalDate.now().toString(), "content", "协办单位电话联系提案人")));
         ok(200, Cases.replySigned(f.coUnit(), f.unitHead(1), id, Map.of("category", "B", "content", "协办部分答复")));
         ok(200, f.staff().post(P + "/" + id + "/reply-review", Map.of("approve", true, "unitId", f.unit(1))));
         Map<String, Object> rated = new HashMap<>(rating("SATISFIED", "SATISFIED"));

@@ -28,11 +28,11 @@ import tools.jackson.databind.JsonNode;
 class CaseDetailStatementsTest extends ProposalApiTestBase {
 
     /**
-     * The case row, its eight collections of this rich case (one statement each), the units' contacts;
-     * names, settings, calendar and the units with accounts from caches (docs/reqcost.md).
+     * The case row, then all its collections in one statement (CaseRows), the units' contacts; names,
+     * settings, calendar and the units with accounts from caches (docs/reqcost.md).
      */
-    private static final int MAX_DETAIL = 10;
-    /** The case page: the detail plus its panels and actions. */
+    private static final int MAX_DETAIL = 3;
+    /** The case page: the detail plus its panels and actions, and the web session's own statements. */
     private static final int MAX_PAGE = 14;
     private static final String SETTINGS = P + "/settings";
 
@@ -77,12 +77,12 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
     }
 
     @Test
-    void aFiledCaseTakesFour() {
-        // the row, proposers, attachments and history: nothing of handling is asked before a unit is assigned
+    void aFiledCaseTakesTwo() {
+        // the row, then proposers, attachments and history in one: nothing of handling is asked before a unit is assigned
         long id = f.draft(f.member(1));
         f.advance(id, "FILED", true);
         for (Api who : List.of(f.staff(), f.lead())) {
-            assertThat(statements(() -> who.get(P + "/" + id).status())).as("statements of a filed case").isLessThanOrEqualTo(4);
+            assertThat(statements(() -> who.get(P + "/" + id).status())).as("statements of a filed case").isLessThanOrEqualTo(2);
         }
     }
 

@@ -81,27 +81,42 @@ public class CaseSupport {
     }
 
     /**
-     * As {@link #open(Long)}, for reading only (the case detail and page, issue 16): the row, its
-     * proposers and co-units by plain JDBC ({@link CaseRows}), then the scope rule checked on them
-     * ({@link ProposalScope#sees}); co-units only for a case assigned to a unit (assignment adds them).
+     * As {@link #open(Long)}, for reading only (the page's fragments): the row, then its proposers and
+     * co-units in one statement ({@link CaseRows}), the scope rule checked on them ({@link ProposalScope#sees}).
      * No persistence context manages what it answers: never change or save it (use {@link #open}).
      */
     public ProposalCase openToRead(Long id) {
+        return read(id, CaseRows::scopeKinds).kase();
+    }
+
+    /**
+     * As {@link #openToRead}, with every collection the case detail shows, all in the same second
+     * statement: two statements for the case (issue 16), three for a LEADER_GOV's key case.
+     */
+    public CaseRows.Read readToShow(Long id) {
+        return read(id, CaseRows::detailKinds);
+    }
+
+    private CaseRows.Read read(Long id, java.util.function.Function<Proposal, Set<CaseRows.Kind>> kinds) {
         CurrentUser user = CurrentUsers.require();
         Long committee = CommitteeContext.current();
         if (id == null) {
             throw new NotFound();
         }
         if (committee == null || committee <= 0) { // no committee of its own: the filtered query decides
-            return open(id);
+            ProposalCase c = open(id);
+            return new CaseRows.Read(c, rows.rows(c.proposal(), kinds.apply(c.proposal())));
         }
         Proposal p = rows.proposal(id, committee).orElseThrow(NotFound::new);
-        List<ProposalProposer> proposers = rows.proposers(p);
-        List<ProposalCoUnit> coUnits = p.getLeadUnitId() == null ? List.of() : rows.coUnits(p);
+        List<CaseRows.Row> all = rows.rows(p, kinds.apply(p));
+        List<ProposalProposer> proposers = all.stream().filter(r -> r.kind() == CaseRows.Kind.PROPOSER)
+                .map(r -> ProposalProposer.read(r, p)).toList();
+        List<ProposalCoUnit> coUnits = all.stream().filter(r -> r.kind() == CaseRows.Kind.CO_UNIT)
+                .map(r -> ProposalCoUnit.read(r, p)).toList();
         if (!ProposalScope.sees(user, p, proposers, coUnits, () -> rows.leadHandles(p, user.id()))) {
             throw new NotFound();
         }
-        return new ProposalCase(p, proposers, coUnits);
+        return new CaseRows.Read(new ProposalCase(p, proposers, coUnits), all);
     }
 
     /** Opens the case and checks that the user may take the step from its current state. */

@@ -27,20 +27,17 @@ public class ProposalCoUnit extends CommitteeScopedEntity {
     protected ProposalCoUnit() {
     }
 
-    static final String COLUMNS = "id, committee_id, version, proposal_id, unit_id, opinion, opinion_at, opinion_on_paper,"
-            + " opinion_recorded_by, reminded_at";
-
-    /** A row read by plain SQL, not managed: to read only (as {@link Proposal#read}). */
-    static ProposalCoUnit read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** A row read by plain SQL ({@link CaseRows}), not managed: to read only (as {@link Proposal#read}). */
+    static ProposalCoUnit read(CaseRows.Row r, Proposal p) {
         ProposalCoUnit x = new ProposalCoUnit();
-        x.readAs(rs.getLong("id"), rs.getLong("committee_id"), rs.getLong("version"));
-        x.proposalId = rs.getLong("proposal_id");
-        x.unitId = rs.getLong("unit_id");
-        x.opinion = rs.getString("opinion");
-        x.opinionAt = org.xieshang.shared.jpa.Columns.instant(rs, "opinion_at");
-        x.opinionOnPaper = rs.getBoolean("opinion_on_paper");
-        x.opinionRecordedBy = rs.getString("opinion_recorded_by");
-        x.remindedAt = org.xieshang.shared.jpa.Columns.instant(rs, "reminded_at");
+        x.readAs(r.id(), p.getCommitteeId(), r.version());
+        x.proposalId = p.getId();
+        x.unitId = r.a1();
+        x.opinionOnPaper = r.b1();
+        x.opinionAt = r.t1();
+        x.remindedAt = r.t2();
+        x.opinion = r.s1();
+        x.opinionRecordedBy = r.s2();
         return x;
     }
 

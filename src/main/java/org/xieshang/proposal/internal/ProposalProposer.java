@@ -25,17 +25,15 @@ public class ProposalProposer extends CommitteeScopedEntity {
     protected ProposalProposer() {
     }
 
-    static final String COLUMNS = "id, committee_id, version, proposal_id, member_id, role, confirmation, merged_from_id";
-
-    /** A row read by plain SQL, not managed: to read only (as {@link Proposal#read}). */
-    static ProposalProposer read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** A row read by plain SQL ({@link CaseRows}), not managed: to read only (as {@link Proposal#read}). */
+    static ProposalProposer read(CaseRows.Row r, Proposal p) {
         ProposalProposer x = new ProposalProposer();
-        x.readAs(rs.getLong("id"), rs.getLong("committee_id"), rs.getLong("version"));
-        x.proposalId = rs.getLong("proposal_id");
-        x.memberId = rs.getLong("member_id");
-        x.role = org.xieshang.shared.jpa.Columns.of(ProposerRole.class, rs, "role");
-        x.confirmation = org.xieshang.shared.jpa.Columns.of(Confirmation.class, rs, "confirmation");
-        x.mergedFromId = org.xieshang.shared.jpa.Columns.id(rs, "merged_from_id");
+        x.readAs(r.id(), p.getCommitteeId(), r.version());
+        x.proposalId = p.getId();
+        x.memberId = r.a1();
+        x.mergedFromId = r.a2();
+        x.role = ProposerRole.valueOf(r.s1());
+        x.confirmation = Confirmation.valueOf(r.s2());
         return x;
     }
 

@@ -44,7 +44,6 @@ import org.xieshang.proposal.internal.query.ProposalViews.Satisfaction;
 import org.xieshang.shared.CurrentUser;
 import org.xieshang.shared.CurrentUsers;
 import org.xieshang.shared.error.InvalidInput;
-import org.xieshang.shared.jpa.Columns;
 
 /** Reading cases: the detail of one, and lists filtered by the same scope rule. */
 @Service
@@ -64,34 +63,12 @@ public class ProposalQueries {
         }
     }
 
-    /*
-     * A case's collections by plain JDBC straight into the views (see CaseRows); each statement's
-     * parameters are the case's id and its committee. Handling records by day; only the case's own
-     * attachments (not its supervision events').
-     */
-    private static final String EVALUATIONS = "select member_id, unit_id, round, attitude, result, comment, created_at"
-            + " from evaluation where proposal_id = ? and committee_id = ? order by id";
-    private static final String RECORDS = "select id, unit_id, type, record_date, content, round, author"
-            + " from handling_record where proposal_id = ? and committee_id = ? order by record_date, id";
-    private static final String REASSIGNMENTS = "select unit_id, reason, requested_at, resolved_at"
-            + " from reassignment_request where proposal_id = ? and committee_id = ? order by id";
-    private static final String ATTACHMENTS = "select id, filename, content_type, size_bytes from proposal_attachment"
-            + " where proposal_id = ? and committee_id = ? and supervision_event_id is null order by id";
-    private static final String CONVERSIONS = "select kind from proposal_conversion where proposal_id = ? and committee_id = ?"
-            + " order by id";
-    private static final String HISTORY = "select at, actor, action, from_status, to_status, note"
-            + " from proposal_history where proposal_id = ? and committee_id = ? order by id";
-    private static final String PARTS = "select unit_id, status, reply_category, reply_content, reply_signed_off,"
-            + " approved_reply_category, approved_reply_content, replied_on, reply_round"
-            + " from proposal_part where proposal_id = ? and committee_id = ? order by id";
-
     /** A rating as the detail reads it (the view adds the member's name). */
     private record Rated(Long memberId, Long unitId, int round, Rating attitude, Rating result, String comment,
                          java.time.Instant at) {
     }
 
     private final CaseSupport cases;
-    private final CaseRows rows;
     private final MemberDirectory members;
     private final ReferenceData reference;
     private final ProposalSearch search;
@@ -102,9 +79,8 @@ public class ProposalQueries {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts, CappedLists lists, CaseRows rows, ListTotals totals,
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists, ListTotals totals,
                     org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.rows = rows;
         this.totals = totals;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -117,31 +93,28 @@ public class ProposalQueries {
     }
 
     /**
-     * One case as the current user may see it: the row, then one statement per collection (never
-     * one per row), by plain JDBC into the views without a JPA session or transaction of its own
+     * One case as the current user may see it: the row, then its collections in one statement
+     * ({@link CaseRows}), by plain JDBC into the views without a JPA session or transaction of its own
      * (issue 16: a caller's is joined); the members' names in one, unit names from the reference cache.
      */
     @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public ProposalDetail detail(Long id) {
-        return detail(cases.openToRead(id));
+        return detail(cases.readToShow(id));
     }
 
-    /** As {@link #detail(Long)} of a case the caller has opened already (the case page uses it too). */
+    /** As {@link #detail(Long)} of a case the caller has read already (the case page). */
     @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
-    public ProposalDetail detail(ProposalCase c) {
+    public ProposalDetail detail(CaseRows.Read read) {
+        ProposalCase c = read.kase();
         Proposal p = c.proposal();
         CurrentUser user = CurrentUsers.require();
         // the units handling the case reach its proposers; no one else gets their contact details here
         java.util.Set<Step.Actor> actors = c.actorsOf(user);
         Map<Long, MemberDirectory.Contact> contacts = actors.contains(Step.Actor.LEAD_UNIT) || actors.contains(Step.Actor.CO_UNIT)
                 ? members.contacts(c.proposers().stream().map(ProposalProposer::getMemberId).toList()) : Map.of();
-        // a case never assigned to a unit has no handling records, ratings, reassignments or parts: not asked for;
-        // nor ratings while it waits for its unit to accept it (a reply, of the case or of a part, comes after)
-        boolean assigned = p.getLeadUnitId() != null;
-        List<Rated> evals = assigned && p.getStatus() != ProposalStatus.ASSIGNED ? rows.of(p, EVALUATIONS, (rs, n) ->
-                new Rated(rs.getLong("member_id"), Columns.id(rs, "unit_id"), rs.getInt("round"),
-                        Columns.of(Rating.class, rs, "attitude"), Columns.of(Rating.class, rs, "result"),
-                        rs.getString("comment"), Columns.instant(rs, "created_at"))) : List.of();
+        // the kinds a case cannot hold in its state were not asked for (CaseRows.detailKinds)
+        List<Rated> evals = read.of(CaseRows.Kind.EVALUATION).stream().map(r -> new Rated(r.a1(), r.a2(), r.i1(),
+                Rating.valueOf(r.s1()), Rating.valueOf(r.s2()), r.s3(), r.t1())).toList();
         java.util.Set<Long> named = new java.util.HashSet<>();
         c.proposers().forEach(x -> named.add(x.getMemberId()));
         evals.forEach(e -> named.add(e.memberId()));
@@ -159,9 +132,8 @@ public class ProposalQueries {
                 .reduce((a, b) -> b).map(e -> new Satisfaction(e.attitude(), e.result())).orElse(null);
         List<CoUnitView> coUnits = c.coUnits().stream().map(u -> new CoUnitView(u.getUnitId(), unitName(u.getUnitId()),
                 u.getOpinion(), u.getOpinionAt(), u.isOpinionOnPaper(), u.getRemindedAt())).toList();
-        List<RecordView> handling = assigned ? rows.of(p, RECORDS, (rs, n) -> new RecordView(rs.getLong("id"),
-                rs.getLong("unit_id"), Columns.of(HandlingType.class, rs, "type"), Columns.date(rs, "record_date"),
-                rs.getString("content"), rs.getInt("round"), rs.getString("author"))) : List.of();
+        List<RecordView> handling = read.of(CaseRows.Kind.RECORD).stream().map(r -> new RecordView(r.id(), r.a1(),
+                HandlingType.valueOf(r.s1()), r.d1(), r.s2(), r.i1(), r.s3())).toList();
         // the contact rule from the records just read (ProposerContact.overdue would read them again)
         LocalDate contactDue = contact.dueDate(p);
         boolean contacted = handling.stream().anyMatch(r -> r.type() == HandlingType.PROPOSER_CONTACT
@@ -179,34 +151,28 @@ public class ProposalQueries {
                 handling,
                 evals.stream().map(e -> new EvaluationView(e.memberId(), name(names, e.memberId()), e.round(),
                         e.attitude(), e.result(), e.comment(), e.at(), e.unitId())).toList(),
-                assigned ? rows.of(p, REASSIGNMENTS, (rs, n) -> new ReassignmentView(rs.getLong("unit_id"),
-                        rs.getString("reason"), Columns.instant(rs, "requested_at"), Columns.instant(rs, "resolved_at")))
-                        : List.of(),
-                rows.of(p, ATTACHMENTS, (rs, n) -> new AttachmentView(rs.getLong("id"), rs.getString("filename"),
-                        rs.getString("content_type"), rs.getLong("size_bytes"))),
-                // only a case not filed is converted (CONVERT keeps it NOT_FILED, and nothing leaves that state)
-                p.getStatus() != ProposalStatus.NOT_FILED ? null
-                        : rows.of(p, CONVERSIONS, (rs, n) -> rs.getString("kind")).stream().findFirst().orElse(null),
-                history(c, user),
+                read.of(CaseRows.Kind.REASSIGNMENT).stream().map(r -> new ReassignmentView(r.a1(), r.s1(), r.t1(), r.t2()))
+                        .toList(),
+                read.of(CaseRows.Kind.ATTACHMENT).stream().map(r -> new AttachmentView(r.id(), r.s1(), r.s2(), r.a1()))
+                        .toList(),
+                read.of(CaseRows.Kind.CONVERSION).stream().findFirst().map(CaseRows.Row::s1).orElse(null),
+                history(read, user),
                 unitsWithoutAccount(p, c),
-                // parts: made when a split case's handling starts, and the mode cannot change after that
                 p.getVersion(), p.isReplySignedOff(), signoffReason(p),
-                p.getHandlingMode() == org.xieshang.proposal.internal.HandlingMode.SPLIT ? parts(c, evals, user) : List.of());
+                parts(read, evals, user));
     }
 
     /** A split case's parts; empty for sole and joint handling. */
-    private List<PartView> parts(ProposalCase c, List<Rated> evals, CurrentUser u) {
-        Long lead = c.leadMemberId();
-        return rows.of(c.proposal(), PARTS, (rs, n) -> {
-            Long unit = rs.getLong("unit_id");
+    private List<PartView> parts(CaseRows.Read read, List<Rated> evals, CurrentUser u) {
+        Long lead = read.kase().leadMemberId();
+        return read.of(CaseRows.Kind.PART).stream().map(r -> {
+            Long unit = r.a1();
             boolean working = ReplyVisibility.seesWorkingReply(u, unit);
             Satisfaction rating = evals.stream().filter(e -> e.memberId().equals(lead) && unit.equals(e.unitId()))
                     .reduce((a, b) -> b).map(e -> new Satisfaction(e.attitude(), e.result())).orElse(null);
-            return new PartView(unit, unitName(unit), Columns.of(ProposalStatus.class, rs, "status"),
-                    working ? rs.getString("reply_category") : rs.getString("approved_reply_category"),
-                    working ? rs.getString("reply_content") : rs.getString("approved_reply_content"),
-                    rs.getBoolean("reply_signed_off"), Columns.date(rs, "replied_on"), rs.getInt("reply_round"), rating);
-        });
+            return new PartView(unit, unitName(unit), ProposalStatus.valueOf(r.s1()), working ? r.s2() : r.s4(),
+                    working ? r.s3() : r.s5(), r.b1(), r.d1(), r.i1(), rating);
+        }).toList();
     }
 
     /** The head's reason for sending the reply back, while the handler reworks it: the unit's and the office's business. */
@@ -227,16 +193,14 @@ public class ProposalQueries {
     }
 
     /** The timeline; the class of a reply under review stays hidden from those who cannot see the reply yet. */
-    private List<HistoryView> history(ProposalCase c, CurrentUser user) {
+    private List<HistoryView> history(CaseRows.Read read, CurrentUser user) {
+        ProposalCase c = read.kase();
         boolean reply = showReply(c);
         // the head's reason for returning a draft is as internal as the draft itself
         boolean unit = ReplyVisibility.seesWorkingReply(user, c.proposal().getLeadUnitId());
-        return rows.of(c.proposal(), HISTORY, (rs, n) -> {
-            String action = rs.getString("action");
-            return new HistoryView(Columns.instant(rs, "at"), rs.getString("actor"), action,
-                    Columns.of(ProposalStatus.class, rs, "from_status"), Columns.of(ProposalStatus.class, rs, "to_status"),
-                    !reply && "REPLY".equals(action) || !unit && "RETURN_SIGNOFF".equals(action) ? null : rs.getString("note"));
-        });
+        return read.of(CaseRows.Kind.HISTORY).stream().map(r -> new HistoryView(r.t1(), r.s1(), r.s2(),
+                r.s3() == null ? null : ProposalStatus.valueOf(r.s3()), r.s4() == null ? null : ProposalStatus.valueOf(r.s4()),
+                !reply && "REPLY".equals(r.s2()) || !unit && "RETURN_SIGNOFF".equals(r.s2()) ? null : r.s5())).toList();
     }
 
     /** A reply under review is the unit's and the office's business until approved (see {@link ReplyVisibility}). */

@@ -133,8 +133,9 @@ class ProposalPageQueries {
     }
 
     private CasePage casePage(Long id, boolean forms) {
-        ProposalCase c = cases.openToRead(id);
-        ProposalDetail d = queries.detail(c);
+        org.xieshang.proposal.internal.CaseRows.Read read = cases.readToShow(id);
+        ProposalCase c = read.kase();
+        ProposalDetail d = queries.detail(read);
         CurrentUser user = CurrentUsers.require();
         Set<Step> steps = forms ? c.stepsOf(user) : EnumSet.noneOf(Step.class);
         Proposal p = c.proposal();
