@@ -231,7 +231,7 @@ class ProposalRemindersTest extends ProposalApiTestBase {
      * reminded only while its opinion is missing.
      */
     @Test
-    void ordinaryOverdueCasesEscalateAndCoUnitsAreRemindedOnlyOfTheirOpinion() {
+    void ordinaryOverdueCasesEscalateAndCoUnitsAreRemindedOnlyOfTheirOpinion() throws InterruptedException {
         at(ASSIGNED_ON);
         f.leadUnitHead();
         long opinionGiven = assigned(DUE);
@@ -263,6 +263,26 @@ class ProposalRemindersTest extends ProposalApiTestBase {
         assertThat(head.get(opinionGiven)).isEqualTo(dates("2026-10-23", "2026-10-30"));
         assertThat(staff.get(opinionMissing)).isEqualTo(dates("2026-10-23", "2026-10-30"));
         assertThat(first(f.staff(), opinionGiven, "超期督促：").path("text").asString()).contains("2026-10-09").contains("11个工作日");
+
+        // the unit replies: the escalations about that case are done and read, those about the other still wait
+        reply(opinionGiven, LocalDate.of(2026, 11, 3));
+        TaskNoticesTest.eventually(() -> escalations(opinionGiven).stream().allMatch(n -> n.path("read").asBoolean()),
+                "the escalations of the replied case are read");
+        assertThat(escalations(opinionGiven)).hasSize(4);
+        assertThat(escalations(opinionMissing)).hasSize(4).noneMatch(n -> n.path("read").asBoolean());
+    }
+
+    /** The head's and the office's escalation notices about one case. */
+    private List<JsonNode> escalations(long id) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Api who : List.of(f.leadUnitHead(), f.staff())) {
+            for (JsonNode n : who.get("/api/v1/notifications?size=200").json().path("items")) {
+                if (n.path("link").asString().equals("/proposals/" + id) && n.path("text").asString().startsWith("超期督促：")) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
     }
 
     /** Issue 15 point 7: a B reply's unit is reminded every 20 working days (the default) until it reports the matter done. */

@@ -252,16 +252,18 @@ class ProposalReminders {
                     once(t, () -> {
                         int n = toUnits(p, Notice.of("proposal.reminder.overdue", link, p.title(), p.dueDate(), late),
                                 Notice.of("proposal.reminder.coOpinionOverdue", link, p.title(), p.dueDate(), late));
+                        // the escalations carry the reply's key: once the unit replies, the late case they
+                        // report is no longer late, and they are marked done with the unit's own chase
                         if (late >= settings.escalateAfter()) {
                             // every case, key or not, is chased upward: the lead unit's heads and the proposal office
                             n += escalate(p, Notice.of("proposal.reminder.overdueEscalated", link, p.title(), p.dueDate(),
-                                    late));
+                                    late).forTask(ProposalTaskKeys.reply(p.id())));
                         }
                         if (p.key()) {
                             // escalation: the supervising CPPCC leaders of a key proposal hear of every chase
                             List<Long> supervisors = cases.keySupervisors(p.id());
                             notifications.toUsers(supervisors, Notice.of("proposal.reminder.overdueSupervisor", link,
-                                    p.title(), p.dueDate(), late));
+                                    p.title(), p.dueDate(), late).forTask(ProposalTaskKeys.reply(p.id())));
                             n += supervisors.size();
                         }
                         return n;
