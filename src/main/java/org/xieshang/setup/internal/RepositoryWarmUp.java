@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanCreationNotAllowedException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,19 +53,26 @@ class RepositoryWarmUp {
         return names;
     }
 
+    /** The context is being stopped ({@code isActive} turns false only once its beans are destroyed). */
+    private boolean closing() {
+        return context.isClosed() || !context.isActive();
+    }
+
     /** Creates every repository not made yet; the names of those that failed (each failure is logged). */
     List<String> createAll() {
         long start = System.nanoTime();
         List<String> names = repositoryNames();
         List<String> failed = new ArrayList<>();
         for (String name : names) {
-            if (!context.isActive()) {
+            if (closing()) {
                 return failed;
             }
             try {
                 context.getBean(name);
             } catch (BeansException e) {
-                if (!context.isActive()) {
+                // a stop right after start destroys the beans under this thread: not a broken repository
+                if (closing() || e instanceof BeanCreationNotAllowedException
+                        || e.contains(BeanCreationNotAllowedException.class)) {
                     return failed;
                 }
                 failed.add(name);
