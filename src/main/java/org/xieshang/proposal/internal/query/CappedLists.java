@@ -138,7 +138,7 @@ class CappedLists {
      */
     private List<SummaryRow> merged(List<CaseCondition> branches, ListCursor after, int first, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SUMMARY_SELECT).append(" from (");
+        StringBuilder sql = new StringBuilder(SUMMARY_SELECT).append(" from (select created_at, id from (");
         args.add(CommitteeContext.current()); // the lead proposer's sub-select
         String union = "";
         for (CaseCondition branch : branches) {
@@ -159,12 +159,13 @@ class CappedLists {
             // a bound limit inside it differs (ListCursorApiTest saw a page of 3 answer a request for 201)
             sql.append(" order by created_at desc, id desc limit ").append(first + limit).append(')');
         }
-        sql.append(") k join proposal p on p.id = k.id and p.committee_id = ?")
-                .append(" order by k.created_at desc, k.id desc limit ").append(limit);
-        args.add(CommitteeContext.current());
+        // the window of keys first, then only its rows joined (a deep page must not join the keys it skips)
+        sql.append(") u order by created_at desc, id desc limit ").append(limit);
         if (first > 0) {
             sql.append(" offset ").append(first);
         }
+        sql.append(") k join proposal p on p.id = k.id and p.committee_id = ? order by k.created_at desc, k.id desc");
+        args.add(CommitteeContext.current());
         return jdbc.query(sql.toString(), CappedLists::summary, args.toArray());
     }
 
