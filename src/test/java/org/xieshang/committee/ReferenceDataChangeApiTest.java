@@ -69,6 +69,34 @@ class ReferenceDataChangeApiTest extends ApiTestBase {
         assertThat(term.json().path("sessions").values()).hasSize(1);
     }
 
+    /** The sessions are cached per committee (issue 16): every change on this node shows on the next read. */
+    @Test
+    void theCachedSessionsShowEveryChangeAtOnce() {
+        long termId = admin.post("/api/v1/terms", Map.of("name", TestSupport.unique("届"), "startDate", "2071-01-10",
+                "endDate", "2076-01-09")).id();
+        assertThat(admin.get("/api/v1/sessions").status()).isEqualTo(200); // read, and so cached, before the session exists
+        long sessionId = Fixtures.created(admin.post("/api/v1/terms/" + termId + "/sessions",
+                Map.of("name", "第一次会议", "year", 2071, "startDate", "2071-03-01")));
+        assertThat(session(sessionId).path("name").asString()).isEqualTo("第一次会议");
+        String name = TestSupport.unique("新名");
+        assertThat(admin.patch("/api/v1/sessions/" + sessionId, Map.of("name", name)).status()).isEqualTo(200);
+        assertThat(session(sessionId).path("name").asString()).isEqualTo(name);
+        assertThat(admin.patch("/api/v1/sessions/" + sessionId, Map.of("retired", true)).status()).isEqualTo(200);
+        assertThat(session(sessionId).path("retired").asBoolean()).isTrue();
+        assertThat(admin.delete("/api/v1/sessions/" + sessionId).status()).isEqualTo(204);
+        assertThat(session(sessionId)).isNull();
+    }
+
+    /** The session of that id in {@code GET /api/v1/sessions}, or null. */
+    private tools.jackson.databind.JsonNode session(long id) {
+        for (var s : admin.get("/api/v1/sessions").json().path("items").values()) {
+            if (s.path("id").asLong() == id) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     @Test
     void aNameTakenIsAConflict() {
         String taken = TestSupport.unique("界别");

@@ -39,6 +39,15 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1))
                     .maximumSize(20_000).build();
 
+    /**
+     * The committee's sessions, for the year filter of every list and statistics page (issue 16: a JPA query,
+     * translated again on each request under the tenant filter): evicted when a session is created, changed
+     * or deleted on this node (now and when the transaction ends); other nodes see such a change within the
+     * entry's lifetime (1 minute), like the unit and member names. Not kept outside a committee's context.
+     */
+    private final org.xieshang.shared.tenancy.CommitteeCache<List<SessionView>> sessionCache =
+            new org.xieshang.shared.tenancy.CommitteeCache<>();
+
     ReferenceDataService(SectorRepository sectors, UnitRepository units, SpecialCommitteeRepository specialCommittees,
                          TermRepository terms, TermSessionRepository sessions) {
         this.sectors = sectors;
@@ -140,6 +149,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
             throw new Conflict("error.nameTaken", clean);
         }
         Session s = sessions.save(new Session(termId, clean, year, startDate));
+        sessionCache.changed();
         return view(s);
     }
 
@@ -162,6 +172,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         }
         ReferenceRow row = find(kind, id);
         unitChanged(kind, id);
+        sessionChanged(kind);
         if (change.version() != null && change.version() != row.getVersion()) {
             throw new Conflict("error.concurrentChange");
         }
@@ -189,6 +200,7 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         CurrentUsers.requireAny(Role.ADMIN);
         ReferenceRow row = find(kind, id);
         unitChanged(kind, id);
+        sessionChanged(kind);
         String name = row.getName();
         JpaRepository<Object, Long> repository = repository(kind);
         try {
@@ -207,6 +219,13 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         // every context's entry of the unit (its committee's, the system's)
         org.xieshang.shared.jpa.AfterTransaction.nowAndAtEnd(
                 () -> unitCache.asMap().keySet().removeIf(key -> key.get(1).equals(id)));
+    }
+
+    /** A session changes: the committee's cached sessions go now and again when the transaction ends. */
+    private void sessionChanged(Kind kind) {
+        if (kind == Kind.SESSION) {
+            sessionCache.changed();
+        }
     }
 
     /** The row's current view (the API's answer to a change). */
@@ -317,9 +336,11 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
                 key -> units.findById(id).map(ReferenceDataService::view).orElse(null)));
     }
 
+    /** No transaction of its own when cached (SUPPORTS); the repository reads in its own when not. */
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public List<SessionView> sessions() {
-        return sessions.findAllByOrderByStartDateDesc().stream().map(ReferenceDataService::view).toList();
+        return sessionCache.get(() -> sessions.findAllByOrderByStartDateDesc().stream().map(ReferenceDataService::view).toList());
     }
 
     @Override

@@ -5,13 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.ProposerKind;
+import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
@@ -28,15 +25,16 @@ import org.xieshang.shared.tenancy.CommitteeContext;
  * <p>The scope rule is an OR of alternatives (proposer, all cases, lead unit, co-unit, lead leader,
  * published). One OR makes the database read the whole scope to sort it; instead each alternative
  * (a "branch", with the list's filters) reads at most {@code offset + size + 1} rows of
- * {@code (created_at, id)} newest first from its own index, and the branches are merged by that key
- * here, a case matching several counted once. The top rows of a union are among the top rows of its
- * parts, so the merge is exact. Only the page's rows are then loaded, by id.
+ * {@code (created_at, id)} newest first from its own index, and the database unites them and orders the
+ * union by that key, a case matching several counted once. The top rows of a union are among the top rows
+ * of its parts, so the merge is exact. Only the page's rows are joined, with their lead proposer, in the
+ * same statement.
  *
  * <p>With a cursor (the last row's {@code (created_at, id)}), each branch starts below it, so a client
  * walking the list reads only the page it shows, and cases created meanwhile (newer) do not shift it.
  *
  * <p>The total: the ids of at most {@value #CAP} + 1 matching cases per branch, in no order (the
- * database stops at the limit), united; exact when at most {@value #CAP}, else {@value #CAP} + 1 meaning
+ * database stops at the limit), united and counted by the database; exact when at most {@value #CAP}, else {@value #CAP} + 1 meaning
  * "more than {@value #CAP}" ({@link Result#totalExact()} false; the pages show "10,000+"). A first page
  * shorter than the page size is its own total, and the last page of an offset walk knows its total.
  * A list given an exact {@link Total} (the staff's, from the statistics read model: {@link ListTotals})
@@ -57,12 +55,12 @@ class CappedLists {
     }
 
     /**
-     * What a list shows of a case (ProposalSummary without the lead proposer's name): a narrow, read-only
+     * What a list shows of a case (ProposalSummary with the lead proposer's id for the name): a narrow, read-only
      * projection instead of the whole entity (no managed copy, no dirty check, no long text columns).
      */
     record SummaryRow(Long id, String number, String title, String category, ProposalStatus status,
                       ProposerKind proposerKind, String collectiveName, Long leadUnitId, LocalDate dueDate, boolean key,
-                      LocalDate submittedOn, Instant createdAt) {
+                      LocalDate submittedOn, Instant createdAt, Long leadMemberId) {
     }
 
     /** An exact total counted some cheaper way than up to the cap (see {@link ListTotals}); null when it cannot tell. */
@@ -70,8 +68,6 @@ class CappedLists {
     interface Total {
         Long count(int cap);
     }
-
-    private static final Comparator<Key> NEWEST = Comparator.comparing(Key::createdAt).thenComparing(Key::id).reversed();
 
     private final JdbcTemplate jdbc;
     /** {@link #CAP}; tests lower it to reach the capped case with a handful of rows. */
@@ -101,26 +97,20 @@ class CappedLists {
     Result page(List<CaseCondition> branches, Pageable page, ListCursor after, Total exact) {
         int offset = after == null ? (int) page.getOffset() : 0;
         int size = page.getPageSize();
-        List<Key> shown;
-        boolean more;
+        List<SummaryRow> window;
         if ((long) offset + size > deep) {
-            // a deep page number: merging offset + size keys of every branch in memory would cost more
-            // than letting the database skip them in one query over the OR of the branches
-            List<Key> window = keys(CaseCondition.anyOf(branches), null, offset, size + 1);
-            shown = window.subList(0, Math.min(size, window.size()));
-            more = window.size() > size;
+            // a deep page number: merging offset + size keys of every branch would cost more than letting the
+            // database skip them in one query over the OR of the branches
+            List<Key> keys = keys(CaseCondition.anyOf(branches), null, offset, size + 1);
+            window = rows(keys.stream().map(Key::id).toList());
         } else {
-            TreeSet<Key> merged = new TreeSet<>(NEWEST);
-            for (CaseCondition branch : branches) {
-                merged.addAll(keys(branch, after, 0, offset + size + 1));
-            }
-            List<Key> ordered = new ArrayList<>(merged);
-            shown = offset >= ordered.size() ? List.of() : ordered.subList(offset, Math.min(ordered.size(), offset + size));
-            more = ordered.size() > offset + size;
+            window = merged(branches, after, offset, size + 1);
         }
-        List<SummaryRow> content = load(shown);
-        String next = more && !shown.isEmpty() ? ListCursor.of(shown.get(shown.size() - 1).createdAt(),
-                shown.get(shown.size() - 1).id()).encode() : null;
+        // one row more than the page says whether another page follows
+        List<SummaryRow> content = window.subList(0, Math.min(size, window.size()));
+        boolean more = window.size() > size;
+        String next = more && !content.isEmpty() ? ListCursor.of(content.get(content.size() - 1).createdAt(),
+                content.get(content.size() - 1).id()).encode() : null;
         long total;
         boolean isExact;
         Long known;
@@ -131,19 +121,81 @@ class CappedLists {
             total = known;
             isExact = true;
         } else {
-            Set<Long> ids = new HashSet<>();
-            for (CaseCondition branch : branches) {
-                ids.addAll(ids(jdbc, branch, cap + 1));
-                if (ids.size() > cap) {
-                    break;
-                }
-            }
-            long counted = Math.min(ids.size(), cap + 1);
+            long counted = Math.min(count(jdbc, branches, cap + 1), cap + 1);
             isExact = counted <= cap;
             // beyond the cap the total stays cap + 1 ("more than"), whatever page is shown
             total = !isExact || content.isEmpty() || after != null ? counted : Math.max(counted, offset + content.size());
         }
-        return new Result(new PageImpl<>(content, page, total), isExact, next, cap);
+        return new Result(new PageImpl<>(List.copyOf(content), page, total), isExact, next, cap);
+    }
+
+    /**
+     * Rows {@code first .. first + limit} of the union of the branches, newest first, in one statement: each
+     * branch reads at most {@code first + limit} keys from its own index (below the cursor, if any), the
+     * database unites them (a case in several branches counted once), orders the union and joins the rows of
+     * the window with their lead proposer. One statement instead of one per branch and two for the rows and
+     * proposers: every round trip costs CPU in the application and the database (docs/perf.md).
+     */
+    private List<SummaryRow> merged(List<CaseCondition> branches, ListCursor after, int first, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SUMMARY_SELECT).append(" from (select created_at, id from (");
+        args.add(CommitteeContext.current()); // the lead proposer's sub-select
+        String union = "";
+        for (CaseCondition branch : branches) {
+            sql.append(union).append("(select created_at, id from proposal where committee_id = ? and (")
+                    .append(branch.sql()).append(')');
+            union = " union ";
+            args.add(CommitteeContext.current());
+            args.addAll(branch.args());
+            if (after != null) {
+                // (created_at, id) < (c, i), written so that created_at <= c bounds the index range
+                OffsetDateTime c = OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
+                sql.append(" and created_at <= ? and (created_at < ? or id < ?)");
+                args.add(c);
+                args.add(c);
+                args.add(after.id());
+            }
+            // the limits are literals (numbers computed here): H2 reuses a derived table's last result when only
+            // a bound limit inside it differs (ListCursorApiTest saw a page of 3 answer a request for 201)
+            sql.append(" order by created_at desc, id desc limit ").append(first + limit).append(')');
+        }
+        // the window of keys first, then only its rows joined (a deep page must not join the keys it skips)
+        sql.append(") u order by created_at desc, id desc limit ").append(limit);
+        if (first > 0) {
+            sql.append(" offset ").append(first);
+        }
+        sql.append(") k join proposal p on p.id = k.id and p.committee_id = ? order by k.created_at desc, k.id desc");
+        args.add(CommitteeContext.current());
+        return jdbc.query(sql.toString(), CappedLists::summary, args.toArray());
+    }
+
+    /**
+     * How many cases the union of the branches holds, counting at most {@code limit} of each branch (in no
+     * order: the database stops at the limit): exact when below {@code limit}. One statement; the database
+     * unites the ids instead of sending them here (the capped count; ListTotals' drafts).
+     */
+    static long count(JdbcTemplate jdbc, List<CaseCondition> branches, int limit) {
+        if (branches.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select count(*) from (");
+        count(sql, args, branches, limit);
+        Number n = jdbc.queryForObject(sql.append(") u").toString(), Number.class, args.toArray());
+        return n == null ? 0 : n.longValue();
+    }
+
+    /** The union of the branches' ids (each limited), for a {@code count(*)} around it. */
+    static void count(StringBuilder sql, List<Object> args, List<CaseCondition> branches, int limit) {
+        String union = "";
+        for (CaseCondition branch : branches) {
+            // the limit a literal, as in merged (H2 would reuse a result counted with another cap)
+            sql.append(union).append("(select id from proposal where committee_id = ? and (").append(branch.sql())
+                    .append(") limit ").append(limit).append(')');
+            union = " union ";
+            args.add(CommitteeContext.current());
+            args.addAll(branch.args());
+        }
     }
 
     private record Key(Instant createdAt, Long id) {
@@ -177,21 +229,6 @@ class CappedLists {
                 args.toArray());
     }
 
-    /** The ids of up to {@code limit} cases of a branch of the current committee, in no order (the capped count; ListTotals' drafts). */
-    static List<Long> ids(JdbcTemplate jdbc, CaseCondition branch, int limit) {
-        List<Object> args = new ArrayList<>(branch.args().size() + 2);
-        args.add(CommitteeContext.current());
-        args.addAll(branch.args());
-        args.add(limit);
-        return jdbc.queryForList("select id from proposal where committee_id = ? and (" + branch.sql() + ") limit ?",
-                Long.class, args.toArray());
-    }
-
-    /** The page's rows by id, in the page's order. */
-    private List<SummaryRow> load(List<Key> shown) {
-        return rows(shown.stream().map(Key::id).toList());
-    }
-
     /**
      * The rows of these cases (of the current committee), in the order of the ids given. Plain SQL: Hibernate
      * translates every HQL or criteria query again on each execution here, because the committee's
@@ -204,20 +241,35 @@ class CappedLists {
         }
         List<Object> args = new ArrayList<>();
         args.add(CommitteeContext.current());
+        args.add(CommitteeContext.current());
         args.addAll(ids);
         Map<Long, SummaryRow> byId = new HashMap<>();
-        jdbc.query("select id, number, title, category, status, proposer_kind, collective_name, lead_unit_id, due_date,"
-                + " is_key, submitted_on, created_at from proposal where committee_id = ? and id in ("
+        jdbc.query(SUMMARY_SELECT + " from proposal p where p.committee_id = ? and p.id in ("
                 + org.xieshang.shared.jpa.BindMarks.of(ids.size()) + ")", rs -> {
-                    long id = rs.getLong(1);
-                    long unit = rs.getLong(8);
-                    Long leadUnit = rs.wasNull() ? null : unit;
-                    java.time.OffsetDateTime created = rs.getObject(12, java.time.OffsetDateTime.class);
-                    byId.put(id, new SummaryRow(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            ProposalStatus.valueOf(rs.getString(5)), ProposerKind.valueOf(rs.getString(6)), rs.getString(7),
-                            leadUnit, rs.getObject(9, LocalDate.class), rs.getBoolean(10), rs.getObject(11, LocalDate.class),
-                            created == null ? null : created.toInstant()));
+                    SummaryRow row = summary(rs, 0);
+                    byId.put(row.id(), row);
                 }, args.toArray());
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The columns a list shows of a case {@code p}, and its lead proposer (the last linked, as the lists
+     * showed before: one per case in practice); the first bind value is the committee (the sub-select's).
+     */
+    private static final String SUMMARY_SELECT = "select p.id, p.number, p.title, p.category, p.status, p.proposer_kind,"
+            + " p.collective_name, p.lead_unit_id, p.due_date, p.is_key, p.submitted_on, p.created_at,"
+            + " (select x.member_id from proposal_proposer x where x.committee_id = ? and x.proposal_id = p.id"
+            + " and x.role = '" + ProposerRole.LEAD.name() + "' order by x.id desc limit 1)";
+
+    private static SummaryRow summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long unit = rs.getLong(8);
+        Long leadUnit = rs.wasNull() ? null : unit;
+        long member = rs.getLong(13);
+        Long lead = rs.wasNull() ? null : member;
+        OffsetDateTime created = rs.getObject(12, OffsetDateTime.class);
+        return new SummaryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                ProposalStatus.valueOf(rs.getString(5)), ProposerKind.valueOf(rs.getString(6)), rs.getString(7),
+                leadUnit, rs.getObject(9, LocalDate.class), rs.getBoolean(10), rs.getObject(11, LocalDate.class),
+                created == null ? null : created.toInstant(), lead);
     }
 }

@@ -340,20 +340,12 @@ public class ProposalQueries {
     }
 
     private Page<ProposalSummary> summaries(Page<CappedLists.SummaryRow> found, Map<Long, String> snippets) {
-        List<Long> ids = found.getContent().stream().map(CappedLists.SummaryRow::id).toList();
-        // one query for the page's lead proposers, not one per row; only the two columns the list needs
+        // the lead proposers came with the rows (CappedLists); their names from the member directory's cache
         Map<Long, Long> leads = new HashMap<>();
-        if (!ids.isEmpty()) {
-            // plain SQL for the reason given at CappedLists.rows (no query plan reuse under the tenant filter)
-            List<Object> args = new ArrayList<>();
-            args.add(org.xieshang.shared.tenancy.CommitteeContext.current());
-            args.add(ProposerRole.LEAD.name());
-            args.addAll(ids);
-            jdbc.query("select proposal_id, member_id from proposal_proposer where committee_id = ? and role = ?"
-                    + " and proposal_id in (" + org.xieshang.shared.jpa.BindMarks.of(ids.size())
-                    + ") order by id", rs -> {
-                        leads.put(rs.getLong(1), rs.getLong(2));
-                    }, args.toArray());
+        for (CappedLists.SummaryRow row : found.getContent()) {
+            if (row.leadMemberId() != null) {
+                leads.put(row.id(), row.leadMemberId());
+            }
         }
         Map<Long, String> names = new HashMap<>(members.names(leads.values()));
         return found.map(p -> new ProposalSummary(p.id(), p.number(), p.title(), p.category(), p.status(),
