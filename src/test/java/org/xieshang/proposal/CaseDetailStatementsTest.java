@@ -33,7 +33,7 @@ class CaseDetailStatementsTest extends ProposalApiTestBase {
      */
     private static final int MAX_DETAIL = 3;
     /** The case page: the detail plus its panels and actions, and the web session's own statements. */
-    private static final int MAX_PAGE = 14;
+    private static final int MAX_PAGE = 10;
     private static final String SETTINGS = P + "/settings";
 
     private long richCase;

@@ -33,17 +33,20 @@ public class CalendarService implements WorkingCalendar {
      * since a reader may cache the old days meanwhile); other nodes see a change within 1 minute.
      */
     private final CommitteeCache<NavigableMap<LocalDate, DayKind>> cache = new CommitteeCache<>();
+    // the day computations below take no transaction of their own (a miss reads through the repository)
 
     CalendarService(CalendarDayRepository days) {
         this.days = days;
     }
 
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public boolean isWorkingDay(LocalDate date) {
         return WorkingDays.isWorkingDay(date, exceptions(date, date));
     }
 
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public LocalDate addWorkingDays(LocalDate start, int n) {
         // a working day is at most ~3 calendar days away even around the longest holidays
         int span = Math.abs(n) * 3 + 30;
@@ -53,6 +56,7 @@ public class CalendarService implements WorkingCalendar {
     }
 
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         LocalDate a = from.isBefore(to) ? from : to;
         LocalDate b = from.isBefore(to) ? to : from;

@@ -327,7 +327,9 @@ public class ReferenceDataService implements ReferenceData, ReferenceDataChanges
         return units.findAllByOrderByIdAsc().stream().map(ReferenceDataService::view).toList();
     }
 
+    /** No transaction of its own when cached (every case detail asks, issue 16); the repository has one for a miss. */
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<UnitView> unit(Long id) {
         if (id == null) {
             return Optional.empty();

@@ -204,7 +204,9 @@ public class UserService implements UserAccounts {
                 : users.findByUnitIdAndEnabledTrue(unitId).stream().map(UserAccount::getId).toList();
     }
 
+    /** No transaction of its own when cached (every assigned case's detail asks, issue 16); a miss reads through the repository. */
     @Override
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public java.util.Set<Long> unitIdsWithAccounts() {
         return unitsWithAccounts.get(() -> java.util.Set.copyOf(users.unitIdsOfEnabledAccounts()));
     }

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xieshang.proposal.ProposalStatus;
-import org.xieshang.shared.jpa.Columns;
 
 /**
  * One case's rows by plain JDBC, for the case detail and page (issue 16), in two statements: the
