@@ -64,6 +64,19 @@ public class ProposalSearch {
             ProposalStatus.WITHDRAWN);
     static final int CANDIDATES = 60;
     static final int QUERY_TERMS = 30;
+    /**
+     * Words in more than this share of the indexed cases are left out of the candidate query (they stay in
+     * the cosine): their postings are the longest and their weight the lowest, so they cost most of the
+     * query's time and change few candidates (docs/perf.md, "Similar: common words").
+     */
+    static final double COMMON_SHARE = 0.02;
+    /** The candidate query keeps at least this many words: the weightiest common ones fill up a short text. */
+    static final int MIN_QUERY_TERMS = 10;
+    /**
+     * A word is common only when it is also in more than this many cases: short postings cost little, and in a
+     * small index a 2 % share is a handful of cases, whose words still tell matters apart.
+     */
+    static final long MIN_COMMON_CASES = 1_000;
 
     record Hit(Long id, String snippet) {
     }
@@ -310,8 +323,8 @@ public class ProposalSearch {
             if (source.isEmpty()) {
                 return List.of();
             }
-            List<Map.Entry<String, Double>> terms = source.entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(QUERY_TERMS).toList();
+            List<Map.Entry<String, Double>> terms = queryTerms(source, reader == null ? null : idf,
+                    reader == null ? 0 : commonIdf(reader.numDocs()));
             boolean staffView = user.hasAny(Role.ADMIN, Role.PROPOSAL_STAFF, Role.LEADER_CPPCC);
             boolean lucene = reader != null;
             List<List<?>> candidates = Search.session(em).search(Proposal.class)
@@ -367,6 +380,41 @@ public class ProposalSearch {
                 }
             }
         }
+    }
+
+    /**
+     * The words of the candidate query: the {@link #QUERY_TERMS} weightiest, leaving out the common ones (rarity
+     * below {@code commonIdf}, i.e. in more than {@link #COMMON_SHARE} of the cases, see {@link #commonIdf}) unless fewer than
+     * {@link #MIN_QUERY_TERMS} would remain; without index statistics ({@code idf} null) simply the weightiest.
+     */
+    static List<Map.Entry<String, Double>> queryTerms(Map<String, Double> source, ToDoubleFunction<String> idf,
+                                                      double commonIdf) {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        List<Map.Entry<String, Double>> common = new ArrayList<>();
+        for (Map.Entry<String, Double> t : source.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList()) {
+            if (out.size() >= QUERY_TERMS) {
+                break;
+            }
+            if (idf != null && idf.applyAsDouble(t.getKey()) < commonIdf) {
+                common.add(t);
+            } else {
+                out.add(t);
+            }
+        }
+        for (int i = 0; out.size() < MIN_QUERY_TERMS && i < common.size(); i++) {
+            out.add(common.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The rarity ({@link TextSimilarity#idf}) of a word in as many of {@code docs} cases as a word may be in without
+     * being common: {@link #COMMON_SHARE} of them, and at least {@link #MIN_COMMON_CASES}.
+     */
+    static double commonIdf(long docs) {
+        return TextSimilarity.idf(Math.max(MIN_COMMON_CASES, (long) Math.floor(COMMON_SHARE * docs)), docs);
     }
 
     /**
