@@ -170,9 +170,10 @@ class ListCursorApiTest extends ProposalApiTestBase {
                 net.jqwik.api.Arbitraries.of("城乡建设", " 城乡建设 ", "教育").injectNull(0.6),
                 net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6), net.jqwik.api.Arbitraries.of(true, false).injectNull(0.7),
                 net.jqwik.api.Arbitraries.of("A", "B", " B ", "C").injectNull(0.6),
-                net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6))
-                .as((status, unit, year, category, key, mine, reply, implemented) -> new org.xieshang.proposal.internal.query
-                        .ProposalQueries.Filter(status, unit, year, category, key, mine, null, reply, implemented));
+                net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6),
+                        net.jqwik.api.Arbitraries.of(true, false).injectNull(0.7)).as((implemented, signed) -> new Boolean[] {implemented, signed}))
+                .as((status, unit, year, category, key, mine, reply, tail) -> new org.xieshang.proposal.internal.query
+                        .ProposalQueries.Filter(status, unit, year, category, key, mine, null, reply, tail[0], tail[1]));
         List<CurrentUser> sampledUsers = new ArrayList<>(real);
         users.sampleStream().limit(40).forEach(sampledUsers::add);
         var sampledFilters = filters.sampleStream().limit(sampledUsers.size()).toList();

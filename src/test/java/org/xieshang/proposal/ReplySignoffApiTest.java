@@ -59,6 +59,18 @@ class ReplySignoffApiTest extends ProposalApiTestBase {
     }
 
     @Test
+    void theOfficesQueueListsSignedRepliesAndCountsThoseAwaitingTheHead() {
+        long id = replied();
+        String title = ok(200, f.staff().get(P + "/" + id)).path("title").asString();
+        String staffName = org.xieshang.support.Fixtures.user(f.admin, "PROPOSAL_STAFF").json().path("username").asString();
+        var office = new org.xieshang.support.PageClient(port).signIn(staffName, org.xieshang.support.Fixtures.USER_PASSWORD);
+        // unsigned: not in the office's queue (its to-do does not count it either), but counted as awaiting the head
+        assertThat(office.get("/proposals/replies").body()).doesNotContain(title).contains("id=\"replies-awaiting-head\"");
+        ok(200, f.leadUnitHead().post(signoff(id), APPROVE));
+        assertThat(office.get("/proposals/replies").body()).contains(title);
+    }
+
+    @Test
     void theHeadReturnsTheReplyToTheHandlerWithAReason() {
         long id = replied();
         JsonNode back = ok(200, f.leadUnitHead().post(signoff(id), Map.of("approve", false, "reason", "请补充资金来源")));

@@ -53,9 +53,16 @@ public class ProposalQueries {
     /**
      * @param replyCategory the approved reply's class
      * @param implemented   with {@code replyCategory=B}: whether the unit has reported the matter done
+     * @param replySignedOff whether the reply awaiting review is signed by the unit's head (the office's
+     *                       queue lists only those: the others still wait for the head)
      */
     public record Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
-                  String q, String replyCategory, Boolean implemented) {
+                  String q, String replyCategory, Boolean implemented, Boolean replySignedOff) {
+
+        public Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
+                      String q, String replyCategory, Boolean implemented) {
+            this(status, unitId, year, category, key, mine, q, replyCategory, implemented, null);
+        }
 
         public Filter(ProposalStatus status, Long unitId, Integer year, String category, Boolean key, Boolean mine,
                       String q) {
@@ -294,6 +301,9 @@ public class ProposalQueries {
         if (filter.implemented() != null) {
             where = where.and(CaseCondition.of(filter.implemented() ? "implemented_on is not null" : "implemented_on is null"));
         }
+        if (filter.replySignedOff() != null) {
+            where = where.and(CaseCondition.of("reply_signed_off = ?", filter.replySignedOff()));
+        }
         return where;
     }
 
@@ -321,6 +331,9 @@ public class ProposalQueries {
             }
             if (implemented != null) {
                 where = cb.and(where, implemented ? cb.isNotNull(r.get("implementedOn")) : cb.isNull(r.get("implementedOn")));
+            }
+            if (filter.replySignedOff() != null) {
+                where = cb.and(where, cb.equal(r.get("replySignedOff"), filter.replySignedOff()));
             }
             return where;
         };

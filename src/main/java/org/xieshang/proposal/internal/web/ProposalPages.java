@@ -217,8 +217,11 @@ class ProposalPages implements NavContributor {
     @GetMapping("/proposals/replies")
     String replyQueue(@RequestParam(required = false) String page, Model model) {
         requireStaff();
+        // the office reviews what the unit's head has signed (as its to-do counts); the rest still waits for the head
         model.addAttribute("listing", listing("/proposals/replies", new ProposalQueries.Filter(ProposalStatus.REPLY_REVIEW,
-                null, null, null, null, null, null), Map.of(), page));
+                null, null, null, null, null, null, null, null, true), Map.of(), page));
+        model.addAttribute("awaitingHead", queries.listing(new ProposalQueries.Filter(ProposalStatus.REPLY_REVIEW,
+                null, null, null, null, null, null, null, null, false), PageRequest.of(0, 1), null).page().getTotalElements());
         return "proposal/replies";
     }
 
