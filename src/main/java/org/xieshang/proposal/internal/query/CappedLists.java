@@ -147,14 +147,7 @@ class CappedLists {
             union = " union ";
             args.add(CommitteeContext.current());
             args.addAll(branch.args());
-            if (after != null) {
-                // (created_at, id) < (c, i), written so that created_at <= c bounds the index range
-                OffsetDateTime c = OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
-                sql.append(" and created_at <= ? and (created_at < ? or id < ?)");
-                args.add(c);
-                args.add(c);
-                args.add(after.id());
-            }
+            before(sql, args, after);
             // the limits are literals (numbers computed here): H2 reuses a derived table's last result when only
             // a bound limit inside it differs (ListCursorApiTest saw a page of 3 answer a request for 201)
             sql.append(" order by created_at desc, id desc limit ").append(first + limit).append(')');
@@ -205,12 +198,8 @@ class CappedLists {
      * Up to {@code limit} keys of a branch newest first, from {@code first} on. Plain SQL like {@link #rows}:
      * as a criteria query its translation cost more CPU than the database's index read (docs/perf.md).
      */
-    private List<Key> keys(CaseCondition branch, ListCursor after, int first, int limit) {
-        StringBuilder sql = new StringBuilder("select created_at, id from proposal where committee_id = ? and (")
-                .append(branch.sql()).append(')');
-        List<Object> args = new ArrayList<>(branch.args().size() + 6);
-        args.add(CommitteeContext.current());
-        args.addAll(branch.args());
+    /** The keyset condition: only keys after the cursor in the newest-first order (nothing without one). */
+    private static void before(StringBuilder sql, List<Object> args, ListCursor after) {
         if (after != null) {
             // (created_at, id) < (c, i), written so that created_at <= c bounds the index range
             OffsetDateTime c = OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC);
@@ -219,6 +208,15 @@ class CappedLists {
             args.add(c);
             args.add(after.id());
         }
+    }
+
+    private List<Key> keys(CaseCondition branch, ListCursor after, int first, int limit) {
+        StringBuilder sql = new StringBuilder("select created_at, id from proposal where committee_id = ? and (")
+                .append(branch.sql()).append(')');
+        List<Object> args = new ArrayList<>(branch.args().size() + 6);
+        args.add(CommitteeContext.current());
+        args.addAll(branch.args());
+        before(sql, args, after);
         sql.append(" order by created_at desc, id desc limit ?");
         args.add(limit);
         if (first > 0) {
