@@ -171,7 +171,10 @@ class ListCursorApiTest extends ProposalApiTestBase {
                 net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6), net.jqwik.api.Arbitraries.of(true, false).injectNull(0.7),
                 net.jqwik.api.Arbitraries.of("A", "B", " B ", "C").injectNull(0.6),
                 net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(true, false).injectNull(0.6),
-                        net.jqwik.api.Arbitraries.of(true, false).injectNull(0.7)).as((implemented, signed) -> new Boolean[] {implemented, signed}))
+                        // signed or not: rarely asked, and mostly "signed" (every case but an unsigned reply), so
+                        // that most samples still find cases
+                        net.jqwik.api.Arbitraries.of(true, true, false).injectNull(0.85))
+                        .as((implemented, signed) -> new Boolean[] {implemented, signed}))
                 .as((status, unit, year, category, key, mine, reply, tail) -> new org.xieshang.proposal.internal.query
                         .ProposalQueries.Filter(status, unit, year, category, key, mine, null, reply, tail[0], tail[1]));
         List<CurrentUser> sampledUsers = new ArrayList<>(real);
