@@ -25,7 +25,6 @@ import org.xieshang.proposal.internal.ProposalProposer;
 import org.xieshang.proposal.internal.ProposalScope;
 import org.xieshang.proposal.internal.ProposalSettings;
 import org.xieshang.proposal.internal.ProposerKind;
-import org.xieshang.proposal.internal.ProposerRole;
 import org.xieshang.proposal.internal.Rating;
 import org.xieshang.proposal.internal.ReplyVisibility;
 import org.xieshang.proposal.internal.Step;
@@ -83,13 +82,10 @@ public class ProposalQueries {
     private final UserAccounts accounts;
     private final CappedLists lists;
     private final ListTotals totals;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProposalQueries(CaseSupport cases, MemberDirectory members, ReferenceData reference, ProposalSearch search,
-                    ProposerContact contact, UserAccounts accounts, CappedLists lists, ListTotals totals,
-                    org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                    ProposerContact contact, UserAccounts accounts, CappedLists lists, ListTotals totals) {
         this.totals = totals;
-        this.jdbc = jdbc;
         this.accounts = accounts;
         this.lists = lists;
         this.search = search;
