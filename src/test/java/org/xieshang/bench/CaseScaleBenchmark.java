@@ -158,9 +158,24 @@ public final class CaseScaleBenchmark {
 
                 List<Result> results = new ArrayList<>();
                 for (Probe probe : probes) {
-                    for (int i = 0; i < Integer.getInteger("warmup", 5); i++) { // warm-up, and each must answer 200
+                    for (int i = 0; i < Integer.getInteger("warmup", 5); i++) { // each must answer 200
                         check(probe.call().getAsInt(), probe.name());
                     }
+                }
+                // The warm-up: every probe under the full number of clients before any row is measured, so that
+                // the rows measure the steady state of a server with mixed traffic. Without it the first rows
+                // measured the JIT at work: C2 recompiling the server's paths (hundreds of methods made not
+                // entrant as the pools and queues first met 16 clients) cost up to 0.6 ms of CPU per request.
+                int warmupSeconds = Integer.getInteger("warmupSeconds", 4);
+                long w0 = System.nanoTime();
+                for (int pass = 0; warmupSeconds > 0 && pass < 2; pass++) {
+                    for (Probe probe : probes) {
+                        loop(pass == 0 ? many : 1, warmupSeconds, () -> probe.call().getAsInt());
+                    }
+                }
+                System.out.printf("warm-up: every probe %d s under %d clients, then %d s under 1, in %.0f s%n", warmupSeconds,
+                        many, warmupSeconds, (System.nanoTime() - w0) / 1e9);
+                for (Probe probe : probes) {
                     results.add(run(probe.name(), 1, seconds, () -> probe.call().getAsInt()));
                     results.add(run(probe.name(), many, seconds, () -> probe.call().getAsInt()));
                 }
@@ -184,6 +199,7 @@ public final class CaseScaleBenchmark {
                         throw new IllegalStateException(e);
                     }
                 };
+                loop(many, Math.max(1, warmupSeconds), selectOne);
                 results.add(run("JDBC select-only loop (prepared, in this JVM)", 1, seconds, selectOne));
                 results.add(run("JDBC select-only loop (prepared, in this JVM)", many, seconds, selectOne));
                 List<String> pgbenchRows = pgbench(pg.getPort(), seconds, many);
@@ -192,9 +208,7 @@ public final class CaseScaleBenchmark {
                     Api staticClient = new Api(server.port()); // the same HttpClient as the application's rows
                     check(staticClient.get("/list").status(), "static server");
                     IntSupplier staticGet = () -> staticClient.get("/list").status();
-                    for (int i = 0; i < 100; i++) { // warm-up of both ends
-                        staticGet.getAsInt();
-                    }
+                    loop(many, Math.max(1, warmupSeconds), staticGet); // warm-up of both ends, as the probes had
                     results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
                     results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
                 }
@@ -475,16 +489,38 @@ public final class CaseScaleBenchmark {
         System.out.printf("threads, ms per request | %s | %d%s%n", name, clients, line);
     }
 
+    /** One row: a closed loop of {@code clients} for {@code seconds}, its latencies and CPU per request. */
+    private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
+        resetStatements();
+        Map<String, Double> kinds0 = threadKinds();
+        double[] cpu0 = cpuSeconds();
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        List<Long> nanos = loop(clients, seconds, call, errors);
+        double took = (System.nanoTime() - start) / 1e9;
+        Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
+        System.out.println(r.row());
+        double[] cpu1 = cpuSeconds();
+        printThreadKinds(name, clients, nanos.size(), kinds0, threadKinds());
+        System.out.printf("cpu per request | %s | %d | request threads %.3f ms | JVM %.3f ms | database %.3f ms%n", name,
+                clients, (cpu1[2] - cpu0[2]) * 1e3 / Math.max(1, nanos.size()),
+                (cpu1[0] - cpu0[0]) * 1e3 / Math.max(1, nanos.size()), (cpu1[1] - cpu0[1]) * 1e3 / Math.max(1, nanos.size()));
+        printStatements(name, clients, nanos.size());
+        return r;
+    }
+
+    /** The warm-up's closed loop: as {@link #run}, nothing measured or printed. */
+    private static void loop(int clients, int seconds, IntSupplier call) throws Exception {
+        loop(clients, seconds, call, new java.util.concurrent.atomic.AtomicLong());
+    }
+
     /**
      * A closed loop: each client sends its next request when the last one answered, until the time is up.
      * Each client records its latencies in its own array (no shared list or lock on the measured path).
      */
-    private static Result run(String name, int clients, int seconds, IntSupplier call) throws Exception {
+    private static List<Long> loop(int clients, int seconds, IntSupplier call,
+                                   java.util.concurrent.atomic.AtomicLong errors) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
-        resetStatements();
-        Map<String, Double> kinds0 = threadKinds();
-        double[] cpu0 = cpuSeconds();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Future<long[]>> running = new ArrayList<>();
@@ -521,16 +557,7 @@ public final class CaseScaleBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        double took = (System.nanoTime() - start) / 1e9;
-        Result r = new Result(name, clients, nanos.size(), took, nanos, errors.get());
-        System.out.println(r.row());
-        double[] cpu1 = cpuSeconds();
-        printThreadKinds(name, clients, nanos.size(), kinds0, threadKinds());
-        System.out.printf("cpu per request | %s | %d | request threads %.3f ms | JVM %.3f ms | database %.3f ms%n", name,
-                clients, (cpu1[2] - cpu0[2]) * 1e3 / Math.max(1, nanos.size()),
-                (cpu1[0] - cpu0[0]) * 1e3 / Math.max(1, nanos.size()), (cpu1[1] - cpu0[1]) * 1e3 / Math.max(1, nanos.size()));
-        printStatements(name, clients, nanos.size());
-        return r;
+        return nanos;
     }
 
     /**
