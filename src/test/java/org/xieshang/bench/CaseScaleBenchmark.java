@@ -133,26 +133,40 @@ public final class CaseScaleBenchmark {
                 // a client walking the list: page 2 by the first page's nextCursor (absent before issue 16's cursor)
                 String next = admin.get("/api/v1/proposals?size=20").json().path("nextCursor").asString(null);
                 String page2 = next == null ? "/api/v1/proposals?size=20&page=1" : "/api/v1/proposals?size=20&cursor=" + next;
+                // the driver's client: RawHttp (lean, as pgbench's own), or -Dclient=jdk for the JDK's HttpClient
+                boolean jdk = "jdk".equals(System.getProperty("client", "raw"));
+                RawHttp rawAdmin = new RawHttp(port, "Authorization: Bearer " + admin.token(), "Accept: application/json");
+                RawHttp rawHandler = new RawHttp(port, "Authorization: Bearer " + handler.token(), "Accept: application/json");
+                RawHttp rawMember = new RawHttp(port, "Authorization: Bearer " + member.token(), "Accept: application/json");
+                RawHttp rawPage = new RawHttp(port, "Cookie: " + page.cookieHeader(), "Accept: text/html");
+                java.util.function.ToIntFunction<String> asAdmin = jdk ? p -> admin.get(p).status() : rawAdmin::status;
+                java.util.function.ToIntFunction<String> asHandler = jdk ? p -> handler.get(p).status() : rawHandler::status;
+                java.util.function.ToIntFunction<String> asMember = jdk ? p -> member.get(p).status() : rawMember::status;
+                java.util.function.ToIntFunction<String> asPage = jdk ? p -> page.get(p).status() : rawPage::status;
                 List<Probe> probes = java.util.stream.Stream.of(
-                        new Probe("staff list `GET /api/v1/proposals?size=20`", () -> admin.get("/api/v1/proposals?size=20").status()),
-                        new Probe("staff list, page 2 via `nextCursor`", () -> admin.get(page2).status()),
-                        new Probe("staff list, page 50", () -> admin.get("/api/v1/proposals?size=20&page=50").status()),
-                        new Probe("staff list, status=ASSIGNED", () -> admin.get("/api/v1/proposals?size=20&status=ASSIGNED").status()),
-                        new Probe("unit's list (handler)", () -> handler.get("/api/v1/proposals?size=20").status()),
-                        new Probe("member's own list `mine=true`", () -> member.get("/api/v1/proposals?size=20&mine=true").status()),
+                        new Probe("staff list `GET /api/v1/proposals?size=20`", () -> asAdmin.applyAsInt("/api/v1/proposals?size=20")),
+                        new Probe("staff list, page 2 via `nextCursor`", () -> asAdmin.applyAsInt(page2)),
+                        new Probe("staff list, page 50", () -> asAdmin.applyAsInt("/api/v1/proposals?size=20&page=50")),
+                        new Probe("staff list, status=ASSIGNED", () -> asAdmin.applyAsInt("/api/v1/proposals?size=20&status=ASSIGNED")),
+                        new Probe("unit's list (handler)", () -> asHandler.applyAsInt("/api/v1/proposals?size=20")),
+                        new Probe("member's own list `mine=true`", () -> asMember.applyAsInt("/api/v1/proposals?size=20&mine=true")),
                         new Probe("one case `GET /api/v1/proposals/{id}`",
-                                () -> admin.get("/api/v1/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()),
-                        new Probe("search `GET /api/v1/proposals?q=` (staff, varied words)", () -> admin.get("/api/v1/proposals",
-                                Map.of("q", words.get(ThreadLocalRandom.current().nextInt(words.size())))).status()),
-                        new Probe("similar `GET /api/v1/proposals/{id}/similar`", () -> admin.get("/api/v1/proposals/"
-                                + (1 + ThreadLocalRandom.current().nextInt(n)) + "/similar").status()),
+                                () -> asAdmin.applyAsInt("/api/v1/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n)))),
+                        new Probe("search `GET /api/v1/proposals?q=` (staff, varied words)", () -> asAdmin.applyAsInt(
+                                "/api/v1/proposals?q=" + java.net.URLEncoder.encode(words.get(ThreadLocalRandom.current()
+                                        .nextInt(words.size())), java.nio.charset.StandardCharsets.UTF_8))),
+                        new Probe("similar `GET /api/v1/proposals/{id}/similar`", () -> asAdmin.applyAsInt("/api/v1/proposals/"
+                                + (1 + ThreadLocalRandom.current().nextInt(n)) + "/similar")),
                         new Probe("stats of a year `GET /api/v1/proposals/stats?year=2026`",
-                                () -> admin.get("/api/v1/proposals/stats?year=2026").status()),
-                        new Probe("page `/proposals/all` (session)", () -> page.get("/proposals/all").status()),
-                        new Probe("page `/stats` (session)", () -> page.get("/stats").status()),
-                        new Probe("who am I `GET /api/v1/me`", () -> admin.get("/api/v1/me").status()),
+                                () -> asAdmin.applyAsInt("/api/v1/proposals/stats?year=2026")),
+                        new Probe("page `/proposals/all` (session)", () -> asPage.applyAsInt("/proposals/all")),
+                        new Probe("page `/stats` (session)", () -> asPage.applyAsInt("/stats")),
+                        new Probe("who am I `GET /api/v1/me`", () -> asAdmin.applyAsInt("/api/v1/me")),
                         new Probe("page of one case `/proposals/{id}` (session)",
-                                () -> page.get("/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n))).status()))
+                                () -> asPage.applyAsInt("/proposals/" + (1 + ThreadLocalRandom.current().nextInt(n)))),
+                        // the first row again through the JDK's HttpClient: what the lean client changes
+                        new Probe("staff list through the JDK's HttpClient", () -> admin.get("/api/v1/proposals?size=20").status()))
+                        .filter(p -> !jdk || !p.name().contains("JDK"))
                         .filter(p -> only(p.name()))
                         .filter(p -> search || !(p.name().startsWith("search") || p.name().startsWith("similar"))).toList();
 
@@ -205,9 +219,10 @@ public final class CaseScaleBenchmark {
                 List<String> pgbenchRows = pgbench(pg.getPort(), seconds, many);
                 byte[] bytes = admin.get("/api/v1/proposals?size=20").body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 try (StaticServer server = new StaticServer(bytes)) {
-                    Api staticClient = new Api(server.port()); // the same HttpClient as the application's rows
-                    check(staticClient.get("/list").status(), "static server");
-                    IntSupplier staticGet = () -> staticClient.get("/list").status();
+                    Api staticJdk = new Api(server.port());
+                    RawHttp staticRaw = new RawHttp(server.port()); // the same client as the application's rows
+                    IntSupplier staticGet = jdk ? () -> staticJdk.get("/list").status() : () -> staticRaw.status("/list");
+                    check(staticGet.getAsInt(), "static server");
                     loop(many, Math.max(1, warmupSeconds), staticGet); // warm-up of both ends, as the probes had
                     results.add(run("static server, the list's " + bytes.length + " bytes", 1, seconds, staticGet));
                     results.add(run("static server, the list's " + bytes.length + " bytes", many, seconds, staticGet));
@@ -557,6 +572,7 @@ public final class CaseScaleBenchmark {
         } finally {
             pool.shutdownNow();
         }
+        RawHttp.closeAll();
         return nanos;
     }
 

@@ -71,6 +71,11 @@ public final class Api {
         return base;
     }
 
+    /** The bearer token this client sends (null when anonymous), for the load driver's own client. */
+    public String token() {
+        return token;
+    }
+
     /** Signs in and returns a client carrying the token. */
     public Api login(String username, String password) {
         Res res = anonymous().post("/api/v1/auth/token", Map.of("username", username, "password", password));

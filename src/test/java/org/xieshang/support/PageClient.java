@@ -57,6 +57,12 @@ public final class PageClient {
         return this;
     }
 
+    /** The Cookie header this client sends (its session), for the load driver's own client. */
+    public String cookieHeader() {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().get(URI.create(base)).stream()
+                .map(java.net.HttpCookie::toString).collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN").GET());
     }
