@@ -185,18 +185,23 @@ class DemoCommittee {
 
         settle();
         UnitView education = units.get(1);
-        UserView staff = users.create(new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null,
-                null));
-        UserView leader = users.create(new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
-                EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null));
-        UserView member = users.create(new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
-                EnumSet.of(Role.MEMBER), all.get(40).id(), null));
-        UserView handler = users.create(new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
-                EnumSet.of(Role.UNIT_HANDLER), null, education.id()));
-        users.create(new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
-                EnumSet.of(Role.UNIT_HEAD), null, education.id()));
-        UserView govLeader = users.create(new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV),
-                null, null));
+        // one account per role, all with the published demo password: hashed once for the six
+        List<UserView> accounts = users.createSharingPassword(List.of(
+                new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null, null),
+                new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
+                        EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null),
+                new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
+                        EnumSet.of(Role.MEMBER), all.get(40).id(), null),
+                new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
+                        EnumSet.of(Role.UNIT_HANDLER), null, education.id()),
+                new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
+                        EnumSet.of(Role.UNIT_HEAD), null, education.id()),
+                new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV), null, null)));
+        UserView staff = accounts.get(0);
+        UserView leader = accounts.get(1);
+        UserView member = accounts.get(2);
+        UserView handler = accounts.get(3);
+        UserView govLeader = accounts.get(5);
 
         settle();
         // members without an account propose too; they act through the same use cases
