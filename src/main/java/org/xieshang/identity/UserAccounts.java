@@ -25,6 +25,14 @@ public interface UserAccounts {
 
     UserView create(NewUser user);
 
+    /**
+     * Accounts the system makes that share one published password (the demo committee's): checked
+     * as {@link #create} checks each, the password hashed once for all of them (BCrypt's cost paid
+     * once, not per account). Only the system may; every account with a password of its own is
+     * made by {@link #create}.
+     */
+    java.util.List<UserView> createSharingPassword(java.util.List<NewUser> users);
+
     long count();
 
     /** Enabled accounts linked to these members (a member may have no account). */

@@ -1,5 +1,6 @@
 package org.xieshang.activity.internal;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -52,10 +53,12 @@ class DemoActivityLoader implements DemoActivities {
 
     private final ActivityService service;
     private final ActivityOutcomes outcomes;
+    private final EntityManager em;
 
-    DemoActivityLoader(ActivityService service, ActivityOutcomes outcomes) {
+    DemoActivityLoader(ActivityService service, ActivityOutcomes outcomes, EntityManager em) {
         this.service = service;
         this.outcomes = outcomes;
+        this.em = em;
     }
 
     @Override
@@ -120,6 +123,10 @@ class DemoActivityLoader implements DemoActivities {
             for (LeaveView l : late) {
                 ActivityService.actingAt(end.plusSeconds(86400), () -> service.decide(a.id(), l.id(), true, null));
             }
+            // the next activity starts from an empty persistence context (still one transaction): the
+            // queries of its check-ins then auto-flush only its own entities, not every activity's so far
+            em.flush();
+            em.clear();
         }
         // upcoming: a research trip next week for the demo member (with a pending leave of another member)
         LocalDate next = today.plusDays(7);

@@ -1,5 +1,6 @@
 package org.xieshang.assessment.internal;
 
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,11 @@ class Backfill {
     private final DutyRecordListener listener;
     private final DutyRecorder recorder;
     private final DutyEntryRepository entries;
+    private final EntityManager em;
 
     Backfill(Activities activities, LiaisonContacts contacts, ProposalCredits proposals, SocialReportCredits reports,
-             DutyRecordListener listener, DutyRecorder recorder, DutyEntryRepository entries) {
+             DutyRecordListener listener, DutyRecorder recorder, DutyEntryRepository entries, EntityManager em) {
+        this.em = em;
         this.activities = activities;
         this.contacts = contacts;
         this.proposals = proposals;
@@ -44,7 +47,16 @@ class Backfill {
     /** Attendance, speeches and liaison contacts of the period, in one transaction (the demo's loading). */
     @Transactional
     public void between(LocalDate from, LocalDate to) {
-        facts(from, to, false).forEach(Runnable::run);
+        int done = 0;
+        for (Runnable fact : facts(from, to, false)) {
+            fact.run();
+            // the steps pass ids, never entities: emptying the persistence context now and then keeps
+            // the recorder's queries from auto-flushing (dirty-checking) every entry written so far
+            if (++done % 50 == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
     }
 
     /** One step per source fact; with {@code all}, proposals and social reports too. Each step is idempotent. */

@@ -82,6 +82,29 @@ public class UserService implements UserAccounts {
     @Override
     @Transactional
     public UserView create(NewUser u) {
+        return create(u, () -> encoder.encode(u.password()));
+    }
+
+    @Override
+    @Transactional
+    public java.util.List<UserView> createSharingPassword(java.util.List<NewUser> list) {
+        if (!bySystem()) {
+            throw new IllegalStateException("Only the system creates accounts sharing a password");
+        }
+        if (list.stream().map(NewUser::password).distinct().count() > 1) {
+            throw new IllegalArgumentException("The accounts do not share one password");
+        }
+        String[] hash = new String[1];
+        return list.stream().map(u -> create(u, () -> {
+            if (hash[0] == null) {
+                hash[0] = encoder.encode(u.password());
+            }
+            return hash[0];
+        })).toList();
+    }
+
+    /** A new account; {@code hash} encodes its password once the input is found valid. */
+    private UserView create(NewUser u, java.util.function.Supplier<String> hash) {
         CurrentUsers.requireAny(Role.ADMIN);
         InvalidInput invalid = new InvalidInput();
         String username = u.username() == null ? "" : u.username().strip();
@@ -104,7 +127,7 @@ public class UserService implements UserAccounts {
             throw new Conflict("error.usernameTaken", username);
         }
         unitsMayHaveChanged();
-        UserAccount account = users.save(new UserAccount(username, encoder.encode(u.password()), displayName,
+        UserAccount account = users.save(new UserAccount(username, hash.get(), displayName,
                 EnumSet.copyOf(u.roles()), u.memberId(), u.unitId()));
         account.changeEmail(u.email());
         account.requirePasswordChange(setByAnAdministrator());

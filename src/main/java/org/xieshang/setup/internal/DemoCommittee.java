@@ -1,5 +1,6 @@
 package org.xieshang.setup.internal;
 
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -93,10 +94,12 @@ class DemoCommittee {
     private final DemoKeyWork keyWork;
     private final DemoAssessment assessment;
     private final DemoEvaluation evaluation;
+    private final EntityManager em;
 
     DemoCommittee(ReferenceDataChanges reference, MemberDirectory members, UserAccounts users, DemoProposals proposals,
                   DemoSocialReports socialReports, TransactionTemplate tx, DemoActivities activities,
-                  DemoKeyWork keyWork, DemoAssessment assessment, DemoEvaluation evaluation) {
+                  DemoKeyWork keyWork, DemoAssessment assessment, DemoEvaluation evaluation, EntityManager em) {
+        this.em = em;
         this.keyWork = keyWork;
         this.assessment = assessment;
         this.evaluation = evaluation;
@@ -175,22 +178,32 @@ class DemoCommittee {
             all.add(members.register(new MemberData(name, gender, ethnicity, birth,
                     sector.name().startsWith("中国") && !sector.name().equals("中国共产主义青年团") ? sector.name() : null,
                     sector.id(), null, WORK[work], title, phone, null, roles)));
+            if (i % 25 == 24) {
+                settle();
+            }
         }
 
+        settle();
         UnitView education = units.get(1);
-        UserView staff = users.create(new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null,
-                null));
-        UserView leader = users.create(new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
-                EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null));
-        UserView member = users.create(new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
-                EnumSet.of(Role.MEMBER), all.get(40).id(), null));
-        UserView handler = users.create(new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
-                EnumSet.of(Role.UNIT_HANDLER), null, education.id()));
-        users.create(new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
-                EnumSet.of(Role.UNIT_HEAD), null, education.id()));
-        UserView govLeader = users.create(new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV),
-                null, null));
+        // one account per role, all with the published demo password: hashed once for the six
+        List<UserView> accounts = users.createSharingPassword(List.of(
+                new NewUser("staff", DEMO_PASSWORD, "提案委 周敏", EnumSet.of(Role.PROPOSAL_STAFF), null, null),
+                new NewUser("leader", DEMO_PASSWORD, all.get(0).name() + "（主席）",
+                        EnumSet.of(Role.LEADER_CPPCC, Role.MEMBER), all.get(0).id(), null),
+                new NewUser("member", DEMO_PASSWORD, all.get(40).name() + "（委员）",
+                        EnumSet.of(Role.MEMBER), all.get(40).id(), null),
+                new NewUser("handler", DEMO_PASSWORD, education.name() + " 联络员",
+                        EnumSet.of(Role.UNIT_HANDLER), null, education.id()),
+                new NewUser("unithead", DEMO_PASSWORD, education.name() + " 局长",
+                        EnumSet.of(Role.UNIT_HEAD), null, education.id()),
+                new NewUser("govleader", DEMO_PASSWORD, "副区长 郑立新", EnumSet.of(Role.LEADER_GOV), null, null)));
+        UserView staff = accounts.get(0);
+        UserView leader = accounts.get(1);
+        UserView member = accounts.get(2);
+        UserView handler = accounts.get(3);
+        UserView govLeader = accounts.get(5);
 
+        settle();
         // members without an account propose too; they act through the same use cases
         List<CurrentUser> proposers = all.subList(41, 53).stream().map(m -> new CurrentUser(0L, "demo", m.name(),
                 CommitteeContext.current(), EnumSet.of(Role.MEMBER), m.id(), null)).toList();
@@ -198,11 +211,16 @@ class DemoCommittee {
         units.forEach(u -> unitIds.put(u.name(), u.id()));
         DemoProposals.Cast cast = new DemoProposals.Cast(acting(staff), acting(leader), acting(member), acting(handler),
                 acting(govLeader), proposers, unitIds, lastSession);
-        keyWork.load(cast, proposals.load(cast));
+        var played = proposals.load(cast);
+        settle();
+        keyWork.load(cast, played);
+        settle();
         List<CurrentUser> authors = new ArrayList<>(List.of(acting(member)));
         authors.addAll(proposers);
         socialReports.load(new DemoSocialReports.Cast(acting(staff), acting(leader), acting(govLeader), authors));
+        settle();
         activities.load(all.stream().map(MemberSummary::id).toList(), all.get(40).id());
+        settle();
         // democratic evaluation: 2025 published, 2026 in voting; township assessments of both years
         List<CurrentUser> voters = new ArrayList<>(List.of(acting(member)));
         voters.addAll(all.subList(7, 16).stream().map(m -> new CurrentUser(0L, "demo", m.name(), CommitteeContext.current(),
@@ -210,7 +228,20 @@ class DemoCommittee {
         evaluation.load(new DemoEvaluation.Cast(new CurrentUser(0L, SystemActor.NAME, SystemActor.NAME,
                 CommitteeContext.current(), EnumSet.of(Role.ADMIN), null, null), all.subList(1, 6).stream()
                 .map(MemberSummary::id).toList(), voters));
+        settle();
         assessment.load(all.stream().map(MemberSummary::id).toList(), LocalDate.now().getYear());
+    }
+
+    /**
+     * Ends a phase of the load: its rows are written (and processed for the search index, audited)
+     * and the persistence context is emptied, still inside the one transaction. Without it every
+     * later query's auto-flush and every flush dirty-checks all the entities loaded so far, and the
+     * demo's first start took seconds longer (docs/perf.md, Start-up). The phases pass ids and
+     * views to each other, never entities.
+     */
+    private void settle() {
+        em.flush();
+        em.clear();
     }
 
     private static CurrentUser acting(UserView u) {

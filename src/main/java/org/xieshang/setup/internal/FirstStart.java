@@ -27,11 +27,13 @@ class FirstStart implements ApplicationRunner {
     private final CommitteeProvisioning provisioning;
     private final DemoCommittee demo;
     private final SeedingHealth seeding;
+    private final RepositoryWarmUp warmUp;
     private final String committeeName;
     private final String adminPassword;
     private final boolean loadDemo;
 
     FirstStart(Committees committees, CommitteeProvisioning provisioning, DemoCommittee demo, SeedingHealth seeding,
+               RepositoryWarmUp warmUp,
                @Value("${xieshang.committee-name}") String committeeName,
                @Value("${xieshang.admin-password:}") String adminPassword,
                @Value("${xieshang.demo:false}") boolean loadDemo) {
@@ -39,6 +41,7 @@ class FirstStart implements ApplicationRunner {
         this.provisioning = provisioning;
         this.demo = demo;
         this.seeding = seeding;
+        this.warmUp = warmUp;
         this.committeeName = committeeName;
         this.adminPassword = adminPassword;
         this.loadDemo = loadDemo;
@@ -55,6 +58,8 @@ class FirstStart implements ApplicationRunner {
         if (committees.count() > 0) {
             return;
         }
+        // the seeding, the demo's above all, uses most repositories: have them made meanwhile on another core
+        warmUp.start();
         String password = adminPassword;
         if (password == null || password.isBlank()) {
             password = generated();

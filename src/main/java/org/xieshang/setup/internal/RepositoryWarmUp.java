@@ -2,6 +2,7 @@ package org.xieshang.setup.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  * about a fifth of the start-up's CPU (docs/perf.md, Start-up). A request creates those it uses; once
  * the application is ready (the first start's seeding done) this creates the rest on a background
  * thread, so that the first pages do not pay for them and a broken query is still reported at start.
+ * A first start begins it before its seeding ({@link FirstStart}): the demo committee's loading uses
+ * most repositories, and creating them on a second core saves the loading thread about a second
+ * (docs/perf.md, Start-up).
  */
 @Component
 class RepositoryWarmUp {
@@ -26,6 +30,7 @@ class RepositoryWarmUp {
     private static final Logger log = LoggerFactory.getLogger(RepositoryWarmUp.class);
 
     private final ConfigurableApplicationContext context;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     RepositoryWarmUp(ConfigurableApplicationContext context) {
         this.context = context;
@@ -33,9 +38,16 @@ class RepositoryWarmUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void applicationReady() {
-        Thread thread = new Thread(this::createAll, "repository-warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        start();
+    }
+
+    /** Creates the repositories on a background thread, once (a thread asking for one meanwhile waits for it). */
+    void start() {
+        if (started.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::createAll, "repository-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     /**

@@ -132,5 +132,8 @@ class DemoSocialReportLoader implements DemoSocialReports {
             // written (and audited) while the step's time is set
             em.flush();
         });
+        // the steps pass report ids, never entities: an empty persistence context keeps the later
+        // queries' auto-flushes from dirty-checking every report so far
+        em.clear();
     }
 }

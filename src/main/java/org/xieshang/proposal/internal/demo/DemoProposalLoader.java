@@ -364,6 +364,9 @@ class DemoProposalLoader implements DemoProposals {
                     // written (and audited) while the step's time is set
                     em.flush();
                 });
+                // the steps pass case ids, never entities: an empty persistence context keeps each
+                // later query's auto-flush from dirty-checking every case acted out so far
+                em.clear();
             }
         }
     }
