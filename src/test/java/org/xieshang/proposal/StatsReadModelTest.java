@@ -290,6 +290,36 @@ class StatsReadModelTest extends ProposalApiTestBase {
 
     // --- concurrency ---
 
+    /**
+     * A case changed while the admin's rebuild runs: its commit waits for the rebuild, then its difference
+     * counts once on the rebuilt figures (before, it met the contribution row the rebuild had replaced: it
+     * failed, or counted on a stale row).
+     */
+    @Test
+    void aChangeCommittingDuringTheRebuildWaitsForItAndCountsOnce() throws Exception {
+        long submitted = f.caseIn("SUBMITTED");
+        long committee = committee();
+        java.util.concurrent.CountDownLatch rebuilt = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            model.rebuild(committee);
+            rebuilt.countDown();
+            try { // the rebuild's transaction stays open while the filing reaches its commit
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(rebuilt.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> filing = CompletableFuture.supplyAsync(() -> f.staff().post(P + "/" + submitted + "/review",
+                Map.of("decision", "FILE", "reason", "符合立案条件")).status());
+        Thread.sleep(400);
+        release.countDown();
+        rebuild.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(filing.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        assertMatchesRawRows();
+    }
+
     /** Two transitions of different cases with the same figures at once: both counted (count = count + 1, row locks). */
     @Test
     void concurrentTransitionsOfDifferentCasesAreBothCounted() throws Exception {

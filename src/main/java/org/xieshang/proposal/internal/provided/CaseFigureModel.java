@@ -147,6 +147,7 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
      * that two transactions never wait for each other in a cycle (no deadlock).
      */
     void apply(Connection c, Set<Long> caseIds) throws SQLException {
+        lockCommittees(c, caseIds);
         java.util.TreeMap<String, Bump> bumps = new java.util.TreeMap<>();
         for (Long id : new java.util.TreeSet<>(caseIds)) {
             Contribution before = stored(c, id);
@@ -171,6 +172,38 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
                 bump(c, b.table(), b.keys(), b.keyValues(), b.counters(), b.deltas());
             }
         }
+    }
+
+    /**
+     * Orders the change against an admin's {@link #rebuild}: a shared lock on the committee rows of these cases
+     * (before any contribution row is read), which the rebuild takes exclusively. Changes never wait for each
+     * other here; a change committing while the rebuild runs waits for it and then applies its difference to
+     * the rebuilt figures, and the rebuild waits for the changes already applying, so that it reads their rows.
+     * On PostgreSQL the shared lock is {@code for share} and the rebuild's {@code for no key update}, which
+     * leaves the committee row's foreign-key checks ({@code for key share}) of every other write free; H2 has
+     * only {@code for update} (changes of one committee then commit one after the other).
+     */
+    private static void lockCommittees(Connection c, Set<Long> caseIds) throws SQLException {
+        String marks = org.xieshang.shared.jpa.BindMarks.of(caseIds.size());
+        try (PreparedStatement ps = c.prepareStatement("select id from committee where id in (select committee_id from proposal"
+                + " where id in (" + marks + ") union select committee_id from stat_case_contribution where proposal_id in ("
+                + marks + ")) order by id " + (postgres(c) ? "for share" : "for update"))) {
+            int i = 1;
+            for (int round = 0; round < 2; round++) {
+                for (Long id : caseIds) {
+                    ps.setLong(i++, id);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(1); // locked
+                }
+            }
+        }
+    }
+
+    private static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /** The pending change of one counter row. */
@@ -319,9 +352,9 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
 
     /**
      * Recomputes the whole read model from the raw rows, for every committee: after a bulk import
-     * written behind the application's back (COPY, SQL scripts). Runs in one transaction, meant
-     * for a quiet moment: a case change committing at the same time waits for its contribution
-     * row and may then fail (the user retries) or be missed until the case's next change.
+     * written behind the application's back (COPY, SQL scripts). Runs in one transaction holding the
+     * committees' rows exclusively (see {@link #lockCommittees}): case changes committing meanwhile
+     * wait for it and then count on the rebuilt figures; other writes go on.
      */
     @Transactional
     public void rebuild() {
@@ -333,6 +366,16 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
     public void rebuild(Long committeeId) {
         String only = committeeId == null ? "" : " where committee_id = " + committeeId.longValue();
         String andOnly = committeeId == null ? "" : " and committee_id = " + committeeId.longValue();
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id from committee"
+                    + (committeeId == null ? "" : " where id = " + committeeId.longValue()) + " order by id "
+                    + (postgres(c) ? "for no key update" : "for update")); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(1); // locked until the rebuild commits
+                }
+            }
+            return null;
+        });
         jdbc.update("delete from stat_rating_figure" + only);
         jdbc.update("delete from stat_proposer_figure" + only);
         jdbc.update("delete from stat_case_figure" + only);
