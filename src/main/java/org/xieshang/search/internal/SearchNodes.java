@@ -36,6 +36,8 @@ class SearchNodes {
 
     private static final Logger log = LoggerFactory.getLogger(SearchNodes.class);
 
+    private static final Duration DEREGISTER_WAIT = Duration.ofSeconds(3);
+
     private final JdbcTemplate jdbc;
     private final String backend;
     private final Path dataDir;
@@ -112,10 +114,16 @@ class SearchNodes {
         if (beat != null) {
             beat.shutdownNow();
         }
+        // at most a few seconds: when the database went first, the pool would wait its whole connection timeout
+        // (30 s) for a connection and hold up the shutdown; the row expires by itself
+        java.util.concurrent.CompletableFuture<Integer> delete = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> jdbc.update("delete from app_node where node_id = ?", nodeId));
         try {
-            jdbc.update("delete from app_node where node_id = ?", nodeId);
-        } catch (RuntimeException e) {
-            // the database went first; the row expires by itself
+            delete.get(DEREGISTER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.debug("This node's row stays until it expires: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
