@@ -176,31 +176,55 @@ public class CaseFigureModel implements PostInsertEventListener, PostUpdateEvent
 
     /**
      * Orders the change against an admin's {@link #rebuild}: a shared lock on the committee rows of these cases
-     * (before any contribution row is read), which the rebuild takes exclusively. Changes never wait for each
-     * other here; a change committing while the rebuild runs waits for it and then applies its difference to
-     * the rebuilt figures, and the rebuild waits for the changes already applying, so that it reads their rows.
-     * On PostgreSQL the shared lock is {@code for share} and the rebuild's {@code for no key update}, which
+     * (before any contribution row is read), which the rebuild takes exclusively. A change committing while the
+     * rebuild runs waits for it and then applies its difference to the rebuilt figures, and the rebuild waits for
+     * the changes already applying, so that it reads their rows. On PostgreSQL the shared lock is
+     * {@code for share} (changes do not wait for each other) and the rebuild's {@code for no key update}, which
      * leaves the committee row's foreign-key checks ({@code for key share}) of every other write free; H2 has
      * only {@code for update} (changes of one committee then commit one after the other).
      */
     private static void lockCommittees(Connection c, Set<Long> caseIds) throws SQLException {
-        String marks = org.xieshang.shared.jpa.BindMarks.of(caseIds.size());
-        try (PreparedStatement ps = c.prepareStatement("select id from committee where id in (select committee_id from proposal"
-                + " where id in (" + marks + ") union select committee_id from stat_case_contribution where proposal_id in ("
-                + marks + ")) order by id " + (postgres(c) ? "for share" : "for update"))) {
-            int i = 1;
-            for (int round = 0; round < 2; round++) {
-                for (Long id : caseIds) {
-                    ps.setLong(i++, id);
+        Set<Long> committees = new java.util.TreeSet<>();
+        List<Long> ids = new ArrayList<>(caseIds);
+        // in slices: a transaction may touch many cases, a statement takes a bounded number of bind values
+        for (int from = 0; from < ids.size(); from += LOCK_SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + LOCK_SLICE));
+            String marks = org.xieshang.shared.jpa.BindMarks.of(slice.size());
+            try (PreparedStatement ps = c.prepareStatement("select committee_id from proposal where id in (" + marks
+                    + ") union select committee_id from stat_case_contribution where proposal_id in (" + marks + ")")) {
+                int i = 1;
+                for (int round = 0; round < 2; round++) {
+                    for (Long id : slice) {
+                        ps.setLong(i++, id);
+                    }
                 }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        committees.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        if (committees.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from committee where id in ("
+                + org.xieshang.shared.jpa.BindMarks.of(committees.size()) + ") order by id "
+                + (postgres(c) ? "for share" : "for update"))) {
+            int i = 1;
+            for (Long committee : committees) {
+                ps.setLong(i++, committee);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rs.getLong(1); // locked
+                    rs.getLong(1); // locked until this transaction ends
                 }
             }
         }
     }
+
+    /** Case ids per statement when their committees are looked up (two bind values each). */
+    private static final int LOCK_SLICE = 1_000;
 
     private static boolean postgres(Connection c) throws SQLException {
         return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
