@@ -19,7 +19,10 @@ public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        // stopped with its context, after the beans that use it: a JVM shutdown hook of its own would stop it
+        // while the cached test contexts still close (their beans then waited for connections, and surefire
+        // killed the test JVM 30 s after its exit)
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean
