@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xieshang.proposal.ProposalStatus;
+import org.xieshang.shared.jpa.Columns;
 
 /**
  * One case's rows by plain JDBC, for the case detail and page (issue 16), in two statements: the
@@ -121,8 +122,8 @@ public class CaseRows {
         }
         sql.append(" order by 1, 16, 2");
         return jdbc.query(sql.toString(), (rs, n) -> new Row(Kind.values()[rs.getInt(1)], rs.getLong(2), rs.getLong(3),
-                long64(rs, 4), long64(rs, 5), int32(rs, 6), bool(rs, 7), rs.getObject(8, LocalDate.class),
-                instant(rs, 9), instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                Columns.id(rs, 4), Columns.id(rs, 5), int32(rs, 6), bool(rs, 7), rs.getObject(8, LocalDate.class),
+                Columns.instant(rs, 9), Columns.instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
                 rs.getString(15)), args.toArray());
     }
 
@@ -161,11 +162,6 @@ public class CaseRows {
         return p.getLeadUnitId() == null ? java.util.EnumSet.of(Kind.PROPOSER) : java.util.EnumSet.of(Kind.PROPOSER, Kind.CO_UNIT);
     }
 
-    private static Long long64(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        long v = rs.getLong(i);
-        return rs.wasNull() ? null : v;
-    }
-
     private static Integer int32(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         int v = rs.getInt(i);
         return rs.wasNull() ? null : v;
@@ -174,10 +170,5 @@ public class CaseRows {
     private static Boolean bool(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         boolean v = rs.getBoolean(i);
         return rs.wasNull() ? null : v;
-    }
-
-    private static Instant instant(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        java.time.OffsetDateTime v = rs.getObject(i, java.time.OffsetDateTime.class);
-        return v == null ? null : v.toInstant();
     }
 }

@@ -26,6 +26,18 @@ public final class Columns {
         return v == null ? null : v.toInstant();
     }
 
+    /** As {@link #id(ResultSet, String)}, by the column's position. */
+    public static Long id(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** As {@link #instant(ResultSet, String)}, by the column's position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime v = rs.getObject(column, OffsetDateTime.class);
+        return v == null ? null : v.toInstant();
+    }
+
     public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }

@@ -16,6 +16,7 @@ import org.xieshang.proposal.ProposalStatus;
 import org.xieshang.proposal.internal.CaseCondition;
 import org.xieshang.proposal.internal.ProposerKind;
 import org.xieshang.proposal.internal.ProposerRole;
+import org.xieshang.shared.jpa.Columns;
 import org.xieshang.shared.tenancy.CommitteeContext;
 
 /**
@@ -84,15 +85,8 @@ class CappedLists {
      *                 the current committee's cases
      * @param page     page number and size; the order is always {@code created_at desc, id desc}
      * @param after    the cursor's key, or null to start at the offset of the page number
-     */
-    Result page(List<CaseCondition> branches, Pageable page, ListCursor after) {
-        return page(branches, page, after, null);
-    }
-
-    /**
-     * As {@link #page(List, Pageable, ListCursor)}, with a cheaper exact total when the list has one.
-     *
-     * @param exact the list's exact total, or null (then the ids are counted up to the cap)
+     * @param exact    the list's exact total when it has a cheaper one than counting (ListTotals), or null
+     *                 (then the ids are counted up to the cap)
      */
     Result page(List<CaseCondition> branches, Pageable page, ListCursor after, Total exact) {
         int offset = after == null ? (int) page.getOffset() : 0;
@@ -101,7 +95,7 @@ class CappedLists {
         if ((long) offset + size > deep) {
             // a deep page number: merging offset + size keys of every branch would cost more than letting the
             // database skip them in one query over the OR of the branches
-            List<Key> keys = keys(CaseCondition.anyOf(branches), null, offset, size + 1);
+            List<Key> keys = keys(CaseCondition.anyOf(branches), offset, size + 1);
             window = rows(keys.stream().map(Key::id).toList());
         } else {
             window = merged(branches, after, offset, size + 1);
@@ -194,10 +188,6 @@ class CappedLists {
     private record Key(Instant createdAt, Long id) {
     }
 
-    /**
-     * Up to {@code limit} keys of a branch newest first, from {@code first} on. Plain SQL like {@link #rows}:
-     * as a criteria query its translation cost more CPU than the database's index read (docs/perf.md).
-     */
     /** The keyset condition: only keys after the cursor in the newest-first order (nothing without one). */
     private static void before(StringBuilder sql, List<Object> args, ListCursor after) {
         if (after != null) {
@@ -210,13 +200,17 @@ class CappedLists {
         }
     }
 
-    private List<Key> keys(CaseCondition branch, ListCursor after, int first, int limit) {
+    /**
+     * Up to {@code limit} keys of a condition newest first, from {@code first} on (a deep page number). Plain SQL
+     * like {@link #rows}: as a criteria query its translation cost more CPU than the database's index read
+     * (docs/perf.md).
+     */
+    private List<Key> keys(CaseCondition where, int first, int limit) {
         StringBuilder sql = new StringBuilder("select created_at, id from proposal where committee_id = ? and (")
-                .append(branch.sql()).append(')');
-        List<Object> args = new ArrayList<>(branch.args().size() + 6);
+                .append(where.sql()).append(')');
+        List<Object> args = new ArrayList<>(where.args().size() + 3);
         args.add(CommitteeContext.current());
-        args.addAll(branch.args());
-        before(sql, args, after);
+        args.addAll(where.args());
         sql.append(" order by created_at desc, id desc limit ?");
         args.add(limit);
         if (first > 0) {
@@ -260,14 +254,9 @@ class CappedLists {
             + " and x.role = '" + ProposerRole.LEAD.name() + "' order by x.id desc limit 1)";
 
     private static SummaryRow summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long unit = rs.getLong(8);
-        Long leadUnit = rs.wasNull() ? null : unit;
-        long member = rs.getLong(13);
-        Long lead = rs.wasNull() ? null : member;
-        OffsetDateTime created = rs.getObject(12, OffsetDateTime.class);
         return new SummaryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 ProposalStatus.valueOf(rs.getString(5)), ProposerKind.valueOf(rs.getString(6)), rs.getString(7),
-                leadUnit, rs.getObject(9, LocalDate.class), rs.getBoolean(10), rs.getObject(11, LocalDate.class),
-                created == null ? null : created.toInstant(), lead);
+                Columns.id(rs, 8), rs.getObject(9, LocalDate.class), rs.getBoolean(10), rs.getObject(11, LocalDate.class),
+                Columns.instant(rs, 12), Columns.id(rs, 13));
     }
 }
